@@ -1,0 +1,54 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "svwizard",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "svwizard", targets: ["svwizard"]),
+        .library(name: "SocialValue", targets: ["SocialValue"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        // The domain: measures, framework, policy rules, money, valuation, findings. Foundation only.
+        .target(name: "SocialValue"),
+
+        // GNU readline, linked from the system (Debian: libreadline-dev).
+        .systemLibrary(
+            name: "CReadline",
+            providers: [.apt(["libreadline-dev"]), .brew(["readline"])]
+        ),
+
+        // The default data files (Questionnaires/, Guidance/) compiled into the binary.
+        .executableTarget(name: "EmbedDataTool"),
+        .plugin(
+            name: "EmbedDataPlugin", capability: .buildTool(), dependencies: ["EmbedDataTool"],
+            path: "Sources/EmbedDataPlugin"
+        ),
+        .target(name: "BundledData", plugins: ["EmbedDataPlugin"]),
+
+        // Data files and question flows: YAML definitions, checked loading, answer parsing.
+        .target(name: "Questionnaire", dependencies: ["SocialValue", .product(name: "Yams", package: "Yams")]),
+
+        // The terminal: readline or plain line reading, completion, colour, wrapping, Markdown rendering.
+        .target(name: "Terminal", dependencies: ["CReadline"]),
+
+        // Runs the jobs on a terminal: menus, listings, guidance, value packs.
+        .target(name: "Wizard", dependencies: ["SocialValue", "Questionnaire", "Terminal", "BundledData"]),
+
+        // The command line: argument parsing, wiring and exit codes only.
+        .executableTarget(
+            name: "svwizard",
+            dependencies: ["Wizard", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+
+        .testTarget(name: "SocialValueTests", dependencies: ["SocialValue"]),
+        .testTarget(name: "QuestionnaireTests", dependencies: ["Questionnaire", "BundledData"]),
+        .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
+        .testTarget(name: "WizardTests", dependencies: ["Wizard"]),
+        .testTarget(name: "CommandLineTests", dependencies: ["svwizard"]),
+    ]
+)

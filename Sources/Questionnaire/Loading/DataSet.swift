@@ -1,0 +1,36 @@
+import SocialValue
+
+/// Everything svwizard reads from data files: the framework, the measure catalogue, the
+/// value packs shipped with the data and the guidance topics.
+public struct DataSet: Sendable {
+    /// Where the files came from (`built-in data` or a folder).
+    public var origin: String
+    public var framework: Framework
+    public var catalogue: Catalogue
+    /// The value packs shipped in `Questionnaires/value-packs/`.
+    public var valuePacks: [ValuePack]
+    public var guidance: [GuidanceTopic]
+
+    public init(origin: String, framework: Framework, catalogue: Catalogue, valuePacks: [ValuePack], guidance: [GuidanceTopic]) {
+        self.origin = origin
+        self.framework = framework
+        self.catalogue = catalogue
+        self.valuePacks = valuePacks
+        self.guidance = guidance
+    }
+
+    /// The measures the framework adopts, in the framework's order.
+    public var frameworkMeasures: [Measure] {
+        framework.measureReferences.compactMap(catalogue.measure(_:))
+    }
+
+    /// The guidance topic named `slug` (case-insensitive), or the page of the measure typed.
+    public func topic(_ name: String) -> GuidanceTopic? {
+        let wanted = name.lowercased().trimmingCharacters(in: .whitespaces)
+        if let topic = guidance.first(where: { $0.slug == wanted }) { return topic }
+        if let reference = MeasureReference(wanted) {
+            return guidance.first { $0.measure == reference }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,89 @@
+import SocialValue
+
+/// Consistency checks on the framework: every measure exists and appears once, every outcome
+/// is one of the listed outcomes, the weightings add up, the districts are well formed.
+enum FrameworkChecks {
+    static func check(_ framework: Framework, catalogue: Catalogue?, in file: YAMLFile) throws {
+        var errors = measureErrors(framework, catalogue: catalogue, in: file)
+        errors += outcomeErrors(framework, in: file)
+        errors += ruleErrors(framework.rules, in: file)
+        errors += districtErrors(framework.localArea, in: file)
+        if !errors.isEmpty { throw DataFileErrors(errors) }
+    }
+
+    private static func measureErrors(_ framework: Framework, catalogue: Catalogue?, in file: YAMLFile) -> [DataFileError] {
+        var errors: [DataFileError] = []
+        var seen: Set<MeasureReference> = []
+        for (t, theme) in framework.themes.enumerated() {
+            for (o, outcome) in theme.outcomes.enumerated() {
+                for (h, headline) in outcome.headlines.enumerated() {
+                    let path: [PathComponent] = [.key("themes"), .index(t), .key("outcomes"), .index(o),
+                                                 .key("headlines"), .index(h), .key("measure")]
+                    if let catalogue, catalogue.measure(headline.measure) == nil {
+                        let known = catalogue.measures.map(\.reference.rawValue).joined(separator: ", ")
+                        errors.append(file.error(at: path, message: "\(headline.measure) is not a measure in \(DataSetLoader.measuresPath)",
+                                                 hint: "Use one of \(known), or add the measure to the catalogue."))
+                    }
+                    if !seen.insert(headline.measure).inserted {
+                        errors.append(file.error(at: path, message: "\(headline.measure) is used by more than one headline",
+                                                 hint: "Each measure belongs to one headline; remove the repeat."))
+                    }
+                }
+            }
+        }
+        return errors
+    }
+
+    private static func outcomeErrors(_ framework: Framework, in file: YAMLFile) -> [DataFileError] {
+        var errors: [DataFileError] = []
+        let ids = framework.outcomes.map(\.id)
+        for (index, id) in ids.enumerated() where ids.firstIndex(of: id) != index {
+            errors.append(file.error(at: [.key("outcomes"), .index(index), .key("id")], message: "the outcome id \(id) is used twice",
+                                     hint: "Give each outcome its own id."))
+        }
+        for (t, theme) in framework.themes.enumerated() {
+            for (o, outcome) in theme.outcomes.enumerated() where !ids.contains(outcome.outcome) {
+                errors.append(file.error(at: [.key("themes"), .index(t), .key("outcomes"), .index(o), .key("outcome")],
+                                         message: "\(outcome.outcome) is not one of the outcomes listed under `outcomes`",
+                                         hint: "Use one of: \(ids.joined(separator: ", "))."))
+            }
+        }
+        return errors
+    }
+
+    private static func ruleErrors(_ rules: PolicyRules, in file: YAMLFile) -> [DataFileError] {
+        var errors: [DataFileError] = []
+        if rules.tenderWeighting.percent <= 0 || rules.tenderWeighting.percent > 100 {
+            errors.append(file.error(at: [.key("rules"), .key("tenderWeighting")], message: "the weighting must be between 0 and 100",
+                                     hint: "Write the share of the tender score, such as 20."))
+        }
+        if rules.quantitativeShare.percent + rules.qualitativeShare.percent != 100 {
+            errors.append(file.error(at: [.key("rules"), .key("quantitativeShare")],
+                                     message: "the quantitative and qualitative shares add up to \(rules.quantitativeShare.percent + rules.qualitativeShare.percent)%, not 100%",
+                                     hint: "Make the two shares add up to 100, such as 50 and 50."))
+        }
+        let quotes = rules.writtenQuotations
+        if quotes.quotes < 1 || quotes.localRequired < 0 || quotes.localRequired > quotes.quotes {
+            errors.append(file.error(at: [.key("rules"), .key("writtenQuotations")],
+                                     message: "the local quotations required must be between 0 and the number of quotes",
+                                     hint: "For example `{ quotes: 3, localRequired: 1 }`."))
+        }
+        return errors
+    }
+
+    private static func districtErrors(_ area: LocalArea, in file: YAMLFile) -> [DataFileError] {
+        var errors: [DataFileError] = []
+        var seen: Set<String> = []
+        for (index, district) in area.districts.enumerated() {
+            let path: [PathComponent] = [.key("localArea"), .key("districts"), .index(index), .key("code")]
+            if LocalArea.district(of: district.code) != district.code {
+                errors.append(file.error(at: path, message: "\"\(district.code)\" is not a postcode district",
+                                         hint: "Write the outward code in capitals, such as S60."))
+            }
+            if !seen.insert(district.code).inserted {
+                errors.append(file.error(at: path, message: "\(district.code) is listed twice", hint: "List each district once."))
+            }
+        }
+        return errors
+    }
+}

@@ -1,0 +1,65 @@
+import Foundation
+
+/// Strict conversions between `Decimal` and text, independent of the user's locale.
+public enum DecimalText {
+    private static let posix = Locale(identifier: "en_US_POSIX")
+
+    /// Reads `12`, `-3`, `2.5` or `.5`; nothing else (no exponents, no stray characters).
+    public static func parse(_ text: String) -> Decimal? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        var digits = 0
+        var dots = 0
+        for (index, character) in trimmed.enumerated() {
+            if character == "-" && index == 0 { continue }
+            if character == "." { dots += 1; continue }
+            guard character.isASCII, character.isNumber else { return nil }
+            digits += 1
+        }
+        guard digits > 0, dots <= 1, digits <= 30 else { return nil }
+        return Decimal(string: trimmed, locale: posix)
+    }
+
+    /// `value` rounded to `places` decimal places, half away from zero.
+    public static func rounded(_ value: Decimal, places: Int) -> Decimal {
+        var input = value
+        var result = Decimal()
+        NSDecimalRound(&result, &input, places, .plain)
+        return result
+    }
+
+    /// The shortest exact decimal form: `12769.68`, `2.5`, `100000`.
+    public static func plain(_ value: Decimal) -> String {
+        var text = NSDecimalNumber(decimal: value).description(withLocale: posix)
+        if text.contains(".") {
+            while text.hasSuffix("0") { text.removeLast() }
+            if text.hasSuffix(".") { text.removeLast() }
+        }
+        return text
+    }
+
+    /// `12,769.68` with exactly `places` decimal places (the value is rounded first).
+    public static func grouped(_ value: Decimal, places: Int) -> String {
+        let rounded = rounded(value, places: places)
+        let negative = rounded < 0
+        let text = plain(negative ? -rounded : rounded)
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        let whole = String(parts[0])
+        var fraction = parts.count > 1 ? String(parts[1]) : ""
+        while fraction.count < places { fraction += "0" }
+        var groupedWhole = ""
+        for (offset, character) in whole.reversed().enumerated() {
+            if offset > 0 && offset % 3 == 0 { groupedWhole.append(",") }
+            groupedWhole.append(character)
+        }
+        let sign = negative ? "-" : ""
+        let body = String(groupedWhole.reversed())
+        return places > 0 ? "\(sign)\(body).\(fraction)" : "\(sign)\(body)"
+    }
+
+    /// Whether `value` is a whole multiple of `step`.
+    public static func isMultiple(_ value: Decimal, of step: Decimal) -> Bool {
+        guard step > 0 else { return true }
+        let quotient = value / step
+        return rounded(quotient, places: 0) == quotient
+    }
+}

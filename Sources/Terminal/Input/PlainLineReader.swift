@@ -1,0 +1,53 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reads lines from standard input without readline: used when input is a pipe or a file.
+public final class PlainLineReader: LineReader {
+    private let output: TextSink
+    public var isInteractive: Bool { false }
+
+    public init(output: TextSink) { self.output = output }
+
+    public func readLine(prompt: String, completions: [String]) -> LineInput {
+        output.write(prompt)
+        output.flush()
+        guard let line = Swift.readLine(strippingNewline: true) else { return .end }
+        // Echo the answer so a transcript of piped input reads like a conversation.
+        output.write(line + "\n")
+        return .line(line.hasSuffix("\r") ? String(line.dropLast()) : line)
+    }
+}
+
+/// A reader that answers from a list of lines: for tests and replays. Records each prompt.
+public final class ScriptedLineReader: LineReader {
+    private var remaining: [String]
+    private let output: TextSink?
+    public private(set) var prompts: [String] = []
+    public private(set) var offeredCompletions: [[String]] = []
+    public let isInteractive: Bool
+
+    /// `lines` are answered in order; the line `^C` stands for Ctrl-C. After the last line the
+    /// input ends.
+    public init(_ lines: [String], output: TextSink? = nil, interactive: Bool = false) {
+        self.remaining = lines
+        self.output = output
+        self.isInteractive = interactive
+    }
+
+    public func readLine(prompt: String, completions: [String]) -> LineInput {
+        prompts.append(prompt)
+        offeredCompletions.append(completions)
+        output?.write(prompt)
+        guard !remaining.isEmpty else { return .end }
+        let line = remaining.removeFirst()
+        if line == "^C" {
+            output?.write("^C\n")
+            return .interrupt
+        }
+        output?.write(line + "\n")
+        return .line(line)
+    }
+}

@@ -1,0 +1,58 @@
+import Foundation
+import Questionnaire
+import SocialValue
+import Terminal
+
+/// What every command works with: the checked data set, the value packs, and the console.
+public struct AppContext {
+    public let data: DataSet
+    public let library: ValuePackLibrary
+    public let console: Console
+
+    public init(data: DataSet, library: ValuePackLibrary, console: Console) {
+        self.data = data
+        self.library = library
+        self.console = console
+    }
+
+    /// Builds the context for a real run: data from `--data`, `SVWIZARD_DATA` or the built-in
+    /// defaults; readline when a person is typing at a terminal, plain reading otherwise.
+    public static func make(dataOption: String?, noColour: Bool, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> AppContext {
+        let terminal = TerminalInfo.current(environment: environment)
+        let data = try DataLocation.load(from: DataLocation.source(option: dataOption, environment: environment))
+        let library = try ValuePackLibrary(data: data, store: PackStore.forUser(environment: environment))
+        let output = FileDescriptorSink.standardOutput
+        let reader: LineReader = terminal.inputIsTerminal && terminal.outputIsTerminal ? ReadlineLineReader() : PlainLineReader(output: output)
+        let console = Console(output: output, errorOutput: FileDescriptorSink.standardError,
+                              style: Style(enabled: terminal.colour && !noColour), width: terminal.width, reader: reader)
+        return AppContext(data: data, library: library, console: console)
+    }
+
+    /// The catalogue view with the active pack.
+    public var catalogueView: CatalogueView {
+        CatalogueView(data: data, pack: library.active, style: console.style, width: console.width)
+    }
+
+    /// The guidance view with the active pack.
+    public var guideView: GuideView {
+        GuideView(data: data, pack: library.active, renderer: console.markdown)
+    }
+
+    /// The tool, framework and value pack versions, for `--version`.
+    public static func versionText(toolVersion: String, data: DataSet, pack: ValuePack?) -> String {
+        let framework = data.framework
+        var lines = ["svwizard \(toolVersion)"]
+        lines.append("framework: \(framework.council), \(framework.policy.title) (file format \(YAMLFile.supportedVersion), \(data.frameworkMeasures.count) measures, \(data.origin))")
+        if let pack {
+            lines.append("value pack: \(pack.name), \(pack.edition)\(pack.illustrative ? " (illustrative)" : "")")
+        } else {
+            lines.append("value pack: none")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
+
+/// svwizard's own version.
+public enum ToolVersion {
+    public static let current = "0.1.0"
+}

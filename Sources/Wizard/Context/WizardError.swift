@@ -1,0 +1,47 @@
+/// A failure that stops a command, with the exit status it maps to. Its text says what is
+/// wrong and what to do.
+public struct WizardError: Error, Sendable, CustomStringConvertible {
+    public var message: String
+    public var status: ExitStatus
+
+    public init(_ message: String, status: ExitStatus) {
+        self.message = message
+        self.status = status
+    }
+
+    public var description: String { message }
+}
+
+/// svwizard's exit statuses, documented in `--help` and the README.
+public enum ExitStatus: Int32, Sendable, CaseIterable {
+    /// Done.
+    case success = 0
+    /// What was asked for was not found or was refused (an unknown measure, a rejected CSV).
+    case refused = 1
+    /// A file could not be read, or is damaged.
+    case unreadable = 2
+    /// The data files (framework, measures, value packs, guidance) have errors.
+    case dataFiles = 3
+    /// The command line is wrong.
+    case usage = 64
+    /// Stopped with Ctrl-C.
+    case interrupted = 130
+
+    /// One line for the exit status table.
+    public var meaning: String {
+        switch self {
+        case .success: "success"
+        case .refused: "what you asked for was not found or was refused (for example an unknown measure or a CSV with errors)"
+        case .unreadable: "a file could not be read or is damaged"
+        case .dataFiles: "the data files (framework, measures, value packs or guidance) have errors"
+        case .usage: "the command line is wrong (an unknown option or a missing argument)"
+        case .interrupted: "stopped with Ctrl-C"
+        }
+    }
+
+    /// The table for `--help` and the README.
+    public static var table: String {
+        allCases.map { "  \($0.rawValue)\(String(repeating: " ", count: 5 - String($0.rawValue).count))\($0.meaning)" }
+            .joined(separator: "\n")
+    }
+}

@@ -1,0 +1,41 @@
+/// The menu shown when svwizard is started with no command at a terminal.
+public struct StartMenu {
+    public let context: AppContext
+
+    public init(context: AppContext) { self.context = context }
+
+    static let options: [ChoicePrompt.Option] = [
+        .init(key: "respond", label: "Respond to a tender as a supplier"),
+        .init(key: "assess", label: "Assess an opportunity as a commissioner"),
+        .init(key: "measures", label: "Browse the measures"),
+        .init(key: "guide", label: "Read the guidance"),
+        .init(key: "workshop", label: "Run a workshop scenario"),
+    ]
+
+    static let help = """
+        svwizard helps with the social value part of council tenders. Suppliers use it to write \
+        their social value response; commissioners use it to plan what a tender should ask for. \
+        Type the number of what you want to do, or its name in brackets. Tab completes names.
+        """
+
+    public func run() {
+        let console = context.console
+        console.write(console.style.bold("svwizard: social value in \(context.data.framework.council) tenders") + "\n\n")
+        let prompt = ChoicePrompt(question: "What would you like to do?", options: Self.options, help: Self.help)
+        while let choice = prompt.ask(on: console) {
+            switch choice {
+            case "measures": MeasureBrowser(context: context).run()
+            case "guide": GuideBrowser(context: context).run()
+            default: notYetAvailable(choice)
+            }
+            console.write("\n")
+        }
+        console.say("Goodbye.")
+    }
+
+    private func notYetAvailable(_ job: String) {
+        let topic = job == "assess" ? "opportunity-assessment" : "tender-response"
+        context.console.say("This version of svwizard cannot run the \(job) wizard yet. Until it can, "
+            + "`svwizard guide \(topic)` explains the steps, and `svwizard measures` shows what you can commit to.")
+    }
+}

@@ -1,0 +1,73 @@
+import Questionnaire
+import SocialValue
+import Terminal
+
+/// The measure catalogue as people read it: a tree by theme and outcome, one measure in full,
+/// or the measures matching a word.
+public struct CatalogueView {
+    public let data: DataSet
+    public let pack: ValuePack?
+    public let style: Style
+    public let width: Int
+
+    public init(data: DataSet, pack: ValuePack?, style: Style, width: Int) {
+        self.data = data
+        self.pack = pack
+        self.style = style
+        self.width = width
+    }
+
+    /// Every framework measure under its theme and outcome, with unit and value.
+    public func tree() -> String {
+        let framework = data.framework
+        var lines = [style.bold("\(framework.council): social value framework, \(data.frameworkMeasures.count) measures"),
+                     TextWrapper.wrap(ValueText.packLine(pack), width: width), ""]
+        for theme in framework.themes {
+            lines.append(style.bold(theme.name))
+            for outcome in theme.outcomes {
+                lines.append(TextWrapper.wrap(outcome.name, width: width, firstIndent: "  ", indent: "  "))
+                for headline in outcome.headlines {
+                    guard let measure = data.catalogue.measure(headline.measure) else { continue }
+                    lines.append(row(measure, headline: headline.name))
+                }
+            }
+            lines.append("")
+        }
+        lines.append("See one measure in full: svwizard measures TOM6. Search: svwizard measures --search apprentice")
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The measures whose text mentions `word`.
+    public func search(_ word: String) -> String {
+        let found = data.frameworkMeasures.filter { $0.matches(word) }
+        guard !found.isEmpty else {
+            return "No measure mentions \"\(word)\". Try a shorter word, or run `svwizard measures` to see them all.\n"
+        }
+        var lines = ["\(found.count) measure\(found.count == 1 ? "" : "s") mention \"\(word)\":", ""]
+        for measure in found {
+            let headline = data.framework.placement(of: measure.reference)?.headline.name ?? measure.label
+            lines.append(row(measure, headline: headline))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private func row(_ measure: Measure, headline: String) -> String {
+        let reference = style.cyan(pad(measure.reference.rawValue, 7))
+        let name = pad(headline, headlineWidth)
+        let unit = pad(measure.unit.symbol, 12)
+        return "    \(reference)\(name)\(unit)\(ValueText.perUnit(measure, in: pack))"
+    }
+
+    private var headlineWidth: Int {
+        min(data.framework.placements.map(\.headline.name.count).max() ?? 20, 30) + 2
+    }
+
+    private func pad(_ text: String, _ length: Int) -> String {
+        text.count >= length ? text + " " : text + String(repeating: " ", count: length - text.count)
+    }
+
+    /// One measure in full, as Markdown (rendered by the caller).
+    public func detailMarkdown(_ measure: Measure) -> String {
+        MeasureFacts(measure: measure, placement: data.framework.placement(of: measure.reference), pack: pack).markdown
+    }
+}

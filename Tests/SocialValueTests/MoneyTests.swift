@@ -1,0 +1,52 @@
+import Foundation
+import Testing
+@testable import SocialValue
+
+@Suite("Money and decimal text")
+struct MoneyTests {
+    @Test("reads amounts as people write them", arguments: [
+        ("100000", "100000"), ("£100,000", "100000"), ("12769.68", "12769.68"),
+        (" £1.5m ", "1500000"), ("250k", "250000"), ("0", "0"),
+    ])
+    func parsesAmounts(text: String, expected: String) throws {
+        let money = try #require(Money(parsing: text))
+        #expect(money.pounds == Decimal(string: expected))
+    }
+
+    @Test("refuses what is not an amount", arguments: ["", "ten", "-1", "1e5", "12.3.4", "£", "12abc", "1,00.0.0"])
+    func refusesNonAmounts(text: String) {
+        #expect(Money(parsing: text) == nil)
+    }
+
+    @Test("shows pounds grouped with pence, rounding half away from zero")
+    func formats() {
+        #expect(Money(Decimal(string: "12769.68")!).description == "£12,769.68")
+        #expect(Money(Decimal(string: "1234567.005")!).description == "£1,234,567.01")
+        #expect(Money(Decimal(string: "0.5")!).description == "£0.50")
+        #expect(Money(Decimal(string: "999.5")!).wholePounds == "£1,000")
+    }
+
+    @Test("adds and multiplies exactly, with no floating point drift")
+    func arithmeticIsExact() {
+        let tenth = Money(Decimal(string: "0.1")!)
+        var total = Money.zero
+        for _ in 0..<10 { total = total + tenth }
+        #expect(total.pounds == 1)
+        #expect((Money(Decimal(string: "12769.68")!) * Decimal(string: "2.5")!).pounds == Decimal(string: "31924.2"))
+    }
+
+    @Test("encodes as a plain decimal string and reads it back")
+    func codableRoundTrip() throws {
+        let money = Money(Decimal(string: "245.10")!)
+        let data = try JSONEncoder().encode([money])
+        #expect(String(decoding: data, as: UTF8.self) == #"["245.1"]"#)
+        #expect(try JSONDecoder().decode([Money].self, from: data) == [money])
+    }
+
+    @Test("step checks accept multiples only", arguments: [
+        ("2.5", "0.01", true), ("2.505", "0.01", false), ("3", "1", true), ("3.5", "1", false), ("1.5", "0.5", true),
+    ])
+    func multiples(value: String, step: String, expected: Bool) {
+        #expect(DecimalText.isMultiple(Decimal(string: value)!, of: Decimal(string: step)!) == expected)
+    }
+}
