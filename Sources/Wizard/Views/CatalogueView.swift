@@ -52,10 +52,13 @@ public struct CatalogueView {
     }
 
     private func row(_ measure: Measure, headline: String) -> String {
+        // A headline too long for its column wraps within the column.
+        let headlineLines = TextWrapper.wrap(headline, width: headlineWidth - 2).split(separator: "\n").map(String.init)
         let reference = style.cyan(pad(measure.reference.rawValue, 7))
-        let name = pad(headline, headlineWidth)
         let unit = pad(measure.unit.symbol, 12)
-        return "    \(reference)\(name)\(unit)\(ValueText.perUnit(measure, in: pack))"
+        var lines = ["    \(reference)\(pad(headlineLines[0], headlineWidth))\(unit)\(ValueText.perUnit(measure, in: pack))"]
+        lines += headlineLines.dropFirst().map { "    " + String(repeating: " ", count: 7) + $0 }
+        return lines.joined(separator: "\n")
     }
 
     private var headlineWidth: Int {
