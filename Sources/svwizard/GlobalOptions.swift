@@ -5,8 +5,8 @@ import Wizard
 /// Options every command takes.
 struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp(
-        "Use a council's own data folder (holding Questionnaires/ and Guidance/) instead of the built-in data.",
-        discussion: "The SVWIZARD_DATA environment variable does the same.", valueName: "folder"))
+        "Use a council's own data folder (holding Questionnaires/ and Guidance/) instead of the built-in data; SVWIZARD_DATA does the same.",
+        valueName: "folder"))
     var data: String?
 
     @Flag(name: .customLong("no-color"), help: "Never use colour (also set by the NO_COLOR environment variable).")

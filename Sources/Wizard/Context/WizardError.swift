@@ -31,10 +31,10 @@ public enum ExitStatus: Int32, Sendable, CaseIterable {
     public var meaning: String {
         switch self {
         case .success: "success"
-        case .refused: "what you asked for was not found or was refused (for example an unknown measure or a CSV with errors)"
+        case .refused: "not found or refused (an unknown measure, a CSV with errors)"
         case .unreadable: "a file could not be read or is damaged"
-        case .dataFiles: "the data files (framework, measures, value packs or guidance) have errors"
-        case .usage: "the command line is wrong (an unknown option or a missing argument)"
+        case .dataFiles: "the data files (framework, measures, packs, guidance) have errors"
+        case .usage: "the command line is wrong (an unknown option, a missing argument)"
         case .interrupted: "stopped with Ctrl-C"
         }
     }

@@ -1,0 +1,72 @@
+import Foundation
+
+/// Runs the built `svwizard` binary as a person or script would, with arguments, standard
+/// input and environment, and returns what it printed and its exit status.
+struct BinaryRunner {
+    struct Result {
+        var stdout: String
+        var stderr: String
+        var status: Int32
+    }
+
+    /// The `svwizard` binary built beside this test bundle.
+    static var binary: URL {
+        let testExecutable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        var folder = testExecutable.deletingLastPathComponent()
+        // On Linux the tests run from `.build/debug/svwizardPackageTests.xctest`; on macOS from inside a bundle.
+        for _ in 0..<4 {
+            let candidate = folder.appendingPathComponent("svwizard")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            folder = folder.deletingLastPathComponent()
+        }
+        return URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent(".build/debug/svwizard")
+    }
+
+    /// A private pack store so tests never touch the real one, and no colour.
+    let home: URL
+
+    init() {
+        home = FileManager.default.temporaryDirectory.appendingPathComponent("svwizard-cli-\(UUID().uuidString)")
+        try? FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+    }
+
+    var environment: [String: String] {
+        var environment = ProcessInfo.processInfo.environment
+        environment["SVWIZARD_HOME"] = home.path
+        environment["SVWIZARD_DATA"] = nil
+        environment["NO_COLOR"] = "1"
+        environment["COLUMNS"] = "80"
+        return environment
+    }
+
+    func run(_ arguments: [String], input: String = "", extraEnvironment: [String: String] = [:], directory: URL? = nil) throws -> Result {
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = arguments
+        process.environment = environment.merging(extraEnvironment) { $1 }
+        process.currentDirectoryURL = directory ?? home
+        let stdin = Pipe()
+        let stdout = Pipe()
+        let stderr = Pipe()
+        process.standardInput = stdin
+        process.standardOutput = stdout
+        process.standardError = stderr
+        try process.run()
+        stdin.fileHandleForWriting.write(Data(input.utf8))
+        try stdin.fileHandleForWriting.close()
+        let out = stdout.fileHandleForReading.readDataToEndOfFile()
+        let err = stderr.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self),
+                      status: process.terminationStatus)
+    }
+
+    /// Writes `text` to a new file in the test's folder and returns its path.
+    func file(_ name: String, _ text: String) throws -> String {
+        let url = home.appendingPathComponent(name)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        return url.path
+    }
+}

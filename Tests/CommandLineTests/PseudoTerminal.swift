@@ -1,0 +1,142 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Runs the `svwizard` binary on a pseudo-terminal, so it sees a real terminal and uses
+/// readline, and lets a test type keys and wait for text on the screen.
+final class PseudoTerminal {
+    private let master: Int32
+    private var pid: pid_t = 0
+    private(set) var transcript = ""
+
+    enum Failure: Error, CustomStringConvertible {
+        case cannotOpen(String)
+        case timeout(waitingFor: String, transcript: String)
+
+        var description: String {
+            switch self {
+            case let .cannotOpen(reason): "cannot open a pseudo-terminal: \(reason)"
+            case let .timeout(text, transcript): "timed out waiting for \"\(text)\"; the screen so far:\n\(transcript)"
+            }
+        }
+    }
+
+    init(arguments: [String], environment: [String: String], columns: UInt16 = 80) throws {
+        // Linux: open the multiplexer, unlock the pair and ask its number (what posix_openpt,
+        // unlockpt and ptsname do; Glibc's Swift module does not export those).
+        master = open("/dev/ptmx", O_RDWR | O_NOCTTY)
+        var unlock: Int32 = 0
+        var number: UInt32 = 0
+        guard master >= 0, ioctl(master, UInt(Self.setLock), &unlock) == 0, ioctl(master, UInt(Self.getNumber), &number) == 0 else {
+            throw Failure.cannotOpen(String(cString: strerror(errno)))
+        }
+        var size = winsize(ws_row: 40, ws_col: columns, ws_xpixel: 0, ws_ypixel: 0)
+        _ = ioctl(master, UInt(TIOCSWINSZ), &size)
+        let slavePath = "/dev/pts/\(number)"
+
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        for descriptor: Int32 in 0...2 {
+            posix_spawn_file_actions_addopen(&actions, descriptor, slavePath, O_RDWR, 0)
+        }
+        posix_spawn_file_actions_addclose(&actions, master)
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        // A new session (so the terminal becomes the child's controlling terminal and Ctrl-C
+        // sends SIGINT), with no signals blocked or ignored from the test runner.
+        var noSignals = sigset_t()
+        sigemptyset(&noSignals)
+        var interrupt = sigset_t()
+        sigemptyset(&interrupt)
+        sigaddset(&interrupt, SIGINT)
+        posix_spawnattr_setsigmask(&attributes, &noSignals)
+        posix_spawnattr_setsigdefault(&attributes, &interrupt)
+        posix_spawnattr_setflags(&attributes, Self.spawnNewSession | Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+
+        let argv = ([BinaryRunner.binary.path] + arguments).map { strdup($0) } + [nil]
+        let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer {
+            argv.forEach { free($0) }
+            envp.forEach { free($0) }
+        }
+        let result = posix_spawn(&pid, BinaryRunner.binary.path, &actions, &attributes, argv, envp)
+        guard result == 0 else { throw Failure.cannotOpen(String(cString: strerror(result))) }
+    }
+
+    /// ioctl requests and the spawn flag from Linux's headers (TIOCSPTLCK, TIOCGPTN, POSIX_SPAWN_SETSID).
+    private static let setLock: UInt32 = 0x4004_5431
+    private static let getNumber: UInt32 = 0x8004_5430
+    private static let spawnNewSession: Int16 = 0x80
+
+    deinit {
+        if pid > 0 { kill(pid, SIGKILL); var status: Int32 = 0; waitpid(pid, &status, 0) }
+        close(master)
+    }
+
+    /// Types `text` (use "\t" for Tab, "\r" for Enter, "\u{3}" for Ctrl-C, "\u{4}" for Ctrl-D).
+    func type(_ text: String) {
+        let bytes = Array(text.utf8)
+        _ = bytes.withUnsafeBufferPointer { write(master, $0.baseAddress, $0.count) }
+    }
+
+    /// Waits until the screen shows `text` (escape sequences removed), or fails after `timeout`.
+    @discardableResult
+    func waitFor(_ text: String, occurrences: Int = 1, timeout: TimeInterval = 20) throws -> String {
+        let deadline = Date().addingTimeInterval(timeout)
+        func shown() -> Bool { Self.plain(transcript).components(separatedBy: text).count - 1 >= occurrences }
+        while Date() < deadline {
+            if shown() { return Self.plain(transcript) }
+            readAvailable(waitMilliseconds: 100)
+        }
+        if shown() { return Self.plain(transcript) }
+        throw Failure.timeout(waitingFor: text, transcript: Self.plain(transcript))
+    }
+
+    /// Waits for the program to end and returns its exit status.
+    func waitForExit(timeout: TimeInterval = 20) throws -> Int32 {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            readAvailable(waitMilliseconds: 50)
+            var status: Int32 = 0
+            if waitpid(pid, &status, WNOHANG) == pid {
+                pid = 0
+                readAvailable(waitMilliseconds: 50)
+                return (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+            }
+        }
+        throw Failure.timeout(waitingFor: "the program to end", transcript: Self.plain(transcript))
+    }
+
+    /// Everything shown so far, without terminal escape sequences or carriage returns.
+    var screen: String { Self.plain(transcript) }
+
+    private func readAvailable(waitMilliseconds: Int32) {
+        var descriptor = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
+        guard poll(&descriptor, 1, waitMilliseconds) > 0 else { return }
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        let count = read(master, &buffer, buffer.count)
+        if count > 0 { transcript += String(decoding: buffer[0..<count], as: UTF8.self) }
+    }
+
+    static func plain(_ text: String) -> String {
+        var output = ""
+        var iterator = text.unicodeScalars.makeIterator()
+        while let scalar = iterator.next() {
+            if scalar == "\u{1B}" {
+                guard let next = iterator.next() else { break }
+                if next == "[" {
+                    while let c = iterator.next(), !(c.value >= 0x40 && c.value <= 0x7E) {}
+                }
+                continue
+            }
+            if scalar == "\r" || scalar == "\u{7}" { continue }
+            output.unicodeScalars.append(scalar)
+        }
+        return output
+    }
+}

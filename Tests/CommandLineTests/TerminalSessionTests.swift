@@ -1,0 +1,67 @@
+import Foundation
+import Testing
+
+/// Drives the real binary through a pseudo-terminal, so readline is in use: Tab completion,
+/// the start menu, and leaving with Ctrl-D.
+@Suite("At a terminal", .serialized)
+struct TerminalSessionTests {
+    let runner = BinaryRunner()
+
+    var environment: [String: String] {
+        var environment = runner.environment
+        environment["TERM"] = "xterm"
+        return environment
+    }
+
+    @Test("the start menu leads to the guidance, where Tab completes a topic name")
+    func startMenuAndCompletion() throws {
+        let terminal = try PseudoTerminal(arguments: [], environment: environment)
+        try terminal.waitFor("What would you like to do?")
+        try terminal.waitFor("5. Run a workshop scenario")
+        terminal.type("7\r")
+        try terminal.waitFor("\"7\" is not one of the choices")
+        terminal.type("4\r")
+        try terminal.waitFor("Topic to read")
+        terminal.type("double-c\t")
+        try terminal.waitFor("double-counting")
+        terminal.type("\r")
+        try terminal.waitFor("One person, one disadvantaged-group measure")
+        try terminal.waitFor("Topic to read", occurrences: 2)
+        terminal.type("\r")
+        // The menu question: first shown, asked again after "7", and now on return.
+        try terminal.waitFor("What would you like to do?", occurrences: 3)
+        terminal.type("\u{4}")
+        #expect(try terminal.waitForExit() == 0)
+        #expect(terminal.screen.contains("Goodbye."))
+    }
+
+    @Test("the measures browser completes references with Tab and keeps history")
+    func measureCompletion() throws {
+        let terminal = try PseudoTerminal(arguments: ["measures", "--help"], environment: environment)
+        #expect(try terminal.waitForExit() == 0)
+
+        let browser = try PseudoTerminal(arguments: [], environment: environment)
+        try browser.waitFor("What would you like to do?")
+        browser.type("3\r")
+        try browser.waitFor("Measure to read")
+        browser.type("TOM2\t\r")
+        try browser.waitFor("TOM 28: Monetary donation to the VCS")
+        try browser.waitFor("Measure to read", occurrences: 2)
+        browser.type("\u{1B}[A\r")   // up arrow: the previous answer from history
+        try browser.waitFor("TOM 28: Monetary donation to the VCS", occurrences: 2)
+        try browser.waitFor("Measure to read", occurrences: 3)
+        browser.type("\r")
+        try browser.waitFor("What would you like to do?", occurrences: 2)
+        browser.type("q\r")
+        #expect(try browser.waitForExit() == 0)
+    }
+
+    @Test("Ctrl-C at the menu leaves cleanly")
+    func interrupt() throws {
+        let terminal = try PseudoTerminal(arguments: [], environment: environment)
+        try terminal.waitFor("What would you like to do?")
+        terminal.type("\u{3}")
+        #expect(try terminal.waitForExit() == 0)
+        #expect(terminal.screen.contains("Goodbye."))
+    }
+}

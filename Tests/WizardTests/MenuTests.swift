@@ -1,0 +1,119 @@
+import Foundation
+import Testing
+@testable import Wizard
+
+@Suite("The start menu and browsers")
+struct MenuTests {
+    @Test("a wrong answer is explained and asked again; ? shows help; q leaves")
+    func choicePrompt() throws {
+        let harness = try TestHarness(lines: ["9", "banana", "?", "q"])
+        StartMenu(context: harness.context).run()
+        let output = harness.output
+        #expect(output.contains("\"9\" is not one of the choices. Type a number from 1 to 5, for example 1."))
+        #expect(output.contains("\"banana\" is not one of the choices"))
+        #expect(output.contains("svwizard helps with the social value part of council tenders"))
+        #expect(output.contains("Goodbye."))
+        #expect(harness.reader.prompts.count == 4)
+        #expect(harness.reader.offeredCompletions[0].contains("guide"))
+    }
+
+    @Test("choosing the guidance lists topics, completes names, reads one, and returns to the menu")
+    func guideFromMenu() throws {
+        let harness = try TestHarness(lines: ["4", "double-counting", "no-such-topic", "", "q"])
+        StartMenu(context: harness.context).run()
+        let output = harness.output
+        #expect(output.contains("Guidance topics"))
+        #expect(output.contains("Double counting\n==============="))
+        #expect(output.contains("There is no topic \"no-such-topic\""))
+        #expect(harness.reader.offeredCompletions[1].contains("double-counting"))
+        #expect(output.hasSuffix("Goodbye.\n"))
+    }
+
+    @Test("choosing the measures shows the tree and reads a measure by reference")
+    func measuresFromMenu() throws {
+        let harness = try TestHarness(lines: ["measures", "tom10", "TOM 99", "", "q"])
+        StartMenu(context: harness.context).run()
+        #expect(harness.output.contains("TOM 10: Apprenticeships"))
+        #expect(harness.output.contains("\"TOM 99\" is not a measure reference"))
+        #expect(harness.reader.offeredCompletions[1].contains("TOM4a"))
+    }
+
+    @Test("a job not built yet says so plainly and points to guidance")
+    func notYetAvailable() throws {
+        let harness = try TestHarness(lines: ["1", "q"])
+        StartMenu(context: harness.context).run()
+        #expect(harness.output.contains("cannot run the respond wizard yet"))
+        #expect(harness.output.contains("svwizard guide tender-response"))
+    }
+
+    @Test("the end of input leaves the menu cleanly")
+    func endOfInput() throws {
+        let harness = try TestHarness(lines: [])
+        StartMenu(context: harness.context).run()
+        #expect(harness.output.hasSuffix("Goodbye.\n"))
+    }
+}
+
+@Suite("Value packs")
+struct ValuePackLibraryTests {
+    func csv(_ text: String) throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("values-\(UUID().uuidString).csv")
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        return url
+    }
+
+    @Test("a good CSV is imported and can become the active pack")
+    func importAndUse() throws {
+        let harness = try TestHarness()
+        let details = ValuePackCSVDetails.make(name: "toms-test")
+        let pack = try harness.context.library.importCSV(at: csv("TOM6,100\nTOM10,50\n"), details: details,
+                                                         catalogue: harness.context.data.catalogue)
+        #expect(pack.values.count == 2)
+        try harness.context.library.store.setActivePack("toms-test")
+        let reloaded = try ValuePackLibrary(data: harness.context.data, store: harness.context.library.store)
+        #expect(reloaded.active?.name == "toms-test")
+        #expect(reloaded.active?.values.count == 2)
+    }
+
+    @Test("a bad CSV is refused with its row numbers and the earlier pack is kept")
+    func badCSVKeepsOldPack() throws {
+        let harness = try TestHarness()
+        let details = ValuePackCSVDetails.make(name: "toms-test")
+        _ = try harness.context.library.importCSV(at: csv("TOM6,100\n"), details: details, catalogue: harness.context.data.catalogue)
+        let library = try ValuePackLibrary(data: harness.context.data, store: harness.context.library.store)
+        let error = try #require(throws: WizardError.self) {
+            try library.importCSV(at: csv("TOM6,200\nTOM99,5\n"), details: details, catalogue: harness.context.data.catalogue)
+        }
+        #expect(error.status == .refused)
+        #expect(error.message.contains("row 2"))
+        #expect(error.message.contains("The pack toms-test you had before is unchanged"))
+        let after = try ValuePackLibrary(data: harness.context.data, store: harness.context.library.store)
+        #expect(after.pack(named: "toms-test")?.values.first?.perUnit.pounds == 100)
+    }
+
+    @Test("the shipped workshop pack cannot be replaced")
+    func shippedPackProtected() throws {
+        let harness = try TestHarness()
+        #expect(throws: WizardError.self) {
+            try harness.context.library.importCSV(at: csv("TOM6,1\n"), details: ValuePackCSVDetails.make(name: "workshop"),
+                                                  catalogue: harness.context.data.catalogue)
+        }
+    }
+
+    @Test("--version names the tool, the framework and the active pack")
+    func version() throws {
+        let harness = try TestHarness()
+        let text = AppContext.versionText(toolVersion: ToolVersion.current, data: harness.context.data, pack: harness.context.library.active)
+        #expect(text.hasPrefix("svwizard \(ToolVersion.current)\n"))
+        #expect(text.contains("framework: Rotherham Metropolitan Borough Council, Social Value Policy 2024 - 2027"))
+        #expect(text.contains("value pack: workshop"))
+    }
+}
+
+import Questionnaire
+
+enum ValuePackCSVDetails {
+    static func make(name: String) -> ValuePackCSV.Details {
+        ValuePackCSV.Details(name: name, title: "Test", edition: "Test edition", source: "Test source", date: "2024-04-01")
+    }
+}
