@@ -19,3 +19,7 @@ static inline void svwizard_rl_completion_over(void) {
 static inline int svwizard_rl_input_fd(void) {
     return fileno(rl_instream ? rl_instream : stdin);
 }
+
+static inline void svwizard_rl_flush(void) {
+    fflush(rl_outstream ? rl_outstream : stdout);   /* readline writes through stdio's buffer */
+}

@@ -23,7 +23,12 @@ public final class ReadlineLineReader: LineReader {
         ReadlineState.result = nil
         ReadlineState.interrupted = 0
         rl_callback_handler_install(prompt, ReadlineState.lineHandler)
-        defer { rl_callback_handler_remove() }
+        defer {
+            if !ReadlineState.finished { rl_callback_handler_remove() }
+            // readline writes through stdio's buffer; svwizard writes to the descriptor. Flush so
+            // readline's newline comes before whatever svwizard prints next.
+            svwizard_rl_flush()
+        }
         var descriptor = pollfd(fd: svwizard_rl_input_fd(), events: Int16(POLLIN), revents: 0)
         while !ReadlineState.finished {
             let ready = poll(&descriptor, 1, -1)
@@ -57,6 +62,8 @@ enum ReadlineState {
     nonisolated(unsafe) static var matchIndex = 0
 
     static let lineHandler: @convention(c) (UnsafeMutablePointer<CChar>?) -> Void = { pointer in
+        // Removing the handler here stops readline from showing the prompt again for a next line.
+        rl_callback_handler_remove()
         ReadlineState.finished = true
         if let pointer {
             ReadlineState.result = String(cString: pointer)
