@@ -167,6 +167,7 @@ public struct YAMLFile {
     static let optionalKeys: Set<String> = [
         "note", "url", "source", "maximum", "minimum", "ageBand", "placementWeeks", "exclusiveGroup",
         "counts", "doesNotCount", "definitions", "evidence", "counting", "rules", "sources", "basis",
+        "atMostContractValue", "livingWageRaise",
     ]
 
     static func fieldName(_ path: [PathComponent]) -> String? {

@@ -22,10 +22,13 @@ public struct Framework: Sendable, Hashable, Codable {
     public var principles: [PrincipleSet]
     /// The area whose people and businesses count as local.
     public var localArea: LocalArea
+    /// Public benchmarks for social value as a share of contract value.
+    public var benchmarks: Benchmarks
 
     public init(
         council: String, policy: PolicyDocument, definition: Quotation, outcomes: [Outcome], themes: [Theme],
-        rules: PolicyRules, lifecycle: [LifecycleStage], principles: [PrincipleSet], localArea: LocalArea
+        rules: PolicyRules, lifecycle: [LifecycleStage], principles: [PrincipleSet], localArea: LocalArea,
+        benchmarks: Benchmarks
     ) {
         self.council = council
         self.policy = policy
@@ -36,6 +39,7 @@ public struct Framework: Sendable, Hashable, Codable {
         self.lifecycle = lifecycle
         self.principles = principles
         self.localArea = localArea
+        self.benchmarks = benchmarks
     }
 
     /// Every headline in the framework's order, with its theme and outcome.
@@ -122,4 +126,24 @@ public struct PrincipleSet: Sendable, Hashable, Codable, Identifiable {
     public var name: String
     public var source: String
     public var items: [String]
+}
+
+/// Public benchmarks for how much social value a contract carries, as a share of its value.
+public struct Benchmarks: Sendable, Hashable, Codable {
+    /// A response whose total is above this share of the contract value gets a warning.
+    public var warnAbove: Percentage
+    public var items: [Benchmark]
+
+    public init(warnAbove: Percentage, items: [Benchmark]) {
+        self.warnAbove = warnAbove
+        self.items = items
+    }
+}
+
+/// One published benchmark and where it comes from.
+public struct Benchmark: Sendable, Hashable, Codable {
+    public var name: String
+    public var share: Percentage
+    public var description: String
+    public var source: String
 }

@@ -18,20 +18,29 @@ public struct CountingRule: Sendable, Hashable, Codable {
     public var exclusiveGroup: String?
     /// The counting rules in plain words, each as the source states it.
     public var rules: [String]
+    /// The total over the contract may not exceed the contract's value (spend through the contract).
+    public var atMostContractValue: Bool
+    /// The measure counts pay raises to the real living wage (so staff already paid it do not count).
+    public var livingWageRaise: Bool
 
-    public init(basis: Basis = .eachYear, exclusiveGroup: String? = nil, rules: [String] = []) {
+    public init(basis: Basis = .eachYear, exclusiveGroup: String? = nil, rules: [String] = [],
+                atMostContractValue: Bool = false, livingWageRaise: Bool = false) {
         self.basis = basis
         self.exclusiveGroup = exclusiveGroup
         self.rules = rules
+        self.atMostContractValue = atMostContractValue
+        self.livingWageRaise = livingWageRaise
     }
 
-    enum CodingKeys: String, CodingKey { case basis, exclusiveGroup, rules }
+    enum CodingKeys: String, CodingKey { case basis, exclusiveGroup, rules, atMostContractValue, livingWageRaise }
 
     public init(from decoder: Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         basis = try container.decodeIfPresent(Basis.self, forKey: .basis) ?? .eachYear
         exclusiveGroup = try container.decodeIfPresent(String.self, forKey: .exclusiveGroup)
         rules = try container.decodeIfPresent([String].self, forKey: .rules) ?? []
+        atMostContractValue = try container.decodeIfPresent(Bool.self, forKey: .atMostContractValue) ?? false
+        livingWageRaise = try container.decodeIfPresent(Bool.self, forKey: .livingWageRaise) ?? false
     }
 }
 

@@ -1,0 +1,28 @@
+import Foundation
+
+/// Plausibility of the whole: the total against the public benchmarks, and how the values were
+/// arrived at (unvalued measures, illustrative values).
+enum PlausibilityRules {
+    static func findings(_ response: TenderResponse, framework: Framework, catalogue: Catalogue, pack: ValuePack?) -> [Finding] {
+        var findings: [Finding] = []
+        let valuation = Valuation(of: response, framework: framework, catalogue: catalogue, pack: pack)
+        if let share = valuation.shareOfContract, share > framework.benchmarks.warnAbove {
+            let cited = framework.benchmarks.items.map { "\($0.name): \($0.share)" }.joined(separator: "; ")
+            findings.append(Finding(.implausibleTotal, field: "commitments",
+                                    message: "The social value committed, \(valuation.total.wholePounds), is \(share) of the contract value, above the highest public benchmark of \(framework.benchmarks.warnAbove) (\(cited)).",
+                                    hint: "Commit only what you can deliver and evidence: the offer becomes part of the contract, and a huge commitment is a risk, not a win."))
+        }
+        if !valuation.unvalued.isEmpty {
+            let names = valuation.unvalued.map(\.spoken).joined(separator: ", ")
+            findings.append(Finding(.unvalued, field: "commitments",
+                                    message: "\(names) \(valuation.unvalued.count == 1 ? "has" : "have") no value in the \(pack?.name ?? "current") value pack, so \(valuation.unvalued.count == 1 ? "it is" : "they are") reported by quantity and not counted in the £ total.",
+                                    hint: "The buyer's own value pack may value them; the quantities still count."))
+        }
+        if valuation.illustrative && !response.commitments.isEmpty {
+            findings.append(Finding(.illustrativeValues, field: "valuePack",
+                                    message: "The £ figures use the \(pack?.name ?? "") pack, which is illustrative.",
+                                    hint: "Use the buyer's value pack for a real bid (a tender file brings it, or `svwizard values import`)."))
+        }
+        return findings
+    }
+}

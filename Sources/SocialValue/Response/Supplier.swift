@@ -1,0 +1,59 @@
+import Foundation
+
+/// The organisation responding to a tender.
+public struct Supplier: Sendable, Hashable, Codable {
+    /// Size bands as the UK uses them for businesses.
+    public enum Size: String, Sendable, Hashable, Codable, CaseIterable {
+        case micro, small, medium, large
+    }
+
+    /// The kind of organisation: the policy wants to see plural ownership (co-operatives,
+    /// charities, social enterprises) compete for council work.
+    public enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
+        case company, charity, socialEnterprise, cooperative, communityInterestCompany, other
+
+        /// The kind in words.
+        public var name: String {
+            switch self {
+            case .company: "company"
+            case .charity: "charity"
+            case .socialEnterprise: "social enterprise"
+            case .cooperative: "co-operative"
+            case .communityInterestCompany: "community interest company"
+            case .other: "other"
+            }
+        }
+
+        /// Whether the kind is one of the plural ownership models the policy names.
+        public var isPluralOwnership: Bool { self != .company && self != .other }
+    }
+
+    /// Whether staff on the contract are paid the real living wage.
+    public enum LivingWage: String, Sendable, Hashable, Codable, CaseIterable {
+        case all, some, none
+    }
+
+    public var name: String
+    public var postcode: String
+    /// Whether the supplier is in the local area (answered for a district that straddles it).
+    public var isLocal: Bool
+    public var size: Size
+    public var kind: Kind
+    /// The people (FTE) already employed who will work on the contract.
+    public var workforce: Decimal
+    /// The new people (FTE) the supplier will hire for the contract over its life.
+    public var newHires: Decimal
+    public var livingWage: LivingWage
+
+    public init(name: String, postcode: String, isLocal: Bool, size: Size, kind: Kind, workforce: Decimal,
+                newHires: Decimal, livingWage: LivingWage) {
+        self.name = name
+        self.postcode = postcode
+        self.isLocal = isLocal
+        self.size = size
+        self.kind = kind
+        self.workforce = workforce
+        self.newHires = newHires
+        self.livingWage = livingWage
+    }
+}
