@@ -14,6 +14,7 @@ struct SVWizard: ParsableCommand {
             framework and the national TOMs measures.
 
             Run it with no command at a terminal for a menu. Examples:
+              svwizard respond               write the social value part of a tender response
               svwizard measures              the framework's measures by theme
               svwizard measures TOM6         one measure in full
               svwizard guide double-counting read a guidance topic
@@ -21,7 +22,7 @@ struct SVWizard: ParsableCommand {
             Exit status:
             \(ExitStatus.table)
             """,
-        subcommands: [MeasuresCommand.self, GuideCommand.self, ValuesCommand.self]
+        subcommands: [RespondCommand.self, MeasuresCommand.self, GuideCommand.self, ValuesCommand.self]
     )
 
     @OptionGroup var options: GlobalOptions

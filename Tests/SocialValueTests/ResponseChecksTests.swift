@@ -235,9 +235,10 @@ struct ValuationTests {
         let disabled = try #require(valuation.lines.first { $0.measure == F.reference("TOM6") })
         #expect(disabled.total == Money(F.decimal("12769.68")))
         #expect(valuation.total == Money(F.decimal("23204.00")))
-        #expect(valuation.byTheme == [Valuation.Subtotal(name: "Opportunity", total: Money(F.decimal("23204.00")))])
+        #expect(valuation.byTheme == [Valuation.Subtotal(name: "Opportunity", total: Money(F.decimal("23204.00")), valued: true)])
         #expect(valuation.byOutcome.map(\.name) == ["Jobs", "Economy"])
         #expect(valuation.byOutcome.last?.total == Money.zero)
+        #expect(valuation.byOutcome.last?.valued == false, "local spend alone is unvalued, not worth £0")
         #expect(valuation.shareOfContract?.description == "5.16%")
     }
 

@@ -10,13 +10,17 @@ public struct DataSet: Sendable {
     /// The value packs shipped in `Questionnaires/value-packs/`.
     public var valuePacks: [ValuePack]
     public var guidance: [GuidanceTopic]
+    /// The question flows, by id (such as `supplier-response`).
+    public var flows: [String: FlowDefinition]
 
-    public init(origin: String, framework: Framework, catalogue: Catalogue, valuePacks: [ValuePack], guidance: [GuidanceTopic]) {
+    public init(origin: String, framework: Framework, catalogue: Catalogue, valuePacks: [ValuePack], guidance: [GuidanceTopic],
+                flows: [String: FlowDefinition] = [:]) {
         self.origin = origin
         self.framework = framework
         self.catalogue = catalogue
         self.valuePacks = valuePacks
         self.guidance = guidance
+        self.flows = flows
     }
 
     /// The measures the framework adopts, in the framework's order.

@@ -22,10 +22,25 @@ public enum DataSetLoader {
         }
         errors += ValuePackChecks.duplicateNames(packs, folder: valuePacksFolder)
         let guidance = collecting(&errors) { try loadGuidance(from: source) } ?? []
+        var flows: [String: FlowDefinition] = [:]
+        for path in flowPaths {
+            if let flow = collecting(&errors, { try loadFlow(path: path, from: source) }) { flows[flow.id] = flow }
+        }
         guard errors.isEmpty, let catalogue, let framework else {
             throw DataFileErrors(errors)
         }
-        return DataSet(origin: source.origin, framework: framework, catalogue: catalogue, valuePacks: packs, guidance: guidance)
+        return DataSet(origin: source.origin, framework: framework, catalogue: catalogue, valuePacks: packs, guidance: guidance,
+                       flows: flows)
+    }
+
+    /// The question flows every data folder has.
+    public static let flowPaths = ["Questionnaires/supplier-response.yaml"]
+
+    static func loadFlow(path: String, from source: DataSource) throws -> FlowDefinition {
+        let file = try YAMLFile(path: path, text: try required(path, in: source))
+        let flow = try file.decode(FlowDefinition.self)
+        try FlowChecks.check(flow, in: file)
+        return flow
     }
 
     static func loadCatalogue(from source: DataSource) throws -> Catalogue {

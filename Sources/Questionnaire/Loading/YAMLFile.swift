@@ -167,7 +167,8 @@ public struct YAMLFile {
     static let optionalKeys: Set<String> = [
         "note", "url", "source", "maximum", "minimum", "ageBand", "placementWeeks", "exclusiveGroup",
         "counts", "doesNotCount", "definitions", "evidence", "counting", "rules", "sources", "basis",
-        "atMostContractValue", "livingWageRaise",
+        "atMostContractValue", "livingWageRaise", "examples", "quantity", "delivery", "optional", "when", "default",
+        "intro", "skipWhen", "forEachMeasure", "forEachYear", "options", "example",
     ]
 
     static func fieldName(_ path: [PathComponent]) -> String? {

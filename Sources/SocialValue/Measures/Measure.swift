@@ -30,6 +30,8 @@ public struct Measure: Sendable, Hashable, Codable, Identifiable {
     public var input: InputLimits
     /// Where the facts above come from.
     public var sources: [Source]
+    /// Example answers shown at the prompts (not facts about the measure).
+    public var examples: AnswerExamples?
 
     public var id: MeasureReference { reference }
 
@@ -37,7 +39,7 @@ public struct Measure: Sendable, Hashable, Codable, Identifiable {
         reference: MeasureReference, label: String, wording: String, unit: MeasureUnit,
         counts: [String] = [], doesNotCount: [String] = [], definitions: [Definition] = [],
         evidence: [String] = [], counting: CountingRule = CountingRule(), ageBand: AgeBand? = nil,
-        placementWeeks: WeekRange? = nil, input: InputLimits, sources: [Source] = []
+        placementWeeks: WeekRange? = nil, input: InputLimits, sources: [Source] = [], examples: AnswerExamples? = nil
     ) {
         self.reference = reference
         self.label = label
@@ -52,11 +54,12 @@ public struct Measure: Sendable, Hashable, Codable, Identifiable {
         self.placementWeeks = placementWeeks
         self.input = input
         self.sources = sources
+        self.examples = examples
     }
 
     enum CodingKeys: String, CodingKey {
         case reference, label, wording, unit, counts, doesNotCount, definitions, evidence
-        case counting, ageBand, placementWeeks, input, sources
+        case counting, ageBand, placementWeeks, input, sources, examples
     }
 
     public init(from decoder: Decoder) throws {
@@ -74,6 +77,7 @@ public struct Measure: Sendable, Hashable, Codable, Identifiable {
         placementWeeks = try container.decodeIfPresent(WeekRange.self, forKey: .placementWeeks)
         input = try container.decode(InputLimits.self, forKey: .input)
         sources = try container.decodeIfPresent([Source].self, forKey: .sources) ?? []
+        examples = try container.decodeIfPresent(AnswerExamples.self, forKey: .examples)
     }
 
     /// Whether `word` appears in the measure's reference, wording, definitions or rules.
@@ -151,4 +155,11 @@ public struct WeekRange: Sendable, Hashable, Codable {
         if let maximum { return "\(minimum) to \(maximum) weeks" }
         return "\(minimum) weeks or more"
     }
+}
+
+/// Example answers for a measure's questions, shown at the prompts.
+public struct AnswerExamples: Sendable, Hashable, Codable {
+    public var quantity: String?
+    public var delivery: String?
+    public var evidence: String?
 }

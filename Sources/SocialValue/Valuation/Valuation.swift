@@ -28,6 +28,8 @@ public struct Valuation: Sendable, Hashable, Codable {
     public struct Subtotal: Sendable, Hashable, Codable {
         public var name: String
         public var total: Money
+        /// False when every measure here is unvalued: the total is then not a £0 value but no value.
+        public var valued: Bool
     }
 
     public var lines: [Line]
@@ -77,7 +79,8 @@ public struct Valuation: Sendable, Hashable, Codable {
         return names.compactMap { name in
             let matching = lines.filter { $0[keyPath: key] == name }
             guard !matching.isEmpty else { return nil }
-            return Subtotal(name: name, total: matching.compactMap(\.total).reduce(Money.zero, +))
+            return Subtotal(name: name, total: matching.compactMap(\.total).reduce(Money.zero, +),
+                            valued: matching.contains { $0.total != nil })
         }
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The menu shown when svwizard is started with no command at a terminal.
 public struct StartMenu {
     public let context: AppContext
@@ -24,6 +26,7 @@ public struct StartMenu {
         let prompt = ChoicePrompt(question: "What would you like to do?", options: Self.options, help: Self.help)
         while let choice = prompt.ask(on: console) {
             switch choice {
+            case "respond": startResponse()
             case "measures": MeasureBrowser(context: context).run()
             case "guide": GuideBrowser(context: context).run()
             default: notYetAvailable(choice)
@@ -31,6 +34,18 @@ public struct StartMenu {
             console.write("\n")
         }
         console.say("Goodbye.")
+    }
+
+    /// Starts a new response in the current folder, or carries on with the one there.
+    private func startResponse() {
+        let existing = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("response.svdraft.json")
+        let resume = FileManager.default.fileExists(atPath: existing.path) ? existing.path : nil
+        if resume != nil { context.console.say("Carrying on with your response in \(existing.path).") }
+        do {
+            _ = try RespondJob(context: context, options: .init(tenderFile: nil, resume: resume, draft: nil, answersFile: nil, noInput: false)).run()
+        } catch {
+            context.console.complain("\(error)")
+        }
     }
 
     private func notYetAvailable(_ job: String) {

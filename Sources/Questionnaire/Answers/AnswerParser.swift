@@ -1,0 +1,163 @@
+import Foundation
+import SocialValue
+
+/// Why an answer was not accepted, with an example of one that would be.
+public struct AnswerProblem: Error, Sendable, Hashable, CustomStringConvertible {
+    public var message: String
+    public var example: String?
+
+    public init(_ message: String, example: String? = nil) {
+        self.message = message
+        self.example = example
+    }
+
+    public var description: String { example.map { "\(message) For example: \($0)" } ?? message }
+}
+
+/// Reads a typed answer for a question and returns its canonical text, or the problem with
+/// it. The prompts, `--answers` files and `--no-input` all go through here, so every route
+/// applies the same checks.
+public enum AnswerParser {
+    public static func parse(_ raw: String, for question: PlannedQuestion) -> Result<String, AnswerProblem> {
+        let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        if text.isEmpty {
+            if let answer = question.defaultAnswer { return parse(answer, for: question.withoutDefault) }
+            if question.isOptional { return .success("") }
+            return .failure(AnswerProblem("This question needs an answer.", example: question.example))
+        }
+        let definition = question.definition
+        switch question.kind {
+        case .text:
+            return text.count <= 300 ? .success(text) : .failure(AnswerProblem("That is longer than 300 characters; keep it short."))
+        case .multiline:
+            return .success(raw.trimmingCharacters(in: .whitespacesAndNewlines))
+        case .money:
+            guard let money = Money(parsing: text) else {
+                return .failure(AnswerProblem("\"\(text)\" is not an amount of pounds.", example: question.example ?? "450000 or £450,000"))
+            }
+            return bounded(money.pounds, definition, question).map(DecimalText.plain)
+        case .integer:
+            guard let number = Int(text.replacingOccurrences(of: ",", with: "")) else {
+                return .failure(AnswerProblem("\"\(text)\" is not a whole number.", example: question.example ?? "3"))
+            }
+            return bounded(Decimal(number), definition, question).map { _ in String(number) }
+        case .decimal:
+            guard let number = DecimalText.parse(text) else {
+                return .failure(AnswerProblem("\"\(text)\" is not a number.", example: question.example ?? "2.5"))
+            }
+            return bounded(number, definition, question).map(DecimalText.plain)
+        case .quantity:
+            return quantity(text, question)
+        case .date:
+            return date(text).map { .success($0) } ?? .failure(AnswerProblem(
+                "\"\(text)\" is not a date.", example: question.example ?? "2025-04-01 or 01/04/2025"))
+        case .yesNo:
+            switch text.lowercased() {
+            case "y", "yes": return .success("yes")
+            case "n", "no": return .success("no")
+            default: return .failure(AnswerProblem("Please answer yes or no.", example: "yes"))
+            }
+        case .choice:
+            return choice(text, definition.options ?? [])
+        case .postcode:
+            guard let district = LocalArea.district(of: text) else {
+                return .failure(AnswerProblem("\"\(text)\" is not a UK postcode.", example: question.example ?? "S60 1AE"))
+            }
+            let compact = text.uppercased().filter { !$0.isWhitespace }
+            return .success(compact.count > district.count ? district + " " + compact.dropFirst(district.count) : district)
+        case .measures:
+            return measures(text, candidates: question.completions, optional: question.isOptional)
+        }
+    }
+
+    /// The measure references in a canonical list answer such as `TOM10, TOM18`.
+    public static func references(in text: String) -> [MeasureReference] {
+        text.split(whereSeparator: { $0 == "," || $0 == " " }).compactMap { MeasureReference(String($0)) }
+    }
+
+    /// A date as `YYYY-MM-DD`, from `2025-04-01` or the UK's `01/04/2025`.
+    static func date(_ text: String) -> String? {
+        let separators = CharacterSet(charactersIn: "-/.")
+        let parts = text.components(separatedBy: separators).compactMap { Int($0) }
+        guard parts.count == 3 else { return nil }
+        let (year, month, day) = text.contains("-") && parts[0] > 31 ? (parts[0], parts[1], parts[2]) : (parts[2], parts[1], parts[0])
+        guard (2000...2100).contains(year), (1...12).contains(month), (1...daysIn(month, year)).contains(day) else { return nil }
+        return String(format: "%04d-%02d-%02d", year, month, day)
+    }
+
+    private static func daysIn(_ month: Int, _ year: Int) -> Int {
+        switch month {
+        case 2: return year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    private static func bounded(_ value: Decimal, _ definition: QuestionDefinition, _ question: PlannedQuestion) -> Result<Decimal, AnswerProblem> {
+        if let minimum = definition.minimum.flatMap(DecimalText.parse), value < minimum {
+            return .failure(AnswerProblem("That must be at least \(DecimalText.plain(minimum)).", example: question.example))
+        }
+        if let maximum = definition.maximum.flatMap(DecimalText.parse), value > maximum {
+            return .failure(AnswerProblem("That must be no more than \(DecimalText.plain(maximum)).", example: question.example))
+        }
+        return .success(value)
+    }
+
+    private static func quantity(_ text: String, _ question: PlannedQuestion) -> Result<String, AnswerProblem> {
+        guard let measure = question.measure else { return .failure(AnswerProblem("This question has no measure.")) }
+        let limits = measure.input
+        let cleaned = measure.unit == .pounds ? Money(parsing: text)?.pounds : DecimalText.parse(text.replacingOccurrences(of: ",", with: ""))
+        let example = measure.unit == .pounds ? "25000" : (limits.isInteger ? "12" : "2.5")
+        guard let value = cleaned else {
+            return .failure(AnswerProblem("\"\(text)\" is not a number of \(measure.unit.plainName). Type digits; use 0 for none.", example: example))
+        }
+        if value < limits.minimum {
+            return .failure(AnswerProblem("The quantity cannot be below \(DecimalText.plain(limits.minimum)); use 0 for none.", example: example))
+        }
+        if let maximum = limits.maximum, value > maximum {
+            return .failure(AnswerProblem("The quantity cannot be above \(DecimalText.plain(maximum)) in one year.", example: example))
+        }
+        guard DecimalText.isMultiple(value, of: limits.step) else {
+            let rule = limits.isInteger ? "a whole number" : "in steps of \(DecimalText.plain(limits.step))"
+            return .failure(AnswerProblem("\(measure.reference.spoken) is counted \(rule).", example: example))
+        }
+        return .success(DecimalText.plain(value))
+    }
+
+    private static func choice(_ text: String, _ options: [ChoiceOption]) -> Result<String, AnswerProblem> {
+        let lowered = text.lowercased()
+        if let number = Int(text), options.indices.contains(number - 1) { return .success(options[number - 1].value) }
+        if let option = options.first(where: { $0.value.lowercased() == lowered || $0.label.lowercased() == lowered }) {
+            return .success(option.value)
+        }
+        let matches = options.filter { $0.value.lowercased().hasPrefix(lowered) || $0.label.lowercased().hasPrefix(lowered) }
+        if matches.count == 1 { return .success(matches[0].value) }
+        let list = options.enumerated().map { "\($0.offset + 1) \($0.element.label)" }.joined(separator: ", ")
+        return .failure(AnswerProblem("\"\(text)\" is not one of the choices: \(list).", example: options.first.map { "1 or \($0.value)" }))
+    }
+
+    private static func measures(_ text: String, candidates: [String], optional: Bool) -> Result<String, AnswerProblem> {
+        var chosen: [String] = []
+        for item in text.split(whereSeparator: { $0 == "," || $0 == " " || $0 == ";" }).map(String.init) {
+            if let number = Int(item), candidates.indices.contains(number - 1) {
+                chosen.append(candidates[number - 1])
+            } else if let reference = MeasureReference(item), candidates.contains(reference.rawValue) {
+                chosen.append(reference.rawValue)
+            } else {
+                let known = candidates.joined(separator: ", ")
+                return .failure(AnswerProblem("\"\(item)\" is not one of the measures here (\(known)).", example: candidates.prefix(2).joined(separator: ", ")))
+            }
+        }
+        if chosen.isEmpty && !optional { return .failure(AnswerProblem("Choose at least one measure.", example: candidates.first)) }
+        let ordered = candidates.filter { chosen.contains($0) }
+        return .success(ordered.joined(separator: ", "))
+    }
+}
+
+extension PlannedQuestion {
+    var withoutDefault: PlannedQuestion {
+        var copy = self
+        copy.defaultAnswer = nil
+        return copy
+    }
+}

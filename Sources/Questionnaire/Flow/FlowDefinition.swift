@@ -1,0 +1,73 @@
+/// A question flow as written in `Questionnaires/*.yaml`: steps of questions, with their
+/// wording, help, examples, kinds, defaults and the conditions under which they are asked.
+public struct FlowDefinition: Sendable, Hashable, Codable {
+    public var id: String
+    public var title: String
+    public var steps: [StepDefinition]
+}
+
+/// One step of a flow, such as "The tender" or "Your commitments".
+public struct StepDefinition: Sendable, Hashable, Codable {
+    public var id: String
+    public var title: String
+    /// Shown once when the step starts.
+    public var intro: String?
+    /// The step is skipped when this condition holds.
+    public var skipWhen: FlowCondition?
+    /// Ask the step's questions once for each chosen measure.
+    public var forEachMeasure: Bool?
+    public var questions: [QuestionDefinition]
+}
+
+/// One question. `{placeholders}` in the text are filled in when the question is asked.
+public struct QuestionDefinition: Sendable, Hashable, Codable {
+    /// The answer's key, such as `tender.value`; inside a per-measure step, relative to
+    /// `commitments.REF.`.
+    public var key: String
+    public var ask: String
+    public var help: String
+    public var example: String?
+    public var kind: AnswerKind
+    /// The answer used when the person just presses Enter.
+    public var `default`: String?
+    /// Whether an empty answer is allowed.
+    public var optional: Bool?
+    /// The choices, for `choice` questions.
+    public var options: [ChoiceOption]?
+    /// Ask only when this condition holds.
+    public var when: FlowCondition?
+    /// Ask once for each contract year.
+    public var forEachYear: Bool?
+    /// The smallest and largest number allowed, for number questions.
+    public var minimum: String?
+    public var maximum: String?
+}
+
+/// One choice of a `choice` question.
+public struct ChoiceOption: Sendable, Hashable, Codable {
+    public var value: String
+    public var label: String
+}
+
+/// What kind of answer a question takes; each kind has its own parser.
+public enum AnswerKind: String, Sendable, Hashable, Codable {
+    case text, multiline, money, integer, decimal, date, yesNo, choice, postcode, measures, quantity
+}
+
+/// The named conditions a flow can use. Their meaning is code; where they apply is data.
+public enum FlowCondition: String, Sendable, Hashable, Codable {
+    /// A tender file was given, so the tender's details are known.
+    case tenderFile
+    /// The supplier's postcode district straddles the local area's boundary.
+    case partialPostcode
+    /// The measure counts placements with a set length.
+    case placementMeasure
+    /// The measure counts hires in their first year of employment.
+    case hiringMeasure
+    /// The measure has an age band.
+    case ageBandMeasure
+    /// Two or more chosen measures belong to the same exclusive group.
+    case sharedGroup
+    /// At least one measure is chosen.
+    case anyMeasure
+}

@@ -1,0 +1,70 @@
+import Foundation
+import SocialValue
+
+/// What the flow depends on besides the answers: the data, and the tender when a tender file
+/// was given.
+public struct FlowEnvironment: Sendable {
+    public var data: DataSet
+    /// The tender from a tender file; nil when the tender's details are asked.
+    public var tender: TenderSpecification?
+    /// The value pack the response is valued with.
+    public var pack: ValuePack?
+
+    public init(data: DataSet, tender: TenderSpecification?, pack: ValuePack?) {
+        self.data = data
+        self.tender = tender
+        self.pack = pack
+    }
+}
+
+/// Turns a flow definition and the answers so far into the list of questions to ask, in
+/// order: per-measure steps are repeated for each chosen measure and per-year questions for
+/// each contract year; questions whose condition does not hold are left out.
+public struct FlowPlanner: Sendable {
+    public let flow: FlowDefinition
+    public let environment: FlowEnvironment
+
+    public init(flow: FlowDefinition, environment: FlowEnvironment) {
+        self.flow = flow
+        self.environment = environment
+    }
+
+    public func plan(_ answers: AnswerSheet) -> [PlannedQuestion] {
+        let context = PlaceholderContext(environment: environment, answers: answers)
+        let steps = flow.steps.filter { step in !(step.skipWhen.map { holds($0, measure: nil, answers) } ?? false) }
+        var planned: [PlannedQuestion] = []
+        for (index, step) in steps.enumerated() {
+            let measures: [Measure?] = step.forEachMeasure == true ? context.chosenMeasures.map { $0 } : [nil]
+            for measure in measures {
+                for question in step.questions where question.when.map({ holds($0, measure: measure, answers) }) ?? true {
+                    let base = measure.map { "commitments.\($0.reference.rawValue).\(question.key)" } ?? question.key
+                    let years: [Int?] = question.forEachYear == true ? (1...max(context.years, 1)).map { $0 } : [nil]
+                    for year in years {
+                        let key = year.map { "\(base).\($0)" } ?? base
+                        planned.append(context.plan(question, key: key, step: step, number: index + 1, of: steps.count,
+                                                    measure: measure, year: year))
+                    }
+                }
+            }
+        }
+        return planned
+    }
+
+    private func holds(_ condition: FlowCondition, measure: Measure?, _ answers: AnswerSheet) -> Bool {
+        let context = PlaceholderContext(environment: environment, answers: answers)
+        switch condition {
+        case .tenderFile: return environment.tender != nil
+        case .partialPostcode:
+            guard let postcode = answers["supplier.postcode"],
+                  case .partial = environment.data.framework.localArea.locality(of: postcode) else { return false }
+            return true
+        case .placementMeasure: return measure?.placementWeeks != nil
+        case .hiringMeasure: return measure?.counting.basis == .firstYearOfEmployment
+        case .ageBandMeasure: return measure?.ageBand != nil
+        case .anyMeasure: return !context.chosenMeasures.isEmpty
+        case .sharedGroup:
+            let groups = context.chosenMeasures.compactMap(\.counting.exclusiveGroup)
+            return Set(groups).count < groups.count
+        }
+    }
+}

@@ -1,0 +1,94 @@
+import Foundation
+import SocialValue
+
+/// Fills `{placeholders}` in question text and works out the values a flow depends on: the
+/// tender's years and measures (from the tender file or the answers), the chosen measures.
+struct PlaceholderContext {
+    let environment: FlowEnvironment
+    let answers: AnswerSheet
+
+    var data: DataSet { environment.data }
+
+    /// The contract's length in years.
+    var years: Int {
+        environment.tender?.years ?? answers["tender.years"].flatMap { Int($0) } ?? 1
+    }
+
+    /// The measures the tender adopts.
+    var adoptedMeasures: [Measure] {
+        if let tender = environment.tender { return tender.adoptedMeasures.compactMap(data.catalogue.measure(_:)) }
+        if let text = answers["tender.measures"] {
+            let chosen = Set(AnswerParser.references(in: text))
+            return data.frameworkMeasures.filter { chosen.contains($0.reference) }
+        }
+        return data.frameworkMeasures
+    }
+
+    /// The measures the supplier chose, in the framework's order.
+    var chosenMeasures: [Measure] {
+        guard let text = answers["measures"] else { return [] }
+        let chosen = Set(AnswerParser.references(in: text))
+        return data.frameworkMeasures.filter { chosen.contains($0.reference) }
+    }
+
+    var contractValue: Money? {
+        environment.tender?.contractValue ?? answers["tender.value"].flatMap { Money(parsing: $0) }
+    }
+
+    func plan(_ question: QuestionDefinition, key: String, step: StepDefinition, number: Int, of count: Int,
+              measure: Measure?, year: Int?) -> PlannedQuestion {
+        let fill = { (text: String) in self.fill(text, measure: measure, year: year) }
+        var completions: [String] = []
+        switch question.kind {
+        case .measures:
+            completions = (key == "measures" ? adoptedMeasures : data.frameworkMeasures).map(\.reference.rawValue)
+        case .choice: completions = question.options?.map(\.value) ?? []
+        case .yesNo: completions = ["yes", "no"]
+        default: break
+        }
+        var defaultAnswer = question.default.map(fill)
+        if question.kind == .measures && question.default == "all" {
+            defaultAnswer = (key == "measures" ? adoptedMeasures : data.frameworkMeasures).map(\.reference.rawValue).joined(separator: ", ")
+        }
+        return PlannedQuestion(
+            key: key, definition: question, stepNumber: number, stepCount: count, stepTitle: fill(step.title),
+            stepIntro: step.intro.map(fill), text: fill(question.ask), help: fill(question.help), example: question.example.map(fill),
+            defaultAnswer: defaultAnswer, measure: measure, year: year, completions: completions)
+    }
+
+    func fill(_ text: String, measure: Measure?, year: Int?) -> String {
+        guard text.contains("{") else { return text }
+        var values: [String: String] = [
+            "council": data.framework.council,
+            "localArea": data.framework.localArea.name,
+            "years": String(years),
+        ]
+        let rules = data.framework.rules
+        values["threshold"] = rules.socialValueThreshold.wholePounds
+        values["deliveryPlanThreshold"] = rules.deliveryPlanThreshold.wholePounds
+        values["deliveryDocument"] = contractValue.map { rules.deliveryDocument(contractValue: $0).name } ?? "delivery plan"
+        if let postcode = answers["supplier.postcode"], let district = LocalArea.district(of: postcode) { values["district"] = district }
+        if let measure {
+            values["measure"] = measure.reference.spoken
+            values["headline"] = data.framework.placement(of: measure.reference)?.headline.name ?? measure.label
+            values["unit"] = measure.unit.plainName
+            values["unitSymbol"] = measure.unit.symbol
+            values["step"] = DecimalText.plain(measure.input.step)
+            values["ageBand"] = measure.ageBand?.phrase ?? ""
+            values["placementLength"] = measure.placementWeeks?.phrase ?? ""
+            values["group"] = measure.counting.exclusiveGroup ?? ""
+            values["exampleQuantity"] = measure.examples?.quantity ?? (measure.input.isInteger ? "12" : "2.5")
+            values["exampleDelivery"] = measure.examples?.delivery ?? "Who will do it, with which local partner, and when."
+            values["exampleEvidence"] = measure.examples?.evidence ?? "Timesheets, invoices or attendance lists."
+            let chosen = chosenMeasures
+            values["measureNumber"] = String((chosen.firstIndex { $0.reference == measure.reference } ?? 0) + 1)
+            values["measureCount"] = String(chosen.count)
+        }
+        if let year { values["year"] = String(year) }
+        let groups = Dictionary(grouping: chosenMeasures.filter { $0.counting.exclusiveGroup != nil }, by: { $0.counting.exclusiveGroup! })
+        values["sharedGroupMeasures"] = groups.values.filter { $0.count > 1 }.flatMap { $0 }.map(\.reference.spoken).joined(separator: ", ")
+        var result = text
+        for (name, value) in values { result = result.replacingOccurrences(of: "{\(name)}", with: value) }
+        return result
+    }
+}

@@ -1,0 +1,28 @@
+import SocialValue
+
+/// A question as it will be asked: its full key, its wording with placeholders filled in, and
+/// where it sits in the flow.
+public struct PlannedQuestion: Sendable, Hashable {
+    /// The full key, such as `commitments.TOM10.quantity.2`.
+    public var key: String
+    public var definition: QuestionDefinition
+    /// The step's position (1-based) and the number of steps, for "Step 4 of 7".
+    public var stepNumber: Int
+    public var stepCount: Int
+    public var stepTitle: String
+    public var stepIntro: String?
+    /// The question in plain words, placeholders filled.
+    public var text: String
+    public var help: String
+    public var example: String?
+    public var defaultAnswer: String?
+    /// The measure the question is about, in per-measure steps.
+    public var measure: Measure?
+    /// The contract year, for per-year questions.
+    public var year: Int?
+    /// Tab completions offered at the prompt.
+    public var completions: [String]
+
+    public var kind: AnswerKind { definition.kind }
+    public var isOptional: Bool { definition.optional ?? false }
+}

@@ -1,0 +1,144 @@
+import Questionnaire
+import SocialValue
+import Terminal
+
+/// What happened when a question was put to the person.
+enum PromptOutcome: Equatable {
+    case answer(String)
+    case back
+    case review
+    case save
+    case quit
+    case interrupted
+    case inputEnded
+}
+
+/// Puts one question to the person: the question, an example, the current or default answer
+/// in brackets, and the commands. Understands `?` (guidance), `? REF` (a measure's page),
+/// `back`, `review`, `save` and `quit`. A wrong answer is explained with an example and the
+/// question asked again.
+struct QuestionPrompt {
+    let context: AppContext
+    let environment: FlowEnvironment
+    let answers: AnswerSheet
+    let question: PlannedQuestion
+    let current: String?
+
+    private var console: Console { context.console }
+
+    func ask() -> PromptOutcome {
+        showQuestion()
+        while true {
+            let outcome = question.kind == .multiline ? readMultiline() : readSingleLine()
+            switch outcome {
+            case let .answer(raw):
+                if let command = command(in: raw) {
+                    if command != .answer("?") { return command }
+                    continue // guidance was shown; ask again
+                }
+                let typed = raw.trimmingWhitespace.isEmpty ? (current ?? "") : raw
+                switch AnswerParser.parse(typed, for: question) {
+                case let .success(value): return .answer(value)
+                case let .failure(problem):
+                    console.complain(problem.message)
+                    if let example = problem.example { console.say("For example: \(example)") }
+                }
+            default:
+                return outcome
+            }
+        }
+    }
+
+    private func showQuestion() {
+        console.write("\n" + console.style.bold(TextWrapper.wrap(question.text, width: console.width)) + "\n")
+        switch question.kind {
+        case .choice:
+            for (index, option) in (question.definition.options ?? []).enumerated() {
+                console.write("  \(index + 1). \(option.label)\n")
+            }
+        case .measures:
+            MeasureMenu(context: context, environment: environment, answers: answers, question: question).show()
+        default:
+            break
+        }
+        if let example = question.example, question.kind != .choice {
+            console.write(console.style.dim(TextWrapper.wrap("For example: \(example)", width: console.width, indent: "  ")) + "\n")
+        }
+    }
+
+    private var bracket: String {
+        let shown = current ?? question.defaultAnswer
+        guard let shown, !shown.isEmpty else { return "" }
+        let single = shown.split(separator: "\n").first.map(String.init) ?? shown
+        let short = single.count > 40 ? String(single.prefix(37)) + "..." : single
+        return " [" + short + (shown.contains("\n") ? " ..." : "") + "]"
+    }
+
+    private func readSingleLine() -> PromptOutcome {
+        let prompt = "Answer\(bracket): "
+        switch console.reader.readLine(prompt: prompt, completions: question.completions + Self.commands) {
+        case let .line(text): return .answer(text)
+        case .end: return .inputEnded
+        case .interrupt: return .interrupted
+        }
+    }
+
+    private func readMultiline() -> PromptOutcome {
+        if let current, !current.isEmpty {
+            console.write(console.style.dim("Your answer so far:") + "\n" + TextWrapper.wrap(current, width: console.width, firstIndent: "  | ", indent: "  | ") + "\n")
+            console.say("Press Enter to keep it, or type a new answer.")
+        }
+        console.write(console.style.dim("Type as many lines as you like; finish with a line holding only a full stop (.)") + "\n")
+        var lines: [String] = []
+        while true {
+            switch console.reader.readLine(prompt: lines.isEmpty ? "Answer\(bracket): " : "  | ", completions: lines.isEmpty ? Self.commands : []) {
+            case let .line(text):
+                if lines.isEmpty && (command(in: text) != nil || text.trimmingWhitespace.isEmpty || text.trimmingWhitespace == ".") {
+                    return .answer(text.trimmingWhitespace == "." ? "" : text)
+                }
+                if text.trimmingWhitespace == "." { return .answer(lines.joined(separator: "\n")) }
+                lines.append(text)
+            case .end: return lines.isEmpty ? .inputEnded : .answer(lines.joined(separator: "\n"))
+            case .interrupt: return .interrupted
+            }
+        }
+    }
+
+    static let commands = ["back", "review", "save", "quit"]
+
+    /// The command typed, or nil for an answer. Guidance (`?`) is shown here and reported as `.answer("?")`.
+    private func command(in raw: String) -> PromptOutcome? {
+        let text = raw.trimmingWhitespace
+        switch text.lowercased() {
+        case "back": return .back
+        case "review": return .review
+        case "save": return .save
+        case "quit", "exit": return .quit
+        default: break
+        }
+        guard text.hasPrefix("?") else { return nil }
+        let topic = String(text.dropFirst()).trimmingWhitespace
+        if !topic.isEmpty {
+            if let page = GuideView(data: context.data, pack: environment.pack, renderer: console.markdown).render(topic) {
+                console.write("\n" + page)
+            } else {
+                console.complain("There is no guidance on \"\(topic)\". Type ? on its own for help with this question.")
+            }
+        } else {
+            showHelp()
+        }
+        showQuestion()
+        return .answer("?")
+    }
+
+    private func showHelp() {
+        console.write("\n")
+        console.say(question.help)
+        if let measure = question.measure {
+            console.say("Type ? \(measure.reference.rawValue) to read the guidance on \(measure.reference.spoken).")
+        }
+        console.write(console.style.dim(TextWrapper.wrap(
+            "You can also type: back (the previous question), review (see everything so far), save, or quit (your answers are kept).",
+            width: console.width)) + "\n")
+    }
+}

@@ -1,0 +1,228 @@
+import Foundation
+import Questionnaire
+import SocialValue
+import Terminal
+
+/// How a questionnaire session ended.
+public enum SessionEnd: Equatable, Sendable {
+    /// The person finished at the review.
+    case finished
+    /// The person chose to leave (quit, or Ctrl-D and confirmed); answers are saved.
+    case left
+    /// The person pressed Ctrl-C and confirmed; answers are saved.
+    case interrupted
+    /// Piped input ran out before the end; answers are saved.
+    case inputEnded
+}
+
+/// What a flow's review step shows and decides; the supplier response and the opportunity
+/// assessment each provide one.
+public protocol FlowReview {
+    /// The review screen for `answers`.
+    func render(_ answers: AnswerSheet) -> String
+    /// Whether the answers have problems that must be fixed before the next command.
+    func blockingProblems(_ answers: AnswerSheet) -> Int
+    /// What to tell the person when they finish.
+    func finishedMessage(draft: URL, answers: AnswerSheet) -> String
+}
+
+/// Runs a question flow on the console: asks each question in turn, saves the draft after
+/// every answer, and supports `back`, `review`, `save`, `quit`, editing from the review,
+/// resuming, and Ctrl-C or Ctrl-D (which ask before leaving). Nothing typed is ever lost.
+public final class QuestionnaireSession {
+    let context: AppContext
+    let planner: FlowPlanner
+    let review: FlowReview
+    let draftURL: URL
+    public private(set) var draft: Draft
+    private var returnToReview = false
+    private var shownIntro: String?
+
+    public init(context: AppContext, planner: FlowPlanner, review: FlowReview, draft: Draft, draftURL: URL) {
+        self.context = context
+        self.planner = planner
+        self.review = review
+        self.draft = draft
+        self.draftURL = draftURL
+    }
+
+    private var console: Console { context.console }
+
+    public func run() throws -> SessionEnd {
+        console.say("Your answers are saved to \(draftURL.path) after each one. At any question type ? for help, "
+            + "back for the previous question, review to see everything so far, or quit to stop and carry on later.")
+        while true {
+            let plan = planner.plan(draft.answers)
+            guard let question = currentQuestion(in: plan) else {
+                if let end = try runReview(plan) { return end }
+                continue
+            }
+            showStep(question)
+            let prompt = QuestionPrompt(context: context, environment: planner.environment, answers: draft.answers,
+                                        question: question, current: draft.answers[question.key])
+            switch prompt.ask() {
+            case let .answer(value):
+                draft.answers[question.key] = value
+                draft.position = nextPosition(after: question.key)
+                try save()
+            case .back:
+                let index = plan.firstIndex { $0.key == question.key } ?? 0
+                if index == 0 {
+                    console.say("This is the first question.")
+                } else {
+                    draft.position = plan[index - 1].key
+                    returnToReview = false
+                }
+            case .review:
+                draft.position = "review"
+                try save()
+            case .save:
+                try save()
+                console.say("Saved to \(draftURL.path).")
+            case .quit:
+                return try leave(.left)
+            case .interrupted:
+                if let end = try confirmLeaving(.interrupted) { return end }
+            case .inputEnded:
+                if console.reader.isInteractive, let end = try confirmLeaving(.left) { return end }
+                if !console.reader.isInteractive { return try leave(.inputEnded) }
+            }
+        }
+    }
+
+    /// The question to ask: the saved position if it is still in the plan, else the first
+    /// unanswered question; nil when it is time for the review.
+    private func currentQuestion(in plan: [PlannedQuestion]) -> PlannedQuestion? {
+        if draft.position == "review" { return nil }
+        if let position = draft.position, let question = plan.first(where: { $0.key == position }) { return question }
+        return plan.first { draft.answers[$0.key] == nil }
+    }
+
+    private func nextPosition(after key: String) -> String? {
+        let plan = planner.plan(draft.answers)
+        if let unanswered = plan.first(where: { draft.answers[$0.key] == nil }), returnToReview || isAfter(unanswered.key, key, in: plan) {
+            return unanswered.key
+        }
+        if returnToReview { return "review" }
+        guard let index = plan.firstIndex(where: { $0.key == key }), index + 1 < plan.count else {
+            return plan.first { draft.answers[$0.key] == nil }?.key ?? "review"
+        }
+        return plan[index + 1].key
+    }
+
+    private func isAfter(_ candidate: String, _ key: String, in plan: [PlannedQuestion]) -> Bool {
+        guard let a = plan.firstIndex(where: { $0.key == candidate }), let b = plan.firstIndex(where: { $0.key == key }) else { return true }
+        return a <= b + 1
+    }
+
+    private func showStep(_ question: PlannedQuestion) {
+        let heading = "Step \(question.stepNumber) of \(question.stepCount + 1): \(question.stepTitle)"
+        guard shownIntro != heading else { return }
+        shownIntro = heading
+        console.write("\n" + console.style.bold(heading) + "\n")
+        if let intro = question.stepIntro { console.say(intro) }
+    }
+
+    private func runReview(_ plan: [PlannedQuestion]) throws -> SessionEnd? {
+        draft.position = "review"
+        try save()
+        returnToReview = false
+        let steps = (plan.map(\.stepCount).max() ?? 0) + 1
+        console.write("\n" + console.style.bold("Step \(steps) of \(steps): Review") + "\n\n")
+        console.write(review.render(draft.answers))
+        while true {
+            let prompt = console.style.bold("Type finish, edit (to change an answer), back, save or quit") + ": "
+            switch console.reader.readLine(prompt: prompt, completions: ["finish", "edit", "back", "save", "quit"]) {
+            case let .line(raw):
+                let text = raw.trimmingWhitespace.lowercased()
+                switch text {
+                case "finish", "done":
+                    draft.finished = true
+                    try save()
+                    console.write("\n")
+                    console.say(review.finishedMessage(draft: draftURL, answers: draft.answers))
+                    return .finished
+                case "back":
+                    draft.position = plan.last?.key
+                    return nil
+                case "save":
+                    try save()
+                    console.say("Saved to \(draftURL.path).")
+                case "quit", "exit":
+                    return try leave(.left)
+                case "?", "help":
+                    console.say("finish: you are done; edit: change any answer; back: the last question; save; quit: stop and carry on later.")
+                default:
+                    if text.hasPrefix("edit"), let key = chooseQuestion(plan, typed: String(text.dropFirst(4)).trimmingWhitespace) {
+                        draft.position = key
+                        returnToReview = true
+                        return nil
+                    }
+                    if !text.hasPrefix("edit") && !text.isEmpty {
+                        console.complain("\"\(raw)\" is not one of: finish, edit, back, save, quit.")
+                    }
+                }
+            case .interrupt:
+                if let end = try confirmLeaving(.interrupted) { return end }
+            case .end:
+                if !console.reader.isInteractive { return try leave(.inputEnded) }
+                if let end = try confirmLeaving(.left) { return end }
+            }
+        }
+    }
+
+    /// Lists the answers with numbers and returns the key of the one the person picks.
+    private func chooseQuestion(_ plan: [PlannedQuestion], typed: String) -> String? {
+        var choice = typed
+        if choice.isEmpty {
+            for (index, question) in plan.enumerated() {
+                let answer = draft.answers[question.key].map { $0.split(separator: "\n").first.map(String.init) ?? "" } ?? "(not answered)"
+                let short = answer.count > 40 ? String(answer.prefix(37)) + "..." : answer
+                console.write(TextWrapper.wrap("\(index + 1). \(question.text)  " + console.style.dim("[\(short)]"), width: console.width,
+                                               firstIndent: "  ", indent: "      ") + "\n")
+            }
+            guard case let .line(line) = console.reader.readLine(prompt: "Number of the answer to change (Enter to go back): ",
+                                                                 completions: []) else { return nil }
+            choice = line.trimmingWhitespace
+        }
+        guard !choice.isEmpty else { return nil }
+        guard let number = Int(choice), plan.indices.contains(number - 1) else {
+            console.complain("\"\(choice)\" is not a number from 1 to \(plan.count).")
+            return nil
+        }
+        return plan[number - 1].key
+    }
+
+    private func confirmLeaving(_ end: SessionEnd) throws -> SessionEnd? {
+        console.write("\n")
+        let prompt = "Save your answers and leave? Your answers are kept either way. [Y/n]: "
+        switch console.reader.readLine(prompt: prompt, completions: ["yes", "no"]) {
+        case let .line(text) where text.trimmingWhitespace.lowercased().hasPrefix("n"):
+            console.say("Carrying on.")
+            shownIntro = nil
+            return nil
+        default:
+            return try leave(end)
+        }
+    }
+
+    private func leave(_ end: SessionEnd) throws -> SessionEnd {
+        try save()
+        console.write("\n")
+        if end == .inputEnded {
+            console.say("The input ended before the response was finished. Your answers are saved in \(draftURL.path).")
+        }
+        console.say("Your answers are saved. Carry on later with: svwizard respond --resume \(draftURL.path)")
+        return end
+    }
+
+    private func save() throws {
+        draft.toolVersion = ToolVersion.current
+        do {
+            try DraftFile.write(draft, to: draftURL)
+        } catch {
+            throw WizardError("Your answers could not be saved to \(draftURL.path) (\(error.localizedDescription)). "
+                + "Check there is space on the disk and that the folder can be written.", status: .unreadable)
+        }
+    }
+}

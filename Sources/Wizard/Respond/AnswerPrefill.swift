@@ -1,0 +1,42 @@
+import Foundation
+import Questionnaire
+
+/// Applies a `--answers` file: each answer goes through the same parser as a typed one.
+/// Answers that pass are kept; those that do not are reported and asked again (or listed,
+/// with `--no-input`). A key that is no question in the flow is reported, so a misspelling is
+/// not silently ignored.
+enum AnswerPrefill {
+    struct Outcome {
+        var answers: AnswerSheet
+        var problems: [String]
+    }
+
+    static func apply(file: String, to existing: AnswerSheet, planner: FlowPlanner) throws -> Outcome {
+        let raw: [String: String]
+        do {
+            raw = try AnswerFile.read(URL(fileURLWithPath: file))
+        } catch let problem as AnswerProblem {
+            throw WizardError(problem.message, status: .unreadable)
+        }
+        var answers = existing
+        var problems: [String: String] = [:]
+        var applied: Set<String> = []
+        // The plan grows as answers arrive (choosing measures adds their questions), so repeat.
+        var changed = true
+        while changed {
+            changed = false
+            for question in planner.plan(answers) where raw[question.key] != nil && !applied.contains(question.key) {
+                applied.insert(question.key)
+                changed = true
+                switch AnswerParser.parse(raw[question.key] ?? "", for: question) {
+                case let .success(value): answers[question.key] = value
+                case let .failure(problem): problems[question.key] = "\(file): \(question.key): \(problem.description)"
+                }
+            }
+        }
+        for key in raw.keys.sorted() where !applied.contains(key) {
+            problems[key] = "\(file): \(key) is not a question in this questionnaire (check its spelling), so it was not used."
+        }
+        return Outcome(answers: answers, problems: problems.keys.sorted().compactMap { problems[$0] })
+    }
+}

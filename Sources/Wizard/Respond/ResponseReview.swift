@@ -1,0 +1,135 @@
+import Foundation
+import Questionnaire
+import SocialValue
+import Terminal
+
+/// The review of a supplier's response: every commitment with its quantities, £ value and the
+/// edition of its value; totals by theme and outcome; the total and its share of the contract
+/// value; and every finding with its hint.
+public struct ResponseReview: FlowReview {
+    let environment: FlowEnvironment
+    let style: Style
+    let width: Int
+
+    public init(environment: FlowEnvironment, style: Style, width: Int) {
+        self.environment = environment
+        self.style = style
+        self.width = width
+    }
+
+    var data: DataSet { environment.data }
+
+    public func response(_ answers: AnswerSheet) -> TenderResponse {
+        ResponseAssembler(environment: environment).response(from: answers)
+    }
+
+    public func findings(_ answers: AnswerSheet) -> [Finding] {
+        ResponseChecks(framework: data.framework, catalogue: data.catalogue, pack: environment.pack).findings(in: response(answers))
+    }
+
+    public func blockingProblems(_ answers: AnswerSheet) -> Int {
+        findings(answers).filter { $0.severity == .error }.count
+    }
+
+    public func finishedMessage(draft: URL, answers: AnswerSheet) -> String {
+        let errors = blockingProblems(answers)
+        let next = "Next, make the bundle to upload with your tender: svwizard export \(draft.path)"
+        return errors == 0 ? "Your response is complete. \(next)"
+            : "Your response is saved, but it has \(errors) error\(errors == 1 ? "" : "s") to fix before it can be exported "
+            + "(svwizard respond --resume \(draft.path), then edit). \(next)"
+    }
+
+    public func render(_ answers: AnswerSheet) -> String {
+        let response = self.response(answers)
+        let valuation = Valuation(of: response, framework: data.framework, catalogue: data.catalogue, pack: environment.pack)
+        var lines: [String] = []
+        lines += summary(response)
+        lines.append("")
+        lines += commitments(response, valuation)
+        lines += totals(valuation, contract: response.tender.contractValue)
+        lines.append("")
+        lines += FindingsView(style: style, width: width).lines(findings(answers))
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private func summary(_ response: TenderResponse) -> [String] {
+        let tender = response.tender
+        let supplier = response.supplier
+        let local = supplier.isLocal ? "local" : "not local"
+        return [
+            TextWrapper.wrap("Tender: \(tender.reference) \(tender.title), for \(tender.buyer). \(tender.contractValue.wholePounds) over "
+                + "\(tender.years) year\(tender.years == 1 ? "" : "s") from \(tender.startDate).", width: width, indent: "  "),
+            TextWrapper.wrap("Supplier: \(supplier.name), \(supplier.postcode) (\(local)), \(supplier.size.rawValue) \(supplier.kind.name); "
+                + "\(DecimalText.plain(supplier.workforce)) FTE on the contract and \(DecimalText.plain(supplier.newHires)) FTE of new hires.",
+                width: width, indent: "  "),
+        ]
+    }
+
+    private func commitments(_ response: TenderResponse, _ valuation: Valuation) -> [String] {
+        guard !valuation.lines.isEmpty else { return ["No commitments yet."] }
+        var lines = [style.bold("Commitments")]
+        for line in valuation.lines {
+            let headline = data.framework.placement(of: line.measure)?.headline.name ?? line.measure.rawValue
+            lines.append("  " + style.cyan(line.measure.rawValue) + " \(headline) (\(line.unit.symbol))")
+            let years = line.quantities.enumerated().map { "year \($0.offset + 1): \(line.unit.format($0.element.value))" }
+            lines.append(TextWrapper.wrap("Total \(line.unit.format(line.totalQuantity.value)) (" + years.joined(separator: ", ") + ")",
+                                          width: width, firstIndent: "    ", indent: "      "))
+            if let total = line.total, let perUnit = line.perUnit {
+                let marker = valuation.illustrative ? " (illustrative)" : ""
+                lines.append(TextWrapper.wrap("Value: \(total)\(marker) at \(perUnit) per \(ValueText.singular(line.unit)), \(line.edition ?? "")",
+                                              width: width, firstIndent: "    ", indent: "      "))
+            } else {
+                lines.append("    Value: unvalued in the \(valuation.packName ?? "current") pack (counted by quantity, not as £0)")
+            }
+        }
+        return lines
+    }
+
+    private func totals(_ valuation: Valuation, contract: Money) -> [String] {
+        func row(_ subtotal: Valuation.Subtotal) -> String {
+            let amount = subtotal.valued ? subtotal.total.description : "unvalued"
+            return TextWrapper.wrap("\(subtotal.name): \(amount)", width: width, firstIndent: "  ", indent: "    ")
+        }
+        var lines = ["", style.bold("Totals by theme")]
+        lines += valuation.byTheme.map(row)
+        lines += ["", style.bold("Totals by outcome")]
+        lines += valuation.byOutcome.map(row)
+        let share = valuation.shareOfContract.map { ", \($0) of the contract value of \(contract.wholePounds)" } ?? ""
+        lines.append("")
+        lines.append(style.bold("Total social value: \(valuation.total)") + share)
+        if valuation.illustrative {
+            lines.append(style.yellow(TextWrapper.wrap("ILLUSTRATIVE: these £ figures use the \(valuation.packName ?? "") pack, for training only.", width: width)))
+        }
+        if !valuation.unvalued.isEmpty {
+            let items = valuation.lines.filter { $0.perUnit == nil }.map { "\($0.measure.rawValue) \($0.unit.format($0.totalQuantity.value))" }
+            lines.append(TextWrapper.wrap("Not in the £ total (unvalued, counted by quantity): " + items.joined(separator: "; "), width: width))
+        }
+        return lines
+    }
+}
+
+/// Findings as people read them: a count, then each with its code, answer, message and fix.
+struct FindingsView {
+    let style: Style
+    let width: Int
+
+    func lines(_ findings: [Finding]) -> [String] {
+        let counts = Finding.Severity.allCases.map { severity -> String in
+            let count = findings.filter { $0.severity == severity }.count
+            return "\(count) \(severity.rawValue)\(count == 1 ? "" : "s")"
+        }
+        var lines = [style.bold("Checks: ") + counts.joined(separator: ", ")]
+        for finding in findings {
+            let label: String
+            switch finding.severity {
+            case .error: label = style.red("ERROR")
+            case .warning: label = style.yellow("WARNING")
+            case .note: label = style.dim("NOTE")
+            }
+            lines.append(TextWrapper.wrap("\(label) \(finding.code.rawValue) (\(finding.field)): \(finding.message)", width: width,
+                                          firstIndent: "  ", indent: "    "))
+            lines.append(TextWrapper.wrap("What to do: \(finding.hint)", width: width, firstIndent: "    ", indent: "    "))
+        }
+        return lines
+    }
+}

@@ -1,0 +1,62 @@
+import ArgumentParser
+import Wizard
+
+struct RespondCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "respond",
+        abstract: "Write the social value part of a tender response, step by step.",
+        discussion: """
+            Asks about the tender, your organisation, the measures you will commit to, and for \
+            each measure the quantity per contract year, how you will deliver it and the \
+            evidence you will keep; then shows a review with the £ value and any problems. \
+            Every answer is saved at once to a draft file, so you can stop and carry on later.
+
+            At any question: ? for help, back, review, save, quit. Ctrl-C asks before leaving.
+
+            Examples:
+              svwizard respond                                 start a new response
+              svwizard respond --tender tender.json            answer a tender the council sent
+              svwizard respond --resume response.svdraft.json  carry on where you stopped
+              svwizard respond --answers answers.yaml --no-input   fill it from a file, never ask
+
+            Exit status: 0 finished with no errors (or saved to carry on later); 1 the response \
+            has errors, or answers are missing with --no-input, or piped input ended early; \
+            2 a file could not be read; 130 stopped with Ctrl-C (answers saved).
+            """
+    )
+
+    @Option(help: ArgumentHelp("The tender specification from the council (tender.json).", valueName: "file"))
+    var tender: String?
+
+    @Option(help: ArgumentHelp("Carry on with a saved draft.", valueName: "draft"))
+    var resume: String?
+
+    @Option(help: ArgumentHelp("Where to save a new draft (default: the tender reference, or response.svdraft.json).", valueName: "file"))
+    var draft: String?
+
+    @Option(help: ArgumentHelp("Fill in answers from a YAML or JSON file; only what is missing is asked.", valueName: "file"))
+    var answers: String?
+
+    @Flag(help: "Never ask: with --answers, fail listing every missing or invalid answer.")
+    var noInput = false
+
+    @OptionGroup var options: GlobalOptions
+
+    func validate() throws {
+        if noInput && answers == nil && resume == nil {
+            throw ValidationError("--no-input needs --answers FILE (or --resume DRAFT) to take the answers from.")
+        }
+        if resume != nil && draft != nil {
+            throw ValidationError("--resume saves to the draft it opens; leave out --draft.")
+        }
+    }
+
+    func run() throws {
+        let context = try options.context()
+        let status = try CommandRunner.guarded {
+            try RespondJob(context: context, options: .init(tenderFile: tender, resume: resume, draft: draft,
+                                                           answersFile: answers, noInput: noInput)).run()
+        }
+        if status != .success { throw ExitCode(status.rawValue) }
+    }
+}
