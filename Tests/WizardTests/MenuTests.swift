@@ -40,10 +40,10 @@ struct MenuTests {
 
     @Test("a job not built yet says so plainly and points to guidance")
     func notYetAvailable() throws {
-        let harness = try TestHarness(lines: ["1", "q"])
+        let harness = try TestHarness(lines: ["2", "q"])
         StartMenu(context: harness.context).run()
-        #expect(harness.output.contains("cannot run the respond wizard yet"))
-        #expect(harness.output.contains("svwizard guide tender-response"))
+        #expect(harness.output.contains("cannot run the assess wizard yet"))
+        #expect(harness.output.contains("svwizard guide opportunity-assessment"))
     }
 
     @Test("the end of input leaves the menu cleanly")

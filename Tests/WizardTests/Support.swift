@@ -18,7 +18,8 @@ struct TestHarness {
         sink = StringSink()
         reader = ScriptedLineReader(lines, output: sink, interactive: true)
         let console = Console(output: sink, errorOutput: sink, style: .plain, width: width, reader: reader)
-        context = AppContext(data: data, library: library, console: console)
+        try FileManager.default.createDirectory(at: storeFolder, withIntermediateDirectories: true)
+        context = AppContext(data: data, library: library, console: console, directory: storeFolder)
     }
 
     var output: String { sink.text }

@@ -8,11 +8,15 @@ public struct AppContext {
     public let data: DataSet
     public let library: ValuePackLibrary
     public let console: Console
+    /// The folder new files (drafts) are written to, relative paths are read from.
+    public let directory: URL
 
-    public init(data: DataSet, library: ValuePackLibrary, console: Console) {
+    public init(data: DataSet, library: ValuePackLibrary, console: Console,
+                directory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) {
         self.data = data
         self.library = library
         self.console = console
+        self.directory = directory
     }
 
     /// Builds the context for a real run: data from `--data`, `SVWIZARD_DATA` or the built-in

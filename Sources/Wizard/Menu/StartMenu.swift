@@ -38,7 +38,7 @@ public struct StartMenu {
 
     /// Starts a new response in the current folder, or carries on with the one there.
     private func startResponse() {
-        let existing = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("response.svdraft.json")
+        let existing = context.directory.appendingPathComponent("response.svdraft.json")
         let resume = FileManager.default.fileExists(atPath: existing.path) ? existing.path : nil
         if resume != nil { context.console.say("Carrying on with your response in \(existing.path).") }
         do {

@@ -11,10 +11,10 @@ enum AnswerPrefill {
         var problems: [String]
     }
 
-    static func apply(file: String, to existing: AnswerSheet, planner: FlowPlanner) throws -> Outcome {
+    static func apply(file: String, relativeTo directory: URL, to existing: AnswerSheet, planner: FlowPlanner) throws -> Outcome {
         let raw: [String: String]
         do {
-            raw = try AnswerFile.read(URL(fileURLWithPath: file))
+            raw = try AnswerFile.read(URL(fileURLWithPath: file, relativeTo: directory))
         } catch let problem as AnswerProblem {
             throw WizardError(problem.message, status: .unreadable)
         }

@@ -25,12 +25,11 @@ public struct RespondJob {
 
     let context: AppContext
     let options: Options
-    let directory: URL
+    var directory: URL { context.directory }
 
-    public init(context: AppContext, options: Options, directory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) {
+    public init(context: AppContext, options: Options) {
         self.context = context
         self.options = options
-        self.directory = directory
     }
 
     public func run() throws -> ExitStatus {
@@ -43,7 +42,7 @@ public struct RespondJob {
         let planner = FlowPlanner(flow: flow, environment: environment)
         let review = ResponseReview(environment: environment, style: context.console.style, width: context.console.width)
         if let answersFile = options.answersFile {
-            let prefill = try AnswerPrefill.apply(file: answersFile, to: draft.answers, planner: planner)
+            let prefill = try AnswerPrefill.apply(file: answersFile, relativeTo: directory, to: draft.answers, planner: planner)
             draft.answers = prefill.answers
             if options.noInput || prefill.problems.isEmpty == false {
                 for problem in prefill.problems { context.console.complain(problem) }
@@ -98,7 +97,7 @@ public struct RespondJob {
                 throw WizardError(error.message, status: .unreadable)
             }
         }
-        let tender = try options.tenderFile.map(TenderFile.read)
+        let tender = try options.tenderFile.map { try TenderFile.read(URL(fileURLWithPath: $0, relativeTo: directory).path) }
         let name = options.draft ?? Self.defaultDraftName(tender: tender)
         let url = URL(fileURLWithPath: name, relativeTo: directory).standardizedFileURL
         if FileManager.default.fileExists(atPath: url.path) {
