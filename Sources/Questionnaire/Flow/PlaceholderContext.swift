@@ -16,7 +16,13 @@ struct PlaceholderContext {
 
     /// The measures the tender adopts.
     var adoptedMeasures: [Measure] {
-        if let tender = environment.tender { return tender.adoptedMeasures.compactMap(data.catalogue.measure(_:)) }
+        if let tender = environment.tender {
+            // In the framework's order, then any others the tender adopts from the catalogue.
+            let adopted = Set(tender.adoptedMeasures)
+            let inFramework = data.frameworkMeasures.filter { adopted.contains($0.reference) }
+            let others = tender.adoptedMeasures.filter { reference in !inFramework.contains { $0.reference == reference } }
+            return inFramework + others.compactMap(data.catalogue.measure(_:))
+        }
         if let text = answers["tender.measures"] {
             let chosen = Set(AnswerParser.references(in: text))
             return data.frameworkMeasures.filter { chosen.contains($0.reference) }
