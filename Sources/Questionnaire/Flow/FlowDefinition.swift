@@ -14,6 +14,8 @@ public struct StepDefinition: Sendable, Hashable, Codable {
     public var intro: String?
     /// The step is skipped when this condition holds.
     public var skipWhen: FlowCondition?
+    /// The step is asked only when this condition holds.
+    public var when: FlowCondition?
     /// Ask the step's questions once for each chosen measure.
     public var forEachMeasure: Bool?
     public var questions: [QuestionDefinition]

@@ -31,19 +31,25 @@ public struct FlowPlanner: Sendable {
 
     public func plan(_ answers: AnswerSheet) -> [PlannedQuestion] {
         let context = PlaceholderContext(environment: environment, answers: answers)
-        let steps = flow.steps.filter { step in !(step.skipWhen.map { holds($0, measure: nil, answers) } ?? false) }
-        var planned: [PlannedQuestion] = []
-        for (index, step) in steps.enumerated() {
+        // The steps that apply; "Step N of M" counts these, so it stays steady as answers arrive.
+        let steps = flow.steps.filter { step in
+            !(step.skipWhen.map { holds($0, measure: nil, answers) } ?? false) && (step.when.map { holds($0, measure: nil, answers) } ?? true)
+        }
+        let asked = steps.map { step -> [(QuestionDefinition, Measure?)] in
             let measures: [Measure?] = step.forEachMeasure == true ? context.chosenMeasures.map { $0 } : [nil]
-            for measure in measures {
-                for question in step.questions where question.when.map({ holds($0, measure: measure, answers) }) ?? true {
-                    let base = measure.map { "commitments.\($0.reference.rawValue).\(question.key)" } ?? question.key
-                    let years: [Int?] = question.forEachYear == true ? (1...max(context.years, 1)).map { $0 } : [nil]
-                    for year in years {
-                        let key = year.map { "\(base).\($0)" } ?? base
-                        planned.append(context.plan(question, key: key, step: step, number: index + 1, of: steps.count,
-                                                    measure: measure, year: year))
-                    }
+            return measures.flatMap { measure in
+                step.questions.filter { $0.when.map { holds($0, measure: measure, answers) } ?? true }.map { ($0, measure) }
+            }
+        }
+        var planned: [PlannedQuestion] = []
+        for (index, (step, questions)) in zip(steps, asked).enumerated() {
+            for (question, measure) in questions {
+                let base = measure.map { "commitments.\($0.reference.rawValue).\(question.key)" } ?? question.key
+                let years: [Int?] = question.forEachYear == true ? (1...max(context.years, 1)).map { $0 } : [nil]
+                for year in years {
+                    let key = year.map { "\(base).\($0)" } ?? base
+                    planned.append(context.plan(question, key: key, step: step, number: index + 1, of: steps.count,
+                                                measure: measure, year: year))
                 }
             }
         }

@@ -32,6 +32,12 @@ public struct AppContext {
         return AppContext(data: data, library: library, console: console)
     }
 
+    /// A path the person typed, as a file URL: absolute paths as they are, others inside `directory`.
+    public func resolve(_ path: String) -> URL {
+        path.hasPrefix("/") ? URL(fileURLWithPath: path).standardizedFileURL
+            : directory.appendingPathComponent(path).standardizedFileURL
+    }
+
     /// The catalogue view with the active pack.
     public var catalogueView: CatalogueView {
         CatalogueView(data: data, pack: library.active, style: console.style, width: console.width)

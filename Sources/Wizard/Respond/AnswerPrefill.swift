@@ -11,10 +11,11 @@ enum AnswerPrefill {
         var problems: [String]
     }
 
-    static func apply(file: String, relativeTo directory: URL, to existing: AnswerSheet, planner: FlowPlanner) throws -> Outcome {
+    static func apply(file url: URL, to existing: AnswerSheet, planner: FlowPlanner) throws -> Outcome {
+        let file = url.lastPathComponent
         let raw: [String: String]
         do {
-            raw = try AnswerFile.read(URL(fileURLWithPath: file, relativeTo: directory))
+            raw = try AnswerFile.read(url)
         } catch let problem as AnswerProblem {
             throw WizardError(problem.message, status: .unreadable)
         }

@@ -25,8 +25,6 @@ public struct RespondJob {
 
     let context: AppContext
     let options: Options
-    var directory: URL { context.directory }
-
     public init(context: AppContext, options: Options) {
         self.context = context
         self.options = options
@@ -42,7 +40,7 @@ public struct RespondJob {
         let planner = FlowPlanner(flow: flow, environment: environment)
         let review = ResponseReview(environment: environment, style: context.console.style, width: context.console.width)
         if let answersFile = options.answersFile {
-            let prefill = try AnswerPrefill.apply(file: answersFile, relativeTo: directory, to: draft.answers, planner: planner)
+            let prefill = try AnswerPrefill.apply(file: context.resolve(answersFile), to: draft.answers, planner: planner)
             draft.answers = prefill.answers
             if options.noInput || prefill.problems.isEmpty == false {
                 for problem in prefill.problems { context.console.complain(problem) }
@@ -90,16 +88,16 @@ public struct RespondJob {
             if options.tenderFile != nil {
                 throw WizardError("--resume carries on with the tender saved in the draft; leave out --tender.", status: .usage)
             }
-            let url = URL(fileURLWithPath: resume, relativeTo: directory).standardizedFileURL
+            let url = context.resolve(resume)
             do {
                 return (try DraftFile.read(url, flow: Self.flowID), url)
             } catch let error as DraftError {
                 throw WizardError(error.message, status: .unreadable)
             }
         }
-        let tender = try options.tenderFile.map { try TenderFile.read(URL(fileURLWithPath: $0, relativeTo: directory).path) }
+        let tender = try options.tenderFile.map { try TenderFile.read(context.resolve($0).path) }
         let name = options.draft ?? Self.defaultDraftName(tender: tender)
-        let url = URL(fileURLWithPath: name, relativeTo: directory).standardizedFileURL
+        let url = context.resolve(name)
         if FileManager.default.fileExists(atPath: url.path) {
             throw WizardError("\(url.path) already exists. Carry on with it: svwizard respond --resume \(url.path) "
                 + "(or start a new response with --draft NEW-NAME.svdraft.json).", status: .refused)

@@ -96,8 +96,13 @@ public struct ResponseReview: FlowReview {
         lines += valuation.byOutcome.map(row)
         let share = valuation.shareOfContract.map { ", \($0) of the contract value of \(contract.wholePounds)" } ?? ""
         lines.append("")
-        lines.append(style.bold("Total social value: \(valuation.total)") + share)
-        if valuation.illustrative {
+        if valuation.lines.contains(where: { $0.total != nil }) {
+            lines.append(style.bold("Total social value: \(valuation.total)") + share)
+        } else if !valuation.lines.isEmpty {
+            lines.append(TextWrapper.wrap(style.bold("Total social value: not valued") + ", because every measure here is unvalued in the "
+                + "\(valuation.packName ?? "current") pack. The quantities above still count.", width: width))
+        }
+        if valuation.illustrative && valuation.lines.contains(where: { $0.total != nil }) {
             lines.append(style.yellow(TextWrapper.wrap("ILLUSTRATIVE: these £ figures use the \(valuation.packName ?? "") pack, for training only.", width: width)))
         }
         if !valuation.unvalued.isEmpty {
