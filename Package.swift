@@ -11,6 +11,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
     ],
     targets: [
         // The domain: measures, framework, policy rules, money, valuation, findings. Foundation only.
@@ -36,8 +38,16 @@ let package = Package(
         // The terminal: readline or plain line reading, completion, colour, wrapping, Markdown rendering.
         .target(name: "Terminal", dependencies: ["CReadline"]),
 
-        // Runs the jobs on a terminal: menus, listings, guidance, value packs.
-        .target(name: "Wizard", dependencies: ["SocialValue", "Questionnaire", "Terminal", "BundledData"]),
+        // Submission bundles: the submission document, CSV, Markdown and HTML renderings, the
+        // manifest, and writing and safely reading the zip.
+        .target(name: "Submission", dependencies: [
+            "SocialValue",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
+
+        // Runs the jobs on a terminal: menus, listings, guidance, value packs, the wizards.
+        .target(name: "Wizard", dependencies: ["SocialValue", "Questionnaire", "Terminal", "BundledData", "Submission"]),
 
         // The command line: argument parsing, wiring and exit codes only.
         .executableTarget(
@@ -48,6 +58,8 @@ let package = Package(
         .testTarget(name: "SocialValueTests", dependencies: ["SocialValue"]),
         .testTarget(name: "QuestionnaireTests", dependencies: ["Questionnaire", "BundledData"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
+        .testTarget(name: "SubmissionTests", dependencies: ["Submission", "Questionnaire", "BundledData"],
+                    exclude: ["validate_schema.py"]),
         .testTarget(name: "WizardTests", dependencies: ["Wizard"]),
         .testTarget(name: "CommandLineTests", dependencies: ["svwizard"]),
     ]

@@ -22,7 +22,7 @@ struct SVWizard: ParsableCommand {
             Exit status:
             \(ExitStatus.table)
             """,
-        subcommands: [RespondCommand.self, MeasuresCommand.self, GuideCommand.self, ValuesCommand.self]
+        subcommands: [RespondCommand.self, ExportCommand.self, ValidateCommand.self, MeasuresCommand.self, GuideCommand.self, ValuesCommand.self]
     )
 
     @OptionGroup var options: GlobalOptions

@@ -6,7 +6,10 @@ enum PlausibilityRules {
     static func findings(_ response: TenderResponse, framework: Framework, catalogue: Catalogue, pack: ValuePack?) -> [Finding] {
         var findings: [Finding] = []
         let valuation = Valuation(of: response, framework: framework, catalogue: catalogue, pack: pack)
-        if let share = valuation.shareOfContract, share > framework.benchmarks.warnAbove {
+        let contract = response.tender.contractValue.pounds
+        // The exact share decides; the rounded one is shown.
+        if contract > 0, valuation.total.pounds / contract * 100 > framework.benchmarks.warnAbove.percent,
+           let share = valuation.shareOfContract {
             let cited = framework.benchmarks.items.map { "\($0.name): \($0.share)" }.joined(separator: "; ")
             findings.append(Finding(.implausibleTotal, field: "commitments",
                                     message: "The social value committed, \(valuation.total.wholePounds), is \(share) of the contract value, above the highest public benchmark of \(framework.benchmarks.warnAbove) (\(cited)).",

@@ -56,4 +56,31 @@ public struct Supplier: Sendable, Hashable, Codable {
         self.newHires = newHires
         self.livingWage = livingWage
     }
+
+    enum CodingKeys: String, CodingKey { case name, postcode, isLocal, size, kind, workforce, newHires, livingWage }
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        name = try container.decode(String.self, forKey: .name)
+        postcode = try container.decode(String.self, forKey: .postcode)
+        isLocal = try container.decode(Bool.self, forKey: .isLocal)
+        size = try container.decode(Size.self, forKey: .size)
+        kind = try container.decode(Kind.self, forKey: .kind)
+        workforce = try container.decode(Quantity.self, forKey: .workforce).value
+        newHires = try container.decode(Quantity.self, forKey: .newHires).value
+        livingWage = try container.decode(LivingWage.self, forKey: .livingWage)
+    }
+
+    /// FTE figures are coded as decimal strings, so no reader turns them into floats.
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(name, forKey: .name)
+        try container.encode(postcode, forKey: .postcode)
+        try container.encode(isLocal, forKey: .isLocal)
+        try container.encode(size, forKey: .size)
+        try container.encode(kind, forKey: .kind)
+        try container.encode(Quantity(workforce), forKey: .workforce)
+        try container.encode(Quantity(newHires), forKey: .newHires)
+        try container.encode(livingWage, forKey: .livingWage)
+    }
 }

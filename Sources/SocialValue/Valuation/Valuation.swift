@@ -37,7 +37,8 @@ public struct Valuation: Sendable, Hashable, Codable {
     public var byOutcome: [Subtotal]
     /// The total of every valued measure.
     public var total: Money
-    /// The total as a share of the contract value, nil when the contract has no value.
+    /// The total as a share of the contract value, to a hundredth of a percent; nil when the
+    /// contract has no value.
     public var shareOfContract: Percentage?
     /// The measures that have no value in the pack.
     public var unvalued: [MeasureReference]
@@ -66,7 +67,7 @@ public struct Valuation: Sendable, Hashable, Codable {
         self.byOutcome = Self.subtotals(lines, framework.themes.flatMap { $0.outcomes.map(\.name) }, \.outcome)
         self.total = lines.compactMap(\.total).reduce(Money.zero, +)
         let contract = response.tender.contractValue.pounds
-        self.shareOfContract = contract > 0 ? Percentage(total.pounds / contract * 100) : nil
+        self.shareOfContract = contract > 0 ? Percentage(DecimalText.rounded(total.pounds / contract * 100, places: 2)) : nil
         self.unvalued = lines.filter { $0.perUnit == nil }.map(\.measure)
         self.packName = pack?.name
         self.packEdition = pack?.edition

@@ -31,7 +31,9 @@ public final class ReadlineLineReader: LineReader {
         }
         var descriptor = pollfd(fd: svwizard_rl_input_fd(), events: Int16(POLLIN), revents: 0)
         while !ReadlineState.finished {
-            let ready = poll(&descriptor, 1, -1)
+            // A short timeout closes the race where Ctrl-C arrives just before poll() starts
+            // waiting: the flag is looked at again at least five times a second.
+            let ready = poll(&descriptor, 1, 200)
             if ReadlineState.interrupted != 0 {
                 rl_free_line_state()
                 rl_callback_sigcleanup()
@@ -42,7 +44,7 @@ public final class ReadlineLineReader: LineReader {
                 if errno == EINTR { continue }
                 return .end
             }
-            if descriptor.revents & Int16(POLLIN | POLLHUP | POLLERR) != 0 {
+            if ready > 0 && descriptor.revents & Int16(POLLIN | POLLHUP | POLLERR) != 0 {
                 rl_callback_read_char()
             }
         }

@@ -117,13 +117,14 @@ public struct ResponseReview: FlowReview {
 struct FindingsView {
     let style: Style
     let width: Int
+    var indent = ""
 
     func lines(_ findings: [Finding]) -> [String] {
         let counts = Finding.Severity.allCases.map { severity -> String in
             let count = findings.filter { $0.severity == severity }.count
             return "\(count) \(severity.rawValue)\(count == 1 ? "" : "s")"
         }
-        var lines = [style.bold("Checks: ") + counts.joined(separator: ", ")]
+        var lines = [indent + style.bold("Checks: ") + counts.joined(separator: ", ")]
         for finding in findings {
             let label: String
             switch finding.severity {
@@ -132,8 +133,8 @@ struct FindingsView {
             case .note: label = style.dim("NOTE")
             }
             lines.append(TextWrapper.wrap("\(label) \(finding.code.rawValue) (\(finding.field)): \(finding.message)", width: width,
-                                          firstIndent: "  ", indent: "    "))
-            lines.append(TextWrapper.wrap("What to do: \(finding.hint)", width: width, firstIndent: "    ", indent: "    "))
+                                          firstIndent: indent + "  ", indent: indent + "    "))
+            lines.append(TextWrapper.wrap("What to do: \(finding.hint)", width: width, firstIndent: indent + "    ", indent: indent + "    "))
         }
         return lines
     }

@@ -1,0 +1,114 @@
+import Foundation
+import ZIPFoundation
+
+/// Why a bundle could not be read safely. Nothing from such a bundle is trusted or written.
+public struct BundleReadError: Error, Sendable, Hashable, CustomStringConvertible {
+    public var messages: [String]
+
+    public init(_ messages: [String]) { self.messages = messages }
+
+    public var description: String { messages.joined(separator: "\n") }
+}
+
+/// Reads a bundle's files into memory, refusing anything hostile or odd before it is used:
+/// entries whose names climb out (`..`), are absolute, are not UTF-8 or repeat; links and
+/// folders; too many entries; entries too large, or compressed so hard they would expand into
+/// far more than they take (zip bombs). Sizes are enforced while reading, not only as declared.
+public enum BundleReader {
+    public static let maximumBundleBytes = 50 * 1024 * 1024
+    public static let maximumEntries = 16
+    public static let maximumEntryBytes = 20 * 1024 * 1024
+    public static let maximumTotalBytes = 40 * 1024 * 1024
+    public static let maximumCompressionRatio: UInt64 = 100
+
+    /// The files in `data`, by name.
+    public static func files(in data: Data) throws -> [String: Data] {
+        guard data.count <= maximumBundleBytes else {
+            throw BundleReadError(["it is \(data.count / 1_048_576) MB, larger than any bundle svwizard makes (limit \(maximumBundleBytes / 1_048_576) MB)"])
+        }
+        guard data.count >= 22, data.prefix(4) == Data([0x50, 0x4B, 0x03, 0x04]) || data.prefix(4) == Data([0x50, 0x4B, 0x05, 0x06]) else {
+            throw BundleReadError(["it is not a zip file, so it is not an svwizard bundle"])
+        }
+        let archive: Archive
+        do {
+            archive = try Archive(data: data, accessMode: .read)
+        } catch {
+            throw BundleReadError(["it is not a readable zip file (it may be damaged or cut short)"])
+        }
+        let entries = Array(archive)
+        guard entries.count <= maximumEntries else {
+            throw BundleReadError(["it holds \(entries.count) entries; a bundle has 5"])
+        }
+        var problems: [String] = []
+        var names: Set<String> = []
+        for entry in entries {
+            if let problem = problem(with: entry) { problems.append(problem) }
+            if !names.insert(entry.path(using: .utf8)).inserted {
+                problems.append("the name \"\(printable(entry.path(using: .utf8)))\" appears twice")
+            }
+        }
+        guard problems.isEmpty else { throw BundleReadError(problems) }
+        var files: [String: Data] = [:]
+        var total = 0
+        for entry in entries {
+            let name = entry.path(using: .utf8)
+            var content = Data()
+            do {
+                _ = try archive.extract(entry, skipCRC32: false) { chunk in
+                    content.append(chunk)
+                    total += chunk.count
+                    if content.count > maximumEntryBytes || total > maximumTotalBytes { throw LimitExceeded() }
+                }
+            } catch is LimitExceeded {
+                throw BundleReadError(["\(name) expands beyond the size limit (it may be a zip bomb)"])
+            } catch {
+                throw BundleReadError(["\(name) cannot be read (the bundle is damaged: \(error))"])
+            }
+            guard UInt64(content.count) == entry.uncompressedSize else {
+                throw BundleReadError(["\(name) is not the size its zip header declares"])
+            }
+            files[name] = content
+        }
+        return files
+    }
+
+    private struct LimitExceeded: Error {}
+
+    /// What is wrong with an entry before any of it is read, or nil.
+    static func problem(with entry: Entry) -> String? {
+        let utf8 = entry.path(using: .utf8)
+        let name = printable(utf8)
+        // ZIPFoundation gives an empty name when the bytes are not valid UTF-8.
+        if utf8.isEmpty || utf8.contains("\u{FFFD}") {
+            return "an entry's name is empty or not valid UTF-8"
+        }
+        if utf8.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
+            return "the entry \"\(name)\" has control characters in its name"
+        }
+        if utf8.hasPrefix("/") || utf8.hasPrefix("\\") || (utf8.count > 1 && utf8.dropFirst().hasPrefix(":")) {
+            return "the entry \"\(name)\" has an absolute path"
+        }
+        if utf8.split(whereSeparator: { $0 == "/" || $0 == "\\" }).contains("..") {
+            return "the entry \"\(name)\" climbs out of the bundle with \"..\""
+        }
+        switch entry.type {
+        case .symlink: return "the entry \"\(name)\" is a link"
+        case .directory: return "the entry \"\(name)\" is a folder; a bundle holds only files"
+        case .file: break
+        }
+        if entry.uncompressedSize > UInt64(maximumEntryBytes) {
+            return "the entry \"\(name)\" is \(entry.uncompressedSize) bytes, over the \(maximumEntryBytes / 1_048_576) MB limit"
+        }
+        if entry.isCompressed && entry.uncompressedSize > 1_048_576
+            && entry.uncompressedSize / max(entry.compressedSize, 1) > maximumCompressionRatio {
+            return "the entry \"\(name)\" is compressed more than \(maximumCompressionRatio) to 1 (a zip bomb)"
+        }
+        return nil
+    }
+
+    /// A name made safe to print: control characters shown as `?`, long names shortened.
+    static func printable(_ name: String) -> String {
+        let cleaned = String(name.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? "?" : Character($0) })
+        return cleaned.count > 80 ? String(cleaned.prefix(77)) + "..." : cleaned
+    }
+}

@@ -1,0 +1,163 @@
+import Foundation
+import SocialValue
+
+/// `response.html`: a printable page, self-contained (no scripts, no external files or
+/// links), with the commitments table, the totals, an inline SVG chart of social value by
+/// theme, each commitment's delivery and evidence, the delivery plan and the checks. Every
+/// piece of text from the response is escaped.
+public enum ResponseHTML {
+    public static func render(_ document: SubmissionDocument) -> Data {
+        let tender = document.tender
+        let supplier = document.supplier
+        var body: [String] = []
+        body.append("<h1>Social value response: \(escape(tender.reference)) \(escape(tender.title))</h1>")
+        body.append("<p><strong>Supplier:</strong> \(escape(supplier.name)), \(escape(supplier.postcode))"
+            + "\(supplier.isLocal ? " (a local supplier)" : ""), a \(escape(supplier.size.rawValue)) \(escape(supplier.kind.name)).<br>"
+            + "<strong>Buyer:</strong> \(escape(tender.buyer)). <strong>Contract value:</strong> \(escape(tender.contractValue.wholePounds)) "
+            + "over \(tender.years) year\(tender.years == 1 ? "" : "s") from \(escape(tender.startDate)).</p>")
+        if document.valuation.illustrative {
+            body.append("<p class=\"illustrative\">Illustrative values: the £ figures use the \(escape(document.valuePack?.name ?? "")) pack, "
+                + "for training and demonstration only.</p>")
+        }
+        body += commitmentsTable(document)
+        body += chart(document.valuation)
+        body += details(document)
+        body.append("<h2>Our \(escape(document.deliveryDocument.kind.name))</h2>")
+        body.append("<p>\(paragraphs(document.deliveryDocument.text))</p>")
+        body += findings(document.findings)
+        body.append("<footer>Made with svwizard \(escape(document.toolVersion)) for \(escape(document.framework.council)), "
+            + "\(escape(document.framework.policy)).</footer>")
+        let page = """
+            <!DOCTYPE html>
+            <html lang="en-GB">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>Social value response: \(escape(tender.reference))</title>
+            <style>
+            \(style)
+            </style>
+            </head>
+            <body>
+            \(body.joined(separator: "\n"))
+            </body>
+            </html>
+
+            """
+        return Data(page.utf8)
+    }
+
+    /// Escapes text for HTML content and attribute values.
+    public static func escape(_ text: String) -> String {
+        var result = ""
+        result.reserveCapacity(text.count)
+        for character in text {
+            switch character {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            case "'": result += "&#39;"
+            default: result.append(character)
+            }
+        }
+        return result
+    }
+
+    private static func paragraphs(_ text: String) -> String {
+        escape(text).replacingOccurrences(of: "\n", with: "<br>\n")
+    }
+
+    private static func commitmentsTable(_ document: SubmissionDocument) -> [String] {
+        let years = document.tender.years
+        var rows = ["<h2>Commitments</h2>", "<table>", "<thead><tr><th>Measure</th><th>Headline</th>"
+            + (1...max(years, 1)).map { "<th class=\"number\">Year \($0)</th>" }.joined()
+            + "<th class=\"number\">Total</th><th class=\"number\">Value</th></tr></thead>", "<tbody>"]
+        for line in document.valuation.lines {
+            let headline = document.summary(of: line.measure)?.headline ?? ""
+            let cells = line.quantities.map { "<td class=\"number\">\(escape(line.unit.format($0.value)))</td>" }.joined()
+            let value = line.total.map { escape($0.description) } ?? "unvalued"
+            rows.append("<tr><td>\(escape(line.measure.spoken))</td><td>\(escape(headline))</td>\(cells)"
+                + "<td class=\"number\">\(escape(line.unit.format(line.totalQuantity.value)))</td><td class=\"number\">\(value)</td></tr>")
+        }
+        rows.append("</tbody>")
+        let valuation = document.valuation
+        if valuation.lines.contains(where: { $0.total != nil }) {
+            let share = valuation.shareOfContract.map { " (\(escape($0.description)) of the contract value)" } ?? ""
+            rows.append("<tfoot><tr><th colspan=\"\(years + 3)\">Total social value\(share)</th>"
+                + "<th class=\"number\">\(escape(valuation.total.description))</th></tr></tfoot>")
+        }
+        rows.append("</table>")
+        if !valuation.unvalued.isEmpty {
+            rows.append("<p>Unvalued in the value pack used, so stated by quantity and not counted as £0: "
+                + escape(valuation.unvalued.map(\.spoken).joined(separator: ", ")) + ".</p>")
+        }
+        return rows
+    }
+
+    /// A horizontal bar for each theme with a valued total.
+    private static func chart(_ valuation: Valuation) -> [String] {
+        let themes = valuation.byTheme.filter(\.valued)
+        guard let largest = themes.map(\.total.pounds).max(), largest > 0 else {
+            return ["<h2>Social value by theme</h2>", "<p>No measure has a £ value in the value pack used, so there is no chart.</p>"]
+        }
+        let barHeight = 28
+        let labelWidth = 330
+        let barSpace = 300
+        var parts = ["<h2>Social value by theme</h2>",
+                     "<svg role=\"img\" aria-label=\"Social value by theme\" width=\"\(labelWidth + barSpace + 130)\" "
+                        + "height=\(quoted(themes.count * (barHeight + 10) + 10))>"]
+        for (index, theme) in themes.enumerated() {
+            let y = 10 + index * (barHeight + 10)
+            let ratio = NSDecimalNumber(decimal: DecimalText.rounded(theme.total.pounds / largest * Decimal(barSpace), places: 0)).intValue
+            let width = max(ratio, 1)
+            parts.append("<text x=\"0\" y=\(quoted(y + 19)) font-size=\"13\">\(escape(theme.name))</text>")
+            parts.append("<rect x=\(quoted(labelWidth)) y=\(quoted(y)) width=\(quoted(width)) height=\(quoted(barHeight)) fill=\"#2b6f77\"></rect>")
+            parts.append("<text x=\(quoted(labelWidth + width + 6)) y=\(quoted(y + 19)) font-size=\"13\">\(escape(theme.total.description))</text>")
+        }
+        parts.append("</svg>")
+        return parts
+    }
+
+    private static func quoted(_ number: Int) -> String { "\"\(number)\"" }
+
+    private static func details(_ document: SubmissionDocument) -> [String] {
+        var parts = ["<h2>How we will deliver each commitment</h2>"]
+        for commitment in document.commitments {
+            let summary = document.summary(of: commitment.measure)
+            parts.append("<section>")
+            parts.append("<h3>\(escape(summary?.headline ?? "")) (\(escape(commitment.measure.spoken)))</h3>")
+            if let summary { parts.append("<p class=\"wording\">\(escape(summary.wording))</p>") }
+            parts.append("<p><strong>How we will deliver it:</strong><br>\(paragraphs(commitment.delivery))</p>")
+            if let partner = commitment.partner { parts.append("<p><strong>Local partner:</strong> \(escape(partner))</p>") }
+            parts.append("<p><strong>Evidence we will keep:</strong><br>\(paragraphs(commitment.evidence))</p>")
+            parts.append("</section>")
+        }
+        return parts
+    }
+
+    private static func findings(_ findings: [Finding]) -> [String] {
+        guard !findings.isEmpty else { return ["<h2>Checks</h2>", "<p>No problems found.</p>"] }
+        var parts = ["<h2>Checks</h2>", "<ul class=\"findings\">"]
+        for finding in findings {
+            parts.append("<li class=\"\(finding.severity.rawValue)\"><strong>\(escape(finding.severity.rawValue.capitalized)) "
+                + "\(escape(finding.code.rawValue)):</strong> \(escape(finding.message)) <em>\(escape(finding.hint))</em></li>")
+        }
+        parts.append("</ul>")
+        return parts
+    }
+
+    static let style = """
+        body { font-family: Georgia, "Times New Roman", serif; max-width: 52rem; margin: 2rem auto; padding: 0 1rem; color: #1a1a1a; line-height: 1.45; }
+        h1 { font-size: 1.6rem; } h2 { font-size: 1.25rem; margin-top: 2rem; border-bottom: 1px solid #ccc; } h3 { font-size: 1.05rem; }
+        table { border-collapse: collapse; width: 100%; font-size: 0.95rem; }
+        th, td { border: 1px solid #bbb; padding: 0.3rem 0.5rem; text-align: left; vertical-align: top; }
+        td.number, th.number { text-align: right; white-space: nowrap; }
+        thead th, tfoot th { background: #eef3f4; }
+        .illustrative { border: 2px solid #b7791f; background: #fffaf0; padding: 0.5rem; }
+        .wording { font-style: italic; color: #444; }
+        .findings li.error { color: #9b1c1c; } .findings li.warning { color: #8a5a00; }
+        footer { margin-top: 3rem; font-size: 0.85rem; color: #555; }
+        @media print { body { margin: 0; max-width: none; } h2 { page-break-after: avoid; } section { page-break-inside: avoid; } }
+        """
+}

@@ -1,0 +1,78 @@
+import Foundation
+import Questionnaire
+import SocialValue
+import Submission
+
+/// `svwizard export DRAFT`: turns a finished response into the bundle to upload. Refuses
+/// while answers are missing or the checks find errors, listing each with what to do.
+public struct ExportJob {
+    let context: AppContext
+    let draftPath: String
+    let outputPath: String?
+
+    public init(context: AppContext, draftPath: String, outputPath: String?) {
+        self.context = context
+        self.draftPath = draftPath
+        self.outputPath = outputPath
+    }
+
+    public func run() throws -> ExitStatus {
+        let draftURL = context.resolve(draftPath)
+        let draft: Draft
+        do {
+            draft = try DraftFile.read(draftURL, flow: RespondJob.flowID)
+        } catch let error as DraftError {
+            throw WizardError(error.message, status: .unreadable)
+        }
+        guard let flow = context.data.flows[RespondJob.flowID] else {
+            throw WizardError("The data has no \(RespondJob.flowID) questionnaire.", status: .dataFiles)
+        }
+        let pack = draft.tender?.valuePack ?? context.library.active
+        let environment = FlowEnvironment(data: context.data, tender: draft.tender, pack: pack)
+        let console = context.console
+        let missing = FlowPlanner(flow: flow, environment: environment).plan(draft.answers)
+            .filter { draft.answers[$0.key] == nil && !$0.isOptional }
+        if !missing.isEmpty {
+            console.complain("Not exported: \(missing.count) question\(missing.count == 1 ? " is" : "s are") not answered yet:")
+            for question in missing.prefix(20) { console.write("  \(question.text)\n") }
+            console.say("Answer them with: svwizard respond --resume \(draftURL.path)")
+            return .refused
+        }
+        let response = ResponseAssembler(environment: environment).response(from: draft.answers)
+        let document = SubmissionDocument(toolVersion: ToolVersion.current, framework: context.data.framework, response: response,
+                                          pack: pack, catalogue: context.data.catalogue)
+        let errors = document.findings.filter { $0.severity == .error }
+        if !errors.isEmpty {
+            console.complain("Not exported: the response has \(errors.count) error\(errors.count == 1 ? "" : "s") to fix first.")
+            for line in FindingsView(style: console.style, width: console.width).lines(errors).dropFirst() { console.write(line + "\n") }
+            console.say("Fix them with: svwizard respond --resume \(draftURL.path) (then type review, and edit).")
+            return .refused
+        }
+        let output = context.resolve(outputPath ?? Self.defaultBundleName(for: draftURL))
+        do {
+            try AtomicFile.write(try BundleWriter.bundle(document), to: output)
+        } catch {
+            throw WizardError("Cannot write the bundle to \(output.path) (\(error.localizedDescription)).", status: .unreadable)
+        }
+        let warnings = document.findings.filter { $0.severity == .warning }.count
+        console.write("Exported \(output.path)\n")
+        console.write("  submission.json   the response, for the council's systems\n")
+        console.write("  commitments.csv   one row per measure and year, for spreadsheets\n")
+        console.write("  response.md       the written response, to paste into the tender portal\n")
+        console.write("  response.html     a printable page with the table and chart (open it in a web browser)\n")
+        console.write("  manifest.json     each file's size and SHA-256, so changes can be detected\n")
+        if warnings > 0 { console.say("It carries \(warnings) warning\(warnings == 1 ? "" : "s") an evaluator may question; see the review.") }
+        console.write("Check it at any time with: svwizard validate \(output.path)\n")
+        return .success
+    }
+
+    /// `NAME.svbundle.zip` beside the draft `NAME.svdraft.json`.
+    static func defaultBundleName(for draft: URL) -> String {
+        var name = draft.lastPathComponent
+        for suffix in [".svdraft.json", ".json"] where name.hasSuffix(suffix) {
+            name.removeLast(suffix.count)
+            break
+        }
+        return draft.deletingLastPathComponent().appendingPathComponent(name + ".svbundle.zip").path
+    }
+}

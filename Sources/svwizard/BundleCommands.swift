@@ -1,0 +1,74 @@
+import ArgumentParser
+import Wizard
+
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Make the submission bundle (a zip) to upload with your tender.",
+        discussion: """
+            Refuses while the response has errors or unanswered questions, listing each with \
+            what to do. The bundle holds submission.json, commitments.csv, response.md (to paste \
+            into the tender portal), response.html (printable) and manifest.json (each file's \
+            SHA-256). The same draft always gives the same bytes.
+
+            Examples:
+              svwizard export RMBC-2025-041.svdraft.json
+              svwizard export response.svdraft.json -o maltby-joinery.svbundle.zip
+
+            Exit status: 0 exported; 1 the response has errors or missing answers; 2 the draft \
+            cannot be read or the bundle cannot be written.
+            """
+    )
+
+    @Argument(help: ArgumentHelp("The draft made by svwizard respond.", valueName: "draft"))
+    var draft: String
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Where to write the bundle (default: beside the draft, NAME.svbundle.zip).", valueName: "file"))
+    var output: String?
+
+    @OptionGroup var options: GlobalOptions
+
+    func run() throws {
+        let context = try options.context()
+        let status = try CommandRunner.guarded { try ExportJob(context: context, draftPath: draft, outputPath: output).run() }
+        if status != .success { throw ExitCode(status.rawValue) }
+    }
+}
+
+struct ValidateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "validate",
+        abstract: "Check submission bundles: intact, unchanged since export, and free of errors.",
+        discussion: """
+            For each bundle: refuses anything unsafe (paths with .., links, zip bombs, \
+            duplicate or non-UTF-8 names) without writing it anywhere; checks every file \
+            against the manifest; then runs every check on the response again and recomputes \
+            its value, reporting any difference from what the bundle claims.
+
+            Examples:
+              svwizard validate maltby-joinery.svbundle.zip
+              svwizard validate bids/*.svbundle.zip --json
+
+            Exit status: 0 every bundle valid; 1 a response has errors or differs from a fresh \
+            check; 2 a bundle is unreadable, not a bundle, of an unknown version, or tampered.
+            """
+    )
+
+    @Argument(help: ArgumentHelp("One or more bundles.", valueName: "bundle"))
+    var bundles: [String]
+
+    @Flag(help: "Write JSON instead of text.")
+    var json = false
+
+    @OptionGroup var options: GlobalOptions
+
+    func validate() throws {
+        if bundles.isEmpty { throw ValidationError("Name at least one bundle, for example: svwizard validate response.svbundle.zip") }
+    }
+
+    func run() throws {
+        let context = try options.context()
+        let status = try CommandRunner.guarded { try ValidateJob(context: context, paths: bundles, json: json).run() }
+        if status != .success { throw ExitCode(status.rawValue) }
+    }
+}
