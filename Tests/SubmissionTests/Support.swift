@@ -52,9 +52,7 @@ enum Sample {
         var contents = files.filter { $0.name != "manifest.json" || !refreshManifest }
         if refreshManifest {
             let manifest = Manifest(toolVersion: "0.1.0", files: contents)
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            contents.append(("manifest.json", try encoder.encode(manifest)))
+            contents.append(("manifest.json", try JSONEncoder.stable.encode(manifest)))
         }
         for file in contents { writer.add(name: file.name, data: file.data) }
         return writer.archive()

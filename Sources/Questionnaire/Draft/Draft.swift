@@ -78,9 +78,7 @@ public enum DraftFile {
 
     /// The draft as JSON: sorted keys, so the same answers always give the same bytes.
     public static func encode(_ draft: Draft) throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return try encoder.encode(draft) + Data("\n".utf8)
+        try JSONEncoder.stable.encode(draft) + Data("\n".utf8)
     }
 
     public static func write(_ draft: Draft, to url: URL) throws {

@@ -53,7 +53,7 @@ public enum BundleWriter {
         let manifest = Manifest(toolVersion: document.toolVersion, files: files)
         var writer = ZipWriter()
         for file in files { writer.add(name: file.name, data: file.data) }
-        writer.add(name: manifestFile, data: try JSONEncoder.submission.encode(manifest) + Data("\n".utf8))
+        writer.add(name: manifestFile, data: try JSONEncoder.stable.encode(manifest) + Data("\n".utf8))
         return writer.archive()
     }
 }

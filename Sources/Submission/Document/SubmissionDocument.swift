@@ -115,15 +115,6 @@ public struct DeliveryDocumentText: Sendable, Hashable, Codable {
 extension SubmissionDocument {
     /// The document as the bytes of `submission.json`: pretty-printed, keys sorted.
     public func encoded() throws -> Data {
-        try JSONEncoder.submission.encode(self) + Data("\n".utf8)
-    }
-}
-
-extension JSONEncoder {
-    /// The encoder for every JSON file in a bundle: stable key order, readable.
-    static var submission: JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return encoder
+        try JSONEncoder.stable.encode(self) + Data("\n".utf8)
     }
 }

@@ -27,9 +27,7 @@ public struct ValidateJob {
             return validator.validate(data, file: path)
         }
         if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            context.console.write(String(decoding: try encoder.encode(reports), as: UTF8.self) + "\n")
+            context.console.write(try JSONEncoder.stableText(reports))
         } else {
             for report in reports { write(report) }
         }

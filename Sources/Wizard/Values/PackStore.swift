@@ -43,9 +43,7 @@ public struct PackStore: Sendable {
 
     /// Saves `pack`, replacing any imported pack of the same name.
     public func save(_ pack: ValuePack) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        try writeAtomically(encoder.encode(pack), to: packsFolder.appendingPathComponent(pack.name + ".json"))
+        try writeAtomically(JSONEncoder.stable.encode(pack), to: packsFolder.appendingPathComponent(pack.name + ".json"))
     }
 
     /// The name of the active pack.
@@ -57,9 +55,7 @@ public struct PackStore: Sendable {
 
     /// Makes `name` the active pack.
     public func setActivePack(_ name: String) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        try writeAtomically(encoder.encode(Settings(activePack: name)), to: settingsFile)
+        try writeAtomically(JSONEncoder.stable.encode(Settings(activePack: name)), to: settingsFile)
     }
 
     private func writeAtomically(_ data: Data, to url: URL) throws {

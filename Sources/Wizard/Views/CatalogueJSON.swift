@@ -68,9 +68,7 @@ public struct CatalogueJSON: Encodable {
 
     /// Pretty-printed JSON with sorted keys, ending in a newline.
     public func rendered() throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(self), as: UTF8.self) + "\n"
+        try JSONEncoder.stableText(self)
     }
 
     enum CodingKeys: String, CodingKey { case council, policy, valuePack, valuePackEdition, measures }
