@@ -54,8 +54,8 @@ struct RespondCommand: ParsableCommand {
     func run() throws {
         let context = try options.context()
         let status = try CommandRunner.guarded {
-            try RespondJob(context: context, options: .init(tenderFile: tender, resume: resume, draft: draft,
-                                                           answersFile: answers, noInput: noInput)).run()
+            try RespondJob.job(context: context, options: .init(tenderFile: tender, resume: resume, draft: draft,
+                                                               answersFile: answers, noInput: noInput)).run()
         }
         if status != .success { throw ExitCode(status.rawValue) }
     }

@@ -20,7 +20,7 @@ struct RespondHarness {
     }
 
     func run(resume: Bool = false, answers: String? = nil, noInput: Bool = false) throws -> Wizard.ExitStatus {
-        try RespondJob(context: harness.context, options: .init(
+        try RespondJob.job(context: harness.context, options: .init(
             tenderFile: resume ? nil : tenderPath, resume: resume ? draftURL.path : nil, draft: nil,
             answersFile: answers, noInput: noInput)).run()
     }

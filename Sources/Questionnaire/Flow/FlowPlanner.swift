@@ -9,11 +9,14 @@ public struct FlowEnvironment: Sendable {
     public var tender: TenderSpecification?
     /// The value pack the response is valued with.
     public var pack: ValuePack?
+    /// The value packs that can be chosen.
+    public var packNames: [String]
 
-    public init(data: DataSet, tender: TenderSpecification?, pack: ValuePack?) {
+    public init(data: DataSet, tender: TenderSpecification?, pack: ValuePack?, packNames: [String] = []) {
         self.data = data
         self.tender = tender
         self.pack = pack
+        self.packNames = packNames
     }
 }
 

@@ -168,7 +168,7 @@ public struct YAMLFile {
         "note", "url", "source", "maximum", "minimum", "ageBand", "placementWeeks", "exclusiveGroup",
         "counts", "doesNotCount", "definitions", "evidence", "counting", "rules", "sources", "basis",
         "atMostContractValue", "livingWageRaise", "examples", "quantity", "delivery", "optional", "when", "default",
-        "intro", "skipWhen", "forEachMeasure", "forEachYear", "options", "example",
+        "intro", "skipWhen", "forEachMeasure", "forEachYear", "options", "example", "recommendWhen",
     ]
 
     static func fieldName(_ path: [PathComponent]) -> String? {

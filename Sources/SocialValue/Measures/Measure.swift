@@ -32,6 +32,8 @@ public struct Measure: Sendable, Hashable, Codable, Identifiable {
     public var sources: [Source]
     /// Example answers shown at the prompts (not facts about the measure).
     public var examples: AnswerExamples?
+    /// When an opportunity assessment recommends the measure: all of these must hold.
+    public var recommendWhen: [FitCondition]
 
     public var id: MeasureReference { reference }
 
@@ -39,7 +41,8 @@ public struct Measure: Sendable, Hashable, Codable, Identifiable {
         reference: MeasureReference, label: String, wording: String, unit: MeasureUnit,
         counts: [String] = [], doesNotCount: [String] = [], definitions: [Definition] = [],
         evidence: [String] = [], counting: CountingRule = CountingRule(), ageBand: AgeBand? = nil,
-        placementWeeks: WeekRange? = nil, input: InputLimits, sources: [Source] = [], examples: AnswerExamples? = nil
+        placementWeeks: WeekRange? = nil, input: InputLimits, sources: [Source] = [], examples: AnswerExamples? = nil,
+        recommendWhen: [FitCondition] = []
     ) {
         self.reference = reference
         self.label = label
@@ -55,11 +58,12 @@ public struct Measure: Sendable, Hashable, Codable, Identifiable {
         self.input = input
         self.sources = sources
         self.examples = examples
+        self.recommendWhen = recommendWhen
     }
 
     enum CodingKeys: String, CodingKey {
         case reference, label, wording, unit, counts, doesNotCount, definitions, evidence
-        case counting, ageBand, placementWeeks, input, sources, examples
+        case counting, ageBand, placementWeeks, input, sources, examples, recommendWhen
     }
 
     public init(from decoder: Decoder) throws {
@@ -78,6 +82,7 @@ public struct Measure: Sendable, Hashable, Codable, Identifiable {
         input = try container.decode(InputLimits.self, forKey: .input)
         sources = try container.decodeIfPresent([Source].self, forKey: .sources) ?? []
         examples = try container.decodeIfPresent(AnswerExamples.self, forKey: .examples)
+        recommendWhen = try container.decodeIfPresent([FitCondition].self, forKey: .recommendWhen) ?? []
     }
 
     /// Whether `word` appears in the measure's reference, wording, definitions or rules.

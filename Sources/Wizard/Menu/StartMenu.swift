@@ -42,7 +42,7 @@ public struct StartMenu {
         let resume = FileManager.default.fileExists(atPath: existing.path) ? existing.path : nil
         if resume != nil { context.console.say("Carrying on with your response in \(existing.path).") }
         do {
-            _ = try RespondJob(context: context, options: .init(tenderFile: nil, resume: resume, draft: nil, answersFile: nil, noInput: false)).run()
+            _ = try RespondJob.job(context: context, options: .init(resume: resume, draft: nil, answersFile: nil, noInput: false)).run()
         } catch {
             context.console.complain("\(error)")
         }

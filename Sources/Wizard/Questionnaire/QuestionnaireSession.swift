@@ -22,8 +22,11 @@ public protocol FlowReview {
     func render(_ answers: AnswerSheet) -> String
     /// Whether the answers have problems that must be fixed before the next command.
     func blockingProblems(_ answers: AnswerSheet) -> Int
-    /// What to tell the person when they finish.
-    func finishedMessage(draft: URL, answers: AnswerSheet) -> String
+    /// Does what finishing means for the flow (the assessment writes its files) and returns
+    /// what to tell the person.
+    func finish(draft: URL, answers: AnswerSheet) throws -> String
+    /// The command that resumes the flow, such as `svwizard respond`.
+    var resumeCommand: String { get }
 }
 
 /// Runs a question flow on the console: asks each question in turn, saves the draft after
@@ -140,7 +143,7 @@ public final class QuestionnaireSession {
                     draft.finished = true
                     try save()
                     console.write("\n")
-                    console.say(review.finishedMessage(draft: draftURL, answers: draft.answers))
+                    console.say(try review.finish(draft: draftURL, answers: draft.answers))
                     return .finished
                 case "back":
                     draft.position = plan.last?.key
@@ -212,7 +215,7 @@ public final class QuestionnaireSession {
         if end == .inputEnded {
             console.say("The input ended before the response was finished. Your answers are saved in \(draftURL.path).")
         }
-        console.say("Your answers are saved. Carry on later with: svwizard respond --resume \(draftURL.path)")
+        console.say("Your answers are saved. Carry on later with: \(review.resumeCommand) --resume \(draftURL.path)")
         return end
     }
 

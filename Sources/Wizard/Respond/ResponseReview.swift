@@ -31,7 +31,9 @@ public struct ResponseReview: FlowReview {
         findings(answers).filter { $0.severity == .error }.count
     }
 
-    public func finishedMessage(draft: URL, answers: AnswerSheet) -> String {
+    public var resumeCommand: String { "svwizard respond" }
+
+    public func finish(draft: URL, answers: AnswerSheet) throws -> String {
         let errors = blockingProblems(answers)
         let next = "Next, make the bundle to upload with your tender: svwizard export \(draft.path)"
         return errors == 0 ? "Your response is complete. \(next)"

@@ -1,0 +1,141 @@
+import Foundation
+import Questionnaire
+import SocialValue
+
+/// What a wizard built on a question flow brings: its flow, its review and finish, and how
+/// its drafts are named. `svwizard respond` and `svwizard assess` are both questionnaire jobs.
+public struct QuestionnaireKind {
+    /// The flow's id, such as `supplier-response`.
+    public var flowID: String
+    /// Whether a `--tender` file can start the flow.
+    public var takesTenderFile: Bool
+    /// The draft name when none is given.
+    public var defaultDraftName: (TenderSpecification?) -> String
+    /// The review for this flow.
+    public var review: (FlowEnvironment, AppContext) -> FlowReview
+}
+
+/// Runs a questionnaire from the command line: opens or resumes its draft, applies an answers
+/// file, then asks at the console or, with `--no-input`, fails listing what is missing.
+public struct QuestionnaireJob {
+    public struct Options: Sendable {
+        public var tenderFile: String?
+        public var resume: String?
+        public var draft: String?
+        public var answersFile: String?
+        public var noInput: Bool
+
+        public init(tenderFile: String? = nil, resume: String?, draft: String?, answersFile: String?, noInput: Bool) {
+            self.tenderFile = tenderFile
+            self.resume = resume
+            self.draft = draft
+            self.answersFile = answersFile
+            self.noInput = noInput
+        }
+    }
+
+    let context: AppContext
+    let kind: QuestionnaireKind
+    let options: Options
+
+    public init(context: AppContext, kind: QuestionnaireKind, options: Options) {
+        self.context = context
+        self.kind = kind
+        self.options = options
+    }
+
+    public func run() throws -> ExitStatus {
+        guard let flow = context.data.flows[kind.flowID] else {
+            throw WizardError("The data has no \(kind.flowID) questionnaire (Questionnaires/\(kind.flowID).yaml).", status: .dataFiles)
+        }
+        var (draft, url) = try openDraft()
+        let tender = draft.tender
+        let environment = FlowEnvironment(data: context.data, tender: tender, pack: tender?.valuePack ?? context.library.active,
+                                          packNames: context.library.all.map(\.name))
+        let planner = FlowPlanner(flow: flow, environment: environment)
+        let review = kind.review(environment, context)
+        if let answersFile = options.answersFile {
+            let prefill = try AnswerPrefill.apply(file: context.resolve(answersFile), to: draft.answers, planner: planner)
+            draft.answers = prefill.answers
+            for problem in prefill.problems { context.console.complain(problem) }
+        }
+        if options.noInput {
+            return try runWithoutInput(draft: draft, url: url, planner: planner, review: review)
+        }
+        try save(draft, to: url)
+        let session = QuestionnaireSession(context: context, planner: planner, review: review, draft: draft, draftURL: url)
+        switch try session.run() {
+        case .finished: return review.blockingProblems(session.draft.answers) == 0 ? .success : .refused
+        case .left: return .success
+        case .interrupted: return .interrupted
+        case .inputEnded: return .refused
+        }
+    }
+
+    private func runWithoutInput(draft: Draft, url: URL, planner: FlowPlanner, review: FlowReview) throws -> ExitStatus {
+        var draft = draft
+        let plan = planner.plan(draft.answers)
+        let missing = plan.filter { draft.answers[$0.key] == nil && !$0.isOptional }
+        for question in plan where draft.answers[question.key] == nil && question.isOptional { draft.answers[question.key] = "" }
+        if !missing.isEmpty {
+            draft.position = missing.first?.key
+            try save(draft, to: url)
+            context.console.complain("These answers are missing (--no-input never asks):")
+            for question in missing { context.console.write("  \(question.key): \(question.text)\n") }
+            context.console.say("The answers given are saved in \(url.path). Add the missing ones to the answers file, or run without --no-input to be asked.")
+            return .refused
+        }
+        draft.position = "review"
+        draft.finished = true
+        try save(draft, to: url)
+        context.console.write(review.render(draft.answers))
+        context.console.write("\n")
+        context.console.say(try review.finish(draft: url, answers: draft.answers))
+        return review.blockingProblems(draft.answers) == 0 ? .success : .refused
+    }
+
+    private func openDraft() throws -> (Draft, URL) {
+        if let resume = options.resume {
+            if options.tenderFile != nil {
+                throw WizardError("--resume carries on with the tender saved in the draft; leave out --tender.", status: .usage)
+            }
+            let url = context.resolve(resume)
+            do {
+                return (try DraftFile.read(url, flow: kind.flowID), url)
+            } catch let error as DraftError {
+                throw WizardError(error.message, status: .unreadable)
+            }
+        }
+        let tender = try options.tenderFile.map { try TenderFile.read(context.resolve($0).path) }
+        let url = context.resolve(options.draft ?? kind.defaultDraftName(tender))
+        if FileManager.default.fileExists(atPath: url.path) {
+            let command = kind.review(FlowEnvironment(data: context.data, tender: nil, pack: nil), context).resumeCommand
+            throw WizardError("\(url.path) already exists. Carry on with it: \(command) --resume \(url.path) "
+                + "(or start afresh with --draft NEW-NAME.svdraft.json).", status: .refused)
+        }
+        return (Draft(flow: kind.flowID, toolVersion: ToolVersion.current, tender: tender), url)
+    }
+
+    private func save(_ draft: Draft, to url: URL) throws {
+        do {
+            try DraftFile.write(draft, to: url)
+        } catch {
+            throw WizardError("Cannot save the draft to \(url.path) (\(error.localizedDescription)).", status: .unreadable)
+        }
+    }
+}
+
+/// Reads a tender specification file (`tender.json`), as `svwizard assess` writes it.
+enum TenderFile {
+    static func read(_ path: String) throws -> TenderSpecification {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw WizardError("The tender file \(path) cannot be read. Check the file name.", status: .unreadable)
+        }
+        do {
+            return try JSONDecoder().decode(TenderSpecification.self, from: data)
+        } catch {
+            throw WizardError("\(path) is not a tender specification svwizard can read (\(error.localizedDescription)). "
+                + "Ask the buyer for the tender.json made by svwizard assess, or leave out --tender and type the details.", status: .unreadable)
+        }
+    }
+}
