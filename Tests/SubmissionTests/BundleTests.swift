@@ -194,3 +194,24 @@ struct RenderingSafetyTests {
         #expect(markdown.contains("illustrative"))
     }
 }
+
+@Suite("The assessment's tender file")
+struct AssessmentTenderSchemaTests {
+    @Test("the tender file an assessment writes follows the published tender schema")
+    func tenderSchema() throws {
+        let assessment = OpportunityAssessment(
+            title: "Works", reference: "R-1", directorate: "D", commissioner: "C", category: .works, value: Money(450_000), years: 2,
+            startDate: "2025-04-01", route: .tender, localQuoteSupplier: nil, noLocalSupplierReason: nil,
+            fit: ContractFit(peopleOnContract: 2, subcontracting: true, suitsApprenticesOrPlacements: true, contactWithSchools: false,
+                             carbonIntensive: true, scopeForVCSESupport: false),
+            adoptedMeasures: ["TOM10", "TOM18"].compactMap(MeasureReference.init),
+            market: LocalMarket(canSplitIntoLots: false, lotsNote: "", knownLocalSuppliers: "", marketEngagement: true, oneToOneSupport: true,
+                                coDesign: true, livedExperience: true, principlesFollowed: [:], principlesNote: "", livingWageInScope: false,
+                                livingWageAssurance: false),
+            valuePack: "workshop")
+        let record = AssessmentRecord(assessment: assessment, framework: Sample.data.framework, catalogue: Sample.data.catalogue, pack: Sample.pack)
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("tender-\(UUID().uuidString).json")
+        try JSONEncoder.stable.encode(record.tender(framework: Sample.data.framework)).write(to: url)
+        #expect(try SchemaCheck.run("tender.schema.json", url) == "")
+    }
+}

@@ -40,10 +40,10 @@ struct MenuTests {
 
     @Test("a job not built yet says so plainly and points to guidance")
     func notYetAvailable() throws {
-        let harness = try TestHarness(lines: ["2", "q"])
+        let harness = try TestHarness(lines: ["5", "q"])
         StartMenu(context: harness.context).run()
-        #expect(harness.output.contains("cannot run the assess wizard yet"))
-        #expect(harness.output.contains("svwizard guide opportunity-assessment"))
+        #expect(harness.output.contains("cannot run the workshop wizard yet"))
+        #expect(harness.output.contains("svwizard guide tender-response"))
     }
 
     @Test("the end of input leaves the menu cleanly")

@@ -67,6 +67,13 @@ public enum AnswerParser {
             return .success(compact.count > district.count ? district + " " + compact.dropFirst(district.count) : district)
         case .measures:
             return measures(text, candidates: question.completions, optional: question.isOptional)
+        case .checklist:
+            return checklist(text, count: question.definition.options?.count ?? 0)
+        case .valuePack:
+            if text.lowercased().hasSuffix(".csv") { return .success(text) }
+            if let name = question.completions.first(where: { $0 == text.lowercased() }) { return .success(name) }
+            return .failure(AnswerProblem("There is no value pack \"\(text)\". Type one of: \(question.completions.joined(separator: ", ")), "
+                + "or the name of a CSV file of the buyer's values to import.", example: question.completions.first))
         }
     }
 
@@ -134,6 +141,22 @@ public enum AnswerParser {
         if matches.count == 1 { return .success(matches[0].value) }
         let list = options.enumerated().map { "\($0.offset + 1) \($0.element.label)" }.joined(separator: ", ")
         return .failure(AnswerProblem("\"\(text)\" is not one of the choices: \(list).", example: options.first.map { "1 or \($0.value)" }))
+    }
+
+    private static func checklist(_ text: String, count: Int) -> Result<String, AnswerProblem> {
+        switch text.lowercased() {
+        case "all": return .success((1...max(count, 1)).map(String.init).joined(separator: ", "))
+        case "none", "0": return .success("")
+        default: break
+        }
+        var ticked: Set<Int> = []
+        for item in text.split(whereSeparator: { $0 == "," || $0 == " " }) {
+            guard let number = Int(item), (1...count).contains(number) else {
+                return .failure(AnswerProblem("\"\(item)\" is not one of the numbers 1 to \(count).", example: "1, 3 or all or none"))
+            }
+            ticked.insert(number)
+        }
+        return .success(ticked.sorted().map(String.init).joined(separator: ", "))
     }
 
     private static func measures(_ text: String, candidates: [String], optional: Bool) -> Result<String, AnswerProblem> {

@@ -30,7 +30,7 @@ public struct ResponseAssembler: Sendable {
     public func supplier(_ answers: AnswerSheet) -> Supplier {
         let postcode = answers["supplier.postcode"] ?? ""
         let isLocal: Bool
-        switch environment.data.framework.localArea.locality(of: postcode) {
+        switch environment.localArea.locality(of: postcode) {
         case .inside: isLocal = true
         case .partial: isLocal = answers["supplier.insideBoundary"] == "yes"
         case .outside, .none: isLocal = false

@@ -36,6 +36,11 @@ public struct QuestionDefinition: Sendable, Hashable, Codable {
     public var optional: Bool?
     /// The choices, for `choice` questions.
     public var options: [ChoiceOption]?
+    /// For `checklist` questions: the id of the framework's principle list to tick from.
+    public var optionsFrom: String?
+    /// Which measures to suggest beside a `measures` question: `supplier` (what fits the
+    /// organisation) or `contract` (what the assessment recommends).
+    public var suggestions: SuggestionSource?
     /// Ask only when this condition holds.
     public var when: FlowCondition?
     /// Ask once for each contract year.
@@ -43,6 +48,11 @@ public struct QuestionDefinition: Sendable, Hashable, Codable {
     /// The smallest and largest number allowed, for number questions.
     public var minimum: String?
     public var maximum: String?
+}
+
+/// Where a `measures` question's suggestions come from.
+public enum SuggestionSource: String, Sendable, Hashable, Codable {
+    case supplier, contract
 }
 
 /// One choice of a `choice` question.
@@ -54,6 +64,10 @@ public struct ChoiceOption: Sendable, Hashable, Codable {
 /// What kind of answer a question takes; each kind has its own parser.
 public enum AnswerKind: String, Sendable, Hashable, Codable {
     case text, multiline, money, integer, decimal, date, yesNo, choice, postcode, measures, quantity
+    /// Ticks from a list: item numbers such as `1, 3`, or `all`, or `none`.
+    case checklist
+    /// A value pack's name, or the path of a CSV file of values to import.
+    case valuePack
 }
 
 /// The named conditions a flow can use. Their meaning is code; where they apply is data.
@@ -72,4 +86,12 @@ public enum FlowCondition: String, Sendable, Hashable, Codable {
     case sharedGroup
     /// At least one measure is chosen.
     case anyMeasure
+    /// The contract will be bought with written quotations.
+    case quotationsRoute
+    /// No local supplier could be found to quote.
+    case noLocalSupplier
+    /// The real living wage is in scope.
+    case livingWageInScope
+    /// The value pack answer is a CSV file to import.
+    case csvPack
 }

@@ -18,6 +18,9 @@ public struct FlowEnvironment: Sendable {
         self.pack = pack
         self.packNames = packNames
     }
+
+    /// Who counts as local: the tender's own definition when its file has one, else the framework's.
+    public var localArea: LocalArea { tender?.localArea ?? data.framework.localArea }
 }
 
 /// Turns a flow definition and the answers so far into the list of questions to ask, in
@@ -65,12 +68,16 @@ public struct FlowPlanner: Sendable {
         case .tenderFile: return environment.tender != nil
         case .partialPostcode:
             guard let postcode = answers["supplier.postcode"],
-                  case .partial = environment.data.framework.localArea.locality(of: postcode) else { return false }
+                  case .partial = environment.localArea.locality(of: postcode) else { return false }
             return true
         case .placementMeasure: return measure?.placementWeeks != nil
         case .hiringMeasure: return measure?.counting.basis == .firstYearOfEmployment
         case .ageBandMeasure: return measure?.ageBand != nil
         case .anyMeasure: return !context.chosenMeasures.isEmpty
+        case .quotationsRoute: return answers["route"] == "quotations"
+        case .noLocalSupplier: return answers["quotes.localSupplier"]?.lowercased() == "none"
+        case .livingWageInScope: return answers["livingWage.inScope"] == "yes"
+        case .csvPack: return answers["valuePack"]?.lowercased().hasSuffix(".csv") == true
         case .sharedGroup:
             let groups = context.chosenMeasures.compactMap(\.counting.exclusiveGroup)
             return Set(groups).count < groups.count

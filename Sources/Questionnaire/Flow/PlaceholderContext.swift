@@ -38,7 +38,12 @@ struct PlaceholderContext {
     }
 
     var contractValue: Money? {
-        environment.tender?.contractValue ?? answers["tender.value"].flatMap { Money(parsing: $0) }
+        environment.tender?.contractValue ?? (answers["tender.value"] ?? answers["contract.value"]).flatMap { Money(parsing: $0) }
+    }
+
+    /// The measures an assessment's answers so far recommend.
+    var recommended: [MeasureRecommendations.Recommendation] {
+        MeasureRecommendations.recommend(for: AssessmentAssembler.fit(answers), available: data.frameworkMeasures)
     }
 
     func plan(_ question: QuestionDefinition, key: String, step: StepDefinition, number: Int, of count: Int,
@@ -49,15 +54,22 @@ struct PlaceholderContext {
         case .measures:
             completions = (key == "measures" ? adoptedMeasures : data.frameworkMeasures).map(\.reference.rawValue)
         case .choice: completions = question.options?.map(\.value) ?? []
+        case .checklist: completions = ["all", "none"]
+        case .valuePack: completions = environment.packNames
         case .yesNo: completions = ["yes", "no"]
         default: break
         }
         var defaultAnswer = question.default.map(fill)
+        var definition = question
+        if question.kind == .checklist, let set = question.optionsFrom,
+           let principles = data.framework.principles.first(where: { $0.id == set }) {
+            definition.options = principles.items.enumerated().map { ChoiceOption(value: String($0.offset + 1), label: $0.element) }
+        }
         if question.kind == .measures && question.default == "all" {
             defaultAnswer = (key == "measures" ? adoptedMeasures : data.frameworkMeasures).map(\.reference.rawValue).joined(separator: ", ")
         }
         return PlannedQuestion(
-            key: key, definition: question, stepNumber: number, stepCount: count, stepTitle: fill(step.title),
+            key: key, definition: definition, stepNumber: number, stepCount: count, stepTitle: fill(step.title),
             stepIntro: step.intro.map(fill), text: fill(question.ask), help: fill(question.help), example: question.example.map(fill),
             defaultAnswer: defaultAnswer, measure: measure, year: year, completions: completions)
     }
@@ -66,7 +78,7 @@ struct PlaceholderContext {
         guard text.contains("{") else { return text }
         var values: [String: String] = [
             "council": data.framework.council,
-            "localArea": data.framework.localArea.name,
+            "localArea": environment.localArea.name,
             "years": String(years),
         ]
         let rules = data.framework.rules
@@ -91,6 +103,14 @@ struct PlaceholderContext {
             values["measureCount"] = String(chosen.count)
         }
         if let year { values["year"] = String(year) }
+        values["recommended"] = recommended.map(\.measure.rawValue).joined(separator: ", ")
+        if let value = contractValue {
+            let route = answers["route"].flatMap(OpportunityAssessment.Route.init(rawValue:)) ?? .tender
+            values["routeRules"] = RouteDecision(value: value, route: route, rules: rules).requirements
+                .map { "\($0.rule) (\($0.reason))" }.joined(separator: " ")
+            values["ambition"] = AmbitionRange(value: value, benchmarks: data.framework.benchmarks)?.sentence ?? ""
+        }
+        values["activePack"] = environment.pack?.name ?? ""
         let groups = Dictionary(grouping: chosenMeasures.filter { $0.counting.exclusiveGroup != nil }, by: { $0.counting.exclusiveGroup! })
         values["sharedGroupMeasures"] = groups.values.filter { $0.count > 1 }.flatMap { $0 }.map(\.reference.spoken).joined(separator: ", ")
         var result = text

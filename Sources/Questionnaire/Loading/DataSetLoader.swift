@@ -34,7 +34,7 @@ public enum DataSetLoader {
     }
 
     /// The question flows every data folder has.
-    public static let flowPaths = ["Questionnaires/supplier-response.yaml"]
+    public static let flowPaths = ["Questionnaires/supplier-response.yaml", "Questionnaires/opportunity-assessment.yaml"]
 
     static func loadFlow(path: String, from source: DataSource) throws -> FlowDefinition {
         let file = try YAMLFile(path: path, text: try required(path, in: source))

@@ -4,6 +4,7 @@ enum FlowChecks {
         "council", "localArea", "years", "threshold", "deliveryPlanThreshold", "deliveryDocument", "district", "measure",
         "headline", "unit", "unitSymbol", "step", "ageBand", "placementLength", "group", "year", "sharedGroupMeasures",
         "exampleQuantity", "exampleDelivery", "exampleEvidence", "measureNumber", "measureCount",
+        "recommended", "routeRules", "ambition", "activePack",
     ]
 
     static func check(_ flow: FlowDefinition, in file: YAMLFile) throws {
@@ -16,6 +17,10 @@ enum FlowChecks {
                 if !keys.insert(key).inserted {
                     errors.append(file.error(at: path + [.key("key")], message: "the key \(question.key) is used twice",
                                              hint: "Give each question its own key."))
+                }
+                if question.kind == .checklist && question.optionsFrom == nil {
+                    errors.append(file.error(at: path + [.key("optionsFrom")], message: "a checklist question needs optionsFrom",
+                                             hint: "Name one of the framework's principle lists, such as keep-it-local."))
                 }
                 if question.kind == .choice && (question.options ?? []).isEmpty {
                     errors.append(file.error(at: path + [.key("options")], message: "a choice question needs options",

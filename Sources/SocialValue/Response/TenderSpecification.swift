@@ -16,6 +16,10 @@ public struct TenderSpecification: Sendable, Hashable, Codable {
     public var adoptedMeasures: [MeasureReference]
     /// The values the tender is valued with, when the tender brings them.
     public var valuePack: ValuePack?
+    /// How the tender is scored and what suppliers provide, when an assessment made the file.
+    public var scoring: TenderScoring?
+    /// Who counts as local for this contract, when an assessment made the file.
+    public var localArea: LocalArea?
 
     public init(buyer: String, reference: String, title: String, contractValue: Money, startDate: String, years: Int,
                 adoptedMeasures: [MeasureReference], valuePack: ValuePack? = nil) {
@@ -27,5 +31,26 @@ public struct TenderSpecification: Sendable, Hashable, Codable {
         self.years = years
         self.adoptedMeasures = adoptedMeasures
         self.valuePack = valuePack
+    }
+}
+
+/// How a tender scores social value and what suppliers must provide.
+public struct TenderScoring: Sendable, Hashable, Codable {
+    /// The share of the overall tender score given to social value.
+    public var weighting: Percentage
+    public var quantitativeShare: Percentage
+    public var qualitativeShare: Percentage
+    /// The delivery plan or milestone tracker suppliers provide.
+    public var deliveryDocument: DeliveryDocument
+    /// Whether the policy requires social value on this contract.
+    public var socialValueRequired: Bool
+
+    public init(weighting: Percentage, quantitativeShare: Percentage, qualitativeShare: Percentage, deliveryDocument: DeliveryDocument,
+                socialValueRequired: Bool) {
+        self.weighting = weighting
+        self.quantitativeShare = quantitativeShare
+        self.qualitativeShare = qualitativeShare
+        self.deliveryDocument = deliveryDocument
+        self.socialValueRequired = socialValueRequired
     }
 }

@@ -27,6 +27,7 @@ public struct StartMenu {
         while let choice = prompt.ask(on: console) {
             switch choice {
             case "respond": startResponse()
+            case "assess": startAssessment()
             case "measures": MeasureBrowser(context: context).run()
             case "guide": GuideBrowser(context: context).run()
             default: notYetAvailable(choice)
@@ -48,8 +49,21 @@ public struct StartMenu {
         }
     }
 
+    /// Starts an assessment in the current folder, or carries on with the one there.
+    private func startAssessment() {
+        let existing = context.directory.appendingPathComponent("assessment.svdraft.json")
+        let resume = FileManager.default.fileExists(atPath: existing.path) ? existing.path : nil
+        if resume != nil { context.console.say("Carrying on with your assessment in \(existing.path).") }
+        do {
+            _ = try AssessJob.job(context: context, options: .init(resume: resume, draft: nil, answersFile: nil, noInput: false),
+                                  outputFolder: nil).run()
+        } catch {
+            context.console.complain("\(error)")
+        }
+    }
+
     private func notYetAvailable(_ job: String) {
-        let topic = job == "assess" ? "opportunity-assessment" : "tender-response"
+        let topic = "tender-response"
         context.console.say("This version of svwizard cannot run the \(job) wizard yet. Until it can, "
             + "`svwizard guide \(topic)` explains the steps, and `svwizard measures` shows what you can commit to.")
     }

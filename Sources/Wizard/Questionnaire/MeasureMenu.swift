@@ -30,16 +30,27 @@ struct MeasureMenu {
                 }
             }
         }
-        guard question.key == "measures" else { return }
-        let supplier = ResponseAssembler(environment: environment).supplier(answers)
-        let adopted = question.completions.compactMap { data.catalogue.measure(named: $0) }
-        let suggestions = MeasureSuggestions.suggest(for: supplier, adopted: adopted)
-        if !suggestions.isEmpty {
-            console.write("\n" + console.style.bold("Suggested for you") + " (a starting point, not a requirement):\n")
-            for suggestion in suggestions.prefix(6) {
-                console.write(TextWrapper.wrap("\(suggestion.measure.rawValue): \(suggestion.reason)", width: console.width,
-                                               firstIndent: "  ", indent: "    ") + "\n")
-            }
+        let offeredMeasures = question.completions.compactMap { data.catalogue.measure(named: $0) }
+        switch question.definition.suggestions {
+        case .supplier:
+            let supplier = ResponseAssembler(environment: environment).supplier(answers)
+            let suggestions = MeasureSuggestions.suggest(for: supplier, adopted: offeredMeasures)
+            show("Suggested for you", "(a starting point, not a requirement)", suggestions.prefix(6).map { ($0.measure, $0.reason) })
+        case .contract:
+            let fit = AssessmentAssembler.fit(answers)
+            let recommendations = MeasureRecommendations.recommend(for: fit, available: offeredMeasures)
+            show("Recommended for this contract", "(from your answers; accept, drop or add)", recommendations.map { ($0.measure, $0.reason) })
+        case nil:
+            break
+        }
+    }
+
+    private func show(_ title: String, _ note: String, _ items: [(MeasureReference, String)]) {
+        let console = context.console
+        guard !items.isEmpty else { return }
+        console.write("\n" + console.style.bold(title) + " \(note):\n")
+        for (measure, reason) in items {
+            console.write(TextWrapper.wrap("\(measure.rawValue): \(reason)", width: console.width, firstIndent: "  ", indent: "    ") + "\n")
         }
     }
 }

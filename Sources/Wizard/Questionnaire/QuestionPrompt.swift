@@ -23,6 +23,8 @@ struct QuestionPrompt {
     let answers: AnswerSheet
     let question: PlannedQuestion
     let current: String?
+    /// A further check of a parsed answer; the problem, or nil to accept it.
+    var accept: (String) -> String? = { _ in nil }
 
     private var console: Console { context.console }
 
@@ -38,7 +40,12 @@ struct QuestionPrompt {
                 }
                 let typed = raw.trimmingWhitespace.isEmpty ? (current ?? "") : raw
                 switch AnswerParser.parse(typed, for: question) {
-                case let .success(value): return .answer(value)
+                case let .success(value):
+                    if let problem = accept(value) {
+                        console.complain(problem)
+                        continue
+                    }
+                    return .answer(value)
                 case let .failure(problem):
                     console.complain(problem.message)
                     if let example = problem.example { console.say("For example: \(example)") }
@@ -52,7 +59,7 @@ struct QuestionPrompt {
     private func showQuestion() {
         console.write("\n" + console.style.bold(TextWrapper.wrap(question.text, width: console.width)) + "\n")
         switch question.kind {
-        case .choice:
+        case .choice, .checklist:
             for (index, option) in (question.definition.options ?? []).enumerated() {
                 console.write("  \(index + 1). \(option.label)\n")
             }
@@ -60,6 +67,9 @@ struct QuestionPrompt {
             MeasureMenu(context: context, environment: environment, answers: answers, question: question).show()
         default:
             break
+        }
+        if question.kind == .valuePack && !question.completions.isEmpty {
+            console.write("  Packs: \(question.completions.joined(separator: ", "))\n")
         }
         if let example = question.example, question.kind != .choice {
             console.write(console.style.dim(TextWrapper.wrap("For example: \(example)", width: console.width, indent: "  ")) + "\n")

@@ -27,6 +27,13 @@ public protocol FlowReview {
     func finish(draft: URL, answers: AnswerSheet) throws -> String
     /// The command that resumes the flow, such as `svwizard respond`.
     var resumeCommand: String { get }
+    /// A check of an answer that needs more than the answer itself (such as reading a file it
+    /// names); the problem, or nil to accept it.
+    func check(key: String, value: String, answers: AnswerSheet) -> String?
+}
+
+extension FlowReview {
+    public func check(key: String, value: String, answers: AnswerSheet) -> String? { nil }
 }
 
 /// Runs a question flow on the console: asks each question in turn, saves the draft after
@@ -61,8 +68,10 @@ public final class QuestionnaireSession {
                 continue
             }
             showStep(question)
-            let prompt = QuestionPrompt(context: context, environment: planner.environment, answers: draft.answers,
-                                        question: question, current: draft.answers[question.key])
+            let answers = draft.answers
+            let prompt = QuestionPrompt(context: context, environment: planner.environment, answers: answers,
+                                        question: question, current: answers[question.key],
+                                        accept: { [review] value in review.check(key: question.key, value: value, answers: answers) })
             switch prompt.ask() {
             case let .answer(value):
                 draft.answers[question.key] = value

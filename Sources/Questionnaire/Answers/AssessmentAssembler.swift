@@ -1,0 +1,48 @@
+import Foundation
+import SocialValue
+
+/// Builds the commissioner's `OpportunityAssessment` from the answers of the
+/// `opportunity-assessment` flow, at any stage (what is not answered yet is left empty).
+public struct AssessmentAssembler: Sendable {
+    public let environment: FlowEnvironment
+
+    public init(environment: FlowEnvironment) { self.environment = environment }
+
+    public func assessment(from answers: AnswerSheet) -> OpportunityAssessment {
+        let chosen = Set(AnswerParser.references(in: answers["measures"] ?? ""))
+        let supplier = answers["quotes.localSupplier"].flatMap { $0.lowercased() == "none" || $0.isEmpty ? nil : $0 }
+        return OpportunityAssessment(
+            title: answers["contract.title"] ?? "", reference: answers["contract.reference"] ?? "",
+            directorate: answers["contract.directorate"] ?? "", commissioner: answers["contract.commissioner"] ?? "",
+            category: answers["contract.category"].flatMap(OpportunityAssessment.Category.init(rawValue:)) ?? .services,
+            value: answers["contract.value"].flatMap { Money(parsing: $0) } ?? .zero,
+            years: answers["contract.years"].flatMap { Int($0) } ?? 1, startDate: answers["contract.startDate"] ?? "",
+            route: answers["route"].flatMap(OpportunityAssessment.Route.init(rawValue:)) ?? .tender,
+            localQuoteSupplier: supplier, noLocalSupplierReason: answers["quotes.noLocalReason"],
+            fit: Self.fit(answers),
+            adoptedMeasures: environment.data.frameworkMeasures.map(\.reference).filter(chosen.contains),
+            market: market(answers), valuePack: answers["valuePack"] ?? "")
+    }
+
+    /// The contract's fit from the answers so far.
+    public static func fit(_ answers: AnswerSheet) -> ContractFit {
+        ContractFit(peopleOnContract: answers["fit.people"].flatMap(DecimalText.parse) ?? 0,
+                    subcontracting: answers["fit.subcontracting"] == "yes",
+                    suitsApprenticesOrPlacements: answers["fit.apprenticeships"] == "yes",
+                    contactWithSchools: answers["fit.schools"] == "yes", carbonIntensive: answers["fit.carbon"] == "yes",
+                    scopeForVCSESupport: answers["fit.vcse"] == "yes")
+    }
+
+    private func market(_ answers: AnswerSheet) -> LocalMarket {
+        func ticks(_ key: String) -> [Int] { (answers[key] ?? "").split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) } }
+        return LocalMarket(
+            canSplitIntoLots: answers["market.lots"] == "yes", lotsNote: answers["market.lotsNote"] ?? "",
+            knownLocalSuppliers: answers["market.localSuppliers"] ?? "", marketEngagement: answers["market.engagement"] == "yes",
+            oneToOneSupport: answers["market.support"] == "yes", coDesign: answers["market.coDesign"] == "yes",
+            livedExperience: answers["market.livedExperience"] == "yes",
+            principlesFollowed: ["keep-it-local": ticks("principles.keepItLocal"),
+                                 "community-wealth-building": ticks("principles.communityWealthBuilding")],
+            principlesNote: answers["principles.note"] ?? "", livingWageInScope: answers["livingWage.inScope"] == "yes",
+            livingWageAssurance: answers["livingWage.assurance"] == "yes")
+    }
+}

@@ -1,0 +1,47 @@
+import Foundation
+
+/// The open actions an assessment leaves for the procurement file, each with why.
+public enum AssessmentActions {
+    public struct Action: Sendable, Hashable {
+        public var action: String
+        public var reason: String
+    }
+
+    public static func actions(for assessment: OpportunityAssessment, decision: RouteDecision, packIsIllustrative: Bool) -> [Action] {
+        var actions: [Action] = []
+        let market = assessment.market
+        if assessment.route == .quotations && assessment.localQuoteSupplier == nil {
+            actions.append(Action(action: "Keep looking for a local supplier to invite to quote, and record the search.",
+                                  reason: "The policy mandates that 1 of the 3 quotations comes from a local supplier."))
+        }
+        if decision.socialValueRequired && assessment.adoptedMeasures.isEmpty {
+            actions.append(Action(action: "Adopt at least one measure for suppliers to commit to.",
+                                  reason: "Social value is required on this contract and is scored on the adopted measures."))
+        }
+        if assessment.adoptedMeasures.count > 6 {
+            actions.append(Action(action: "Consider a shorter list of measures.",
+                                  reason: "Other councils keep the list short and suited to the contract; Bradford, for example, lets buyers choose up to six."))
+        }
+        if packIsIllustrative && decision.socialValueRequired {
+            actions.append(Action(action: "Import the buyer's own value pack before the tender is published (svwizard values import).",
+                                  reason: "The chosen pack is illustrative and must not be used to score real bids."))
+        }
+        if !market.marketEngagement {
+            actions.append(Action(action: "Plan market engagement so local SMEs and voluntary organisations hear of the opportunity.",
+                                  reason: "Officers identify how local businesses and organisations can take part and how best to encourage them."))
+        }
+        if market.canSplitIntoLots {
+            actions.append(Action(action: "Decide the lots, sized so local SMEs or VCSEs can win them.",
+                                  reason: "Progressive procurement builds dense local supply chains."))
+        }
+        if !market.coDesign || !market.livedExperience {
+            actions.append(Action(action: "Consider co-design with people who have lived experience.",
+                                  reason: "The council co-designs services wherever possible and engages people with lived experience."))
+        }
+        if market.livingWageInScope && !market.livingWageAssurance {
+            actions.append(Action(action: "Arrange annual assurance that the contract pays the real living wage.",
+                                  reason: "Contract managers seek annual assurance on the real living wage where appropriate."))
+        }
+        return actions
+    }
+}

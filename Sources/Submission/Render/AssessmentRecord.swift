@@ -1,0 +1,148 @@
+import Foundation
+import SocialValue
+
+/// The opportunity assessment as a record for the procurement file: decisions and reasons,
+/// recommendations, the adopted measures, the local market, the principles, and open actions.
+/// Rendered as Markdown and as a self-contained printable HTML page.
+public struct AssessmentRecord: Sendable {
+    public var assessment: OpportunityAssessment
+    public var decision: RouteDecision
+    public var recommendations: [MeasureRecommendations.Recommendation]
+    public var ambition: AmbitionRange?
+    public var actions: [AssessmentActions.Action]
+    /// How the framework names each measure: reference, headline, wording.
+    public var measures: [MeasureSummary]
+    public var principles: [PrincipleSet]
+    public var pack: ValuePack?
+    public var council: String
+
+    public init(assessment: OpportunityAssessment, framework: Framework, catalogue: Catalogue, pack: ValuePack?) {
+        self.assessment = assessment
+        decision = RouteDecision(value: assessment.value, route: assessment.route, rules: framework.rules)
+        recommendations = MeasureRecommendations.recommend(
+            for: assessment.fit, available: framework.measureReferences.compactMap(catalogue.measure(_:)))
+        ambition = AmbitionRange(value: assessment.value, benchmarks: framework.benchmarks)
+        actions = AssessmentActions.actions(for: assessment, decision: decision, packIsIllustrative: pack?.illustrative ?? true)
+        measures = framework.placements.compactMap { placement in
+            catalogue.measure(placement.headline.measure).map {
+                MeasureSummary(reference: $0.reference, label: $0.label, headline: placement.headline.name, theme: placement.theme.name,
+                               outcome: placement.outcome.name, wording: $0.wording, unit: $0.unit)
+            }
+        }
+        principles = framework.principles
+        self.pack = pack
+        council = framework.council
+    }
+
+    /// The record's sections as headings with paragraphs or bullet points, shared by both renderings.
+    var sections: [(title: String, paragraphs: [String], bullets: [String])] {
+        let a = assessment
+        var result: [(String, [String], [String])] = []
+        result.append(("The contract", [], [
+            "Reference: \(a.reference)", "Directorate: \(a.directorate)", "Commissioner: \(a.commissioner)",
+            "What is bought: \(a.category.rawValue)", "Estimated total value: \(a.value.wholePounds)",
+            "Length: \(a.years) year\(a.years == 1 ? "" : "s") from \(a.startDate)",
+            "Route: \(a.route == .tender ? "a tender" : "written quotations")",
+        ]))
+        var route = decision.requirements.map { "\($0.rule) Why: \($0.reason)" }
+        if a.route == .quotations {
+            route.append(a.localQuoteSupplier.map { "Local supplier invited to quote: \($0)." }
+                ?? "No local supplier could be found to quote. Search recorded: \(a.noLocalSupplierReason ?? "")")
+        }
+        result.append(("Decisions and the policy's reasons", [], route))
+        let adopted = Set(a.adoptedMeasures)
+        var measureLines = recommendations.map { recommendation in
+            let name = headline(recommendation.measure)
+            return "\(recommendation.measure.spoken) \(name): recommended because \(recommendation.reason). "
+                + (adopted.contains(recommendation.measure) ? "Adopted." : "Not adopted.")
+        }
+        for reference in a.adoptedMeasures where !recommendations.contains(where: { $0.measure == reference }) {
+            measureLines.append("\(reference.spoken) \(headline(reference)): added by the commissioner. Adopted.")
+        }
+        result.append(("Measures", [recommendations.isEmpty ? "No measure was recommended from the answers about the contract." : ""]
+            .filter { !$0.isEmpty }, measureLines))
+        if let ambition {
+            result.append(("A realistic ambition", [ambition.sentence], []))
+        }
+        let market = a.market
+        result.append(("Local market and commissioning", [], [
+            "Lots for local SMEs or VCSEs: \(market.canSplitIntoLots ? "yes" : "no")\(market.lotsNote.isEmpty ? "" : " (\(market.lotsNote))")",
+            "Known local suppliers and voluntary organisations: \(market.knownLocalSuppliers.isEmpty ? "none recorded" : market.knownLocalSuppliers)",
+            "Market engagement: \(market.marketEngagement ? "planned" : "not planned")",
+            "One-to-one support for local bidders: \(market.oneToOneSupport ? "offered" : "not offered")",
+            "Co-design: \(market.coDesign ? "yes" : "no"); people with lived experience involved: \(market.livedExperience ? "yes" : "no")",
+            "Real living wage in scope: \(market.livingWageInScope ? "yes" : "no")"
+                + (market.livingWageInScope ? "; annual assurance: \(market.livingWageAssurance ? "yes" : "no")" : ""),
+        ]))
+        for set in principles {
+            let ticked = Set(market.principlesFollowed[set.id] ?? [])
+            result.append((set.name, [], set.items.enumerated().map { "[\(ticked.contains($0.offset + 1) ? "x" : " ")] \($0.element)" }))
+        }
+        if !market.principlesNote.isEmpty { result.append(("Notes on the principles", [market.principlesNote], [])) }
+        let packLine = pack.map { "The tender uses the \($0.name) pack (\($0.edition)); \($0.values.count) measures valued." + ($0.illustrative ? " This pack is illustrative." : "") }
+            ?? "No value pack is chosen."
+        result.append(("Value pack", [packLine], []))
+        result.append(("Open actions", actions.isEmpty ? ["None."] : [], actions.map { "\($0.action) Why: \($0.reason)" }))
+        return result
+    }
+
+    private func headline(_ reference: MeasureReference) -> String {
+        measures.first { $0.reference == reference }?.headline ?? ""
+    }
+
+    public var markdown: Data {
+        var lines = ["# Social value opportunity assessment: \(assessment.reference) \(assessment.title)", "",
+                     "Stage 1 of \(council)'s social value lifecycle: the record for the procurement file."]
+        for section in sections {
+            lines += ["", "## \(section.title)", ""]
+            lines += section.paragraphs.flatMap { [$0, ""] }
+            lines += section.bullets.map { "- \($0)" }
+            if lines.last == "" { lines.removeLast() }
+        }
+        return Data((lines.joined(separator: "\n") + "\n").utf8)
+    }
+
+    public var html: Data {
+        var body = ["<h1>Social value opportunity assessment: \(ResponseHTML.escape(assessment.reference)) \(ResponseHTML.escape(assessment.title))</h1>",
+                    "<p>Stage 1 of \(ResponseHTML.escape(council))'s social value lifecycle: the record for the procurement file.</p>"]
+        for section in sections {
+            body.append("<h2>\(ResponseHTML.escape(section.title))</h2>")
+            body += section.paragraphs.map { "<p>\(ResponseHTML.escape($0).replacingOccurrences(of: "\n", with: "<br>\n"))</p>" }
+            if !section.bullets.isEmpty {
+                body.append("<ul>" + section.bullets.map { "<li>\(ResponseHTML.escape($0).replacingOccurrences(of: "\n", with: "<br>\n"))</li>" }.joined() + "</ul>")
+            }
+        }
+        let page = """
+            <!DOCTYPE html>
+            <html lang="en-GB">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>Opportunity assessment: \(ResponseHTML.escape(assessment.reference))</title>
+            <style>
+            \(ResponseHTML.style)
+            </style>
+            </head>
+            <body>
+            \(body.joined(separator: "\n"))
+            </body>
+            </html>
+
+            """
+        return Data(page.utf8)
+    }
+
+    /// The tender specification suppliers answer with `svwizard respond --tender`.
+    public func tender(framework: Framework) -> TenderSpecification {
+        var tender = TenderSpecification(buyer: council, reference: assessment.reference, title: assessment.title,
+                                         contractValue: assessment.value, startDate: assessment.startDate, years: assessment.years,
+                                         adoptedMeasures: assessment.adoptedMeasures, valuePack: pack)
+        let rules = framework.rules
+        tender.scoring = TenderScoring(weighting: rules.tenderWeighting, quantitativeShare: rules.quantitativeShare,
+                                       qualitativeShare: rules.qualitativeShare,
+                                       deliveryDocument: rules.deliveryDocument(contractValue: assessment.value),
+                                       socialValueRequired: decision.socialValueRequired)
+        tender.localArea = framework.localArea
+        return tender
+    }
+}

@@ -1,0 +1,65 @@
+import ArgumentParser
+import Wizard
+
+struct AssessCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "assess",
+        abstract: "Plan a procurement's social value: the opportunity assessment and the tender file.",
+        discussion: """
+            For commissioners, before a procurement starts. Asks about the contract and how it \
+            will be bought, states the policy's rules that follow (with the policy's reasons), \
+            recommends measures from short questions about the contract, and records the local \
+            market, the Keep It Local principles, community wealth building and the real living \
+            wage. Finishing writes assessment.md and assessment.html (the record for the \
+            procurement file) and tender.json, which suppliers answer with \
+            svwizard respond --tender tender.json.
+
+            At any question: ? for help, back, review, save, quit. Every answer is saved at once.
+
+            Examples:
+              svwizard assess
+              svwizard assess --output tenders/RMBC-2025-041
+              svwizard assess --resume assessment.svdraft.json
+              svwizard assess --answers assessment.yaml --no-input
+
+            Exit status: 0 finished (or saved to carry on later); 1 required answers missing with \
+            --no-input, no measure adopted where social value is required, or piped input ended \
+            early; 2 a file could not be read or written; 130 stopped with Ctrl-C (answers saved).
+            """
+    )
+
+    @Option(help: ArgumentHelp("Carry on with a saved draft.", valueName: "draft"))
+    var resume: String?
+
+    @Option(help: ArgumentHelp("Where to save a new draft (default: assessment.svdraft.json).", valueName: "file"))
+    var draft: String?
+
+    @Option(help: ArgumentHelp("The folder for assessment.md, assessment.html and tender.json (default: beside the draft).", valueName: "folder"))
+    var output: String?
+
+    @Option(help: ArgumentHelp("Fill in answers from a YAML or JSON file; only what is missing is asked.", valueName: "file"))
+    var answers: String?
+
+    @Flag(help: "Never ask: with --answers, fail listing every missing or invalid answer.")
+    var noInput = false
+
+    @OptionGroup var options: GlobalOptions
+
+    func validate() throws {
+        if noInput && answers == nil && resume == nil {
+            throw ValidationError("--no-input needs --answers FILE (or --resume DRAFT) to take the answers from.")
+        }
+        if resume != nil && draft != nil {
+            throw ValidationError("--resume saves to the draft it opens; leave out --draft.")
+        }
+    }
+
+    func run() throws {
+        let context = try options.context()
+        let status = try CommandRunner.guarded {
+            try AssessJob.job(context: context, options: .init(resume: resume, draft: draft, answersFile: answers, noInput: noInput),
+                              outputFolder: output).run()
+        }
+        if status != .success { throw ExitCode(status.rawValue) }
+    }
+}

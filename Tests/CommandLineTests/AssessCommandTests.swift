@@ -1,0 +1,88 @@
+import Foundation
+import Testing
+
+@Suite("svwizard assess, run as a program", .serialized)
+struct AssessCommandTests {
+    @Test("a whole assessment at a terminal, with readline: route rules, recommendations, files written")
+    func terminal() throws {
+        let runner = BinaryRunner()
+        var environment = runner.environment
+        environment["TERM"] = "xterm"
+        let draft = runner.home.appendingPathComponent("assessment.svdraft.json").path
+        let terminal = try PseudoTerminal(arguments: ["assess", "--draft", draft], environment: environment)
+        func answer(_ question: String, _ text: String) throws {
+            try terminal.waitFor(question)
+            terminal.type(text + "\r")
+        }
+        try answer("What is the contract called?", "School kitchen refit")
+        try answer("What is the procurement reference?", "RMBC-2025-077")
+        try answer("Which directorate is buying?", "Children and Young People")
+        try answer("Who is the commissioner?", "B. Officer")
+        try answer("What is being bought?", "wo\t")          // Tab completes "works"
+        try answer("estimated total value", "£250,000.01")
+        try answer("How many years", "1")
+        try answer("expected to start", "2025-09-01")
+        try terminal.waitFor("How will you buy it?")
+        #expect(terminal.screen.replacingOccurrences(of: "\n", with: " ").contains("Suppliers provide a delivery plan. (The value is over £250,000"))
+        terminal.type("tender\r")
+        try answer("How many people (FTE)", "0")
+        try answer("subcontract", "yes")
+        try answer("apprentices, trainees or placements", "no")
+        try answer("schools or young people", "yes")
+        try answer("carbon-intensive", "no")
+        try answer("scope for the supplier to give donations", "no")
+        try terminal.waitFor("TOM18: there is subcontracting")
+        try terminal.waitFor("Answer [")
+        let screen = terminal.screen
+        #expect(!screen.contains("TOM1: people will work on the contract"), "no people, no jobs measures")
+        try answer("Which measures will the tender adopt?", "")
+        try answer("split into lots", "no")
+        try answer("How would you split it?", "")
+        try answer("Which local suppliers", ".")
+        try answer("market engagement", "yes")
+        try answer("one-to-one support", "yes")
+        try answer("co-designed", "yes")
+        try answer("lived experience", "yes")
+        try answer("Keep It Local principles", "all")
+        try answer("community wealth building pillars", "4")
+        try answer("notes on the principles", ".")
+        try answer("real living wage in scope", "no")
+        try answer("Which value pack", "")
+        try terminal.waitFor("Type finish, edit")
+        terminal.type("finish\r")
+        #expect(try terminal.waitForExit() == 0)
+        #expect(terminal.screen.replacingOccurrences(of: "\n", with: " ").contains("svwizard respond --tender"))
+        let tender = try String(contentsOf: runner.home.appendingPathComponent("tender.json"), encoding: .utf8)
+        #expect(tender.contains("\"deliveryDocument\" : \"deliveryPlan\""))
+        #expect(tender.contains("\"TOM8\"") && tender.contains("\"TOM18\"") && !tender.contains("\"TOM1\""))
+        #expect(FileManager.default.fileExists(atPath: runner.home.appendingPathComponent("assessment.html").path))
+        #expect(try String(contentsOf: runner.home.appendingPathComponent("assessment.md"), encoding: .utf8)
+            .contains("Import the buyer's own value pack before the tender is published"))
+    }
+
+    @Test("assess from an answers file, then respond --tender through a pipe and export: the lifecycle's two halves meet")
+    func lifecycle() throws {
+        let runner = BinaryRunner()
+        let answers = try runner.file("assessment.yaml", """
+            contract: {title: Works, reference: RMBC-1, directorate: Housing, commissioner: A, category: works, value: 300000,
+                       years: 1, startDate: 2025-04-01}
+            route: tender
+            fit: {people: 4, subcontracting: yes, apprenticeships: yes, schools: no, carbon: no, vcse: no}
+            measures: [TOM10, TOM18]
+            market: {lots: no, engagement: yes, support: yes, coDesign: yes, livedExperience: yes}
+            principles: {keepItLocal: all, communityWealthBuilding: none}
+            livingWage: {inScope: no}
+            valuePack: workshop
+            """)
+        let assess = try runner.run(["assess", "--answers", answers, "--no-input"])
+        #expect(assess.status == 0, "\(assess.stdout)\(assess.stderr)")
+        let input = ["Acme", "S60 1AE", "small", "company", "4", "1", "some", "TOM10", "52", "Apprentice from month 1.", ".", "",
+                     "Timesheets.", ".", "Month 1: start.", ".", "finish"].joined(separator: "\n") + "\n"
+        let respond = try runner.run(["respond", "--tender", "tender.json"], input: input)
+        #expect(respond.status == 0, "\(respond.stdout)")
+        #expect(respond.stdout.contains("1.  TOM10") && respond.stdout.contains("2.  TOM18") && !respond.stdout.contains("TOM6 "))
+        let export = try runner.run(["export", "RMBC-1.svdraft.json"])
+        #expect(export.status == 0, "\(export.stdout)")
+        #expect(try runner.run(["validate", "RMBC-1.svbundle.zip"]).status == 0)
+    }
+}
