@@ -16,6 +16,7 @@ struct SVWizard: ParsableCommand {
             Run it with no command at a terminal for a menu. Examples:
               svwizard respond               write the social value part of a tender response
               svwizard assess                plan a procurement's social value (commissioners)
+              svwizard workshop              training scenarios for workshops
               svwizard measures              the framework's measures by theme
               svwizard measures TOM6         one measure in full
               svwizard guide double-counting read a guidance topic
@@ -23,7 +24,7 @@ struct SVWizard: ParsableCommand {
             Exit status:
             \(ExitStatus.table)
             """,
-        subcommands: [RespondCommand.self, ExportCommand.self, ValidateCommand.self, AssessCommand.self, MeasuresCommand.self, GuideCommand.self, ValuesCommand.self]
+        subcommands: [RespondCommand.self, ExportCommand.self, ValidateCommand.self, AssessCommand.self, WorkshopCommand.self, MeasuresCommand.self, GuideCommand.self, ValuesCommand.self]
     )
 
     @OptionGroup var options: GlobalOptions

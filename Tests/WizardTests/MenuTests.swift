@@ -38,12 +38,14 @@ struct MenuTests {
         #expect(harness.reader.offeredCompletions[1].contains("TOM4a"))
     }
 
-    @Test("a job not built yet says so plainly and points to guidance")
-    func notYetAvailable() throws {
-        let harness = try TestHarness(lines: ["5", "q"])
+    @Test("the workshop entry chooses a scenario and a part, then opens it in the practice folder")
+    func workshopFromMenu() throws {
+        let harness = try TestHarness(lines: ["5", "school-catering", "supplier", "quit", "q"])
         StartMenu(context: harness.context).run()
-        #expect(harness.output.contains("cannot run the workshop wizard yet"))
-        #expect(harness.output.contains("svwizard guide tender-response"))
+        #expect(harness.output.contains("Workshop: School catering supply"))
+        #expect(harness.output.contains("What kind of organisation are you?") || harness.output.contains("Which measures will you commit to?"))
+        let draft = harness.storeFolder.appendingPathComponent("svwizard-practice/school-catering/response.svdraft.json")
+        #expect(FileManager.default.fileExists(atPath: draft.path))
     }
 
     @Test("the end of input leaves the menu cleanly")

@@ -69,7 +69,7 @@ struct PlaceholderContext {
             defaultAnswer = (key == "measures" ? adoptedMeasures : data.frameworkMeasures).map(\.reference.rawValue).joined(separator: ", ")
         }
         return PlannedQuestion(
-            key: key, definition: definition, stepNumber: number, stepCount: count, stepTitle: fill(step.title),
+            key: key, definition: definition, stepNumber: number, stepCount: count, stepTitle: fill(step.title), stepID: step.id,
             stepIntro: step.intro.map(fill), text: fill(question.ask), help: fill(question.help), example: question.example.map(fill),
             defaultAnswer: defaultAnswer, measure: measure, year: year, completions: completions)
     }

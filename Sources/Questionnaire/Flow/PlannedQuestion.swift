@@ -10,6 +10,8 @@ public struct PlannedQuestion: Sendable, Hashable {
     public var stepNumber: Int
     public var stepCount: Int
     public var stepTitle: String
+    /// The step's id in the flow, such as `commitments`.
+    public var stepID: String
     public var stepIntro: String?
     /// The question in plain words, placeholders filled.
     public var text: String

@@ -12,6 +12,8 @@ public struct GuidanceTopic: Sendable, Hashable {
     public var measure: MeasureReference?
     /// The file's path relative to the data folder.
     public var path: String
+    /// Whether the page is a workshop facilitator's guide.
+    public var isWorkshopGuide: Bool { path.contains("/workshops/") }
 
     /// Reads a page; its first line must be a `# Heading`.
     public init(path: String, markdown: String, isMeasurePage: Bool) throws {

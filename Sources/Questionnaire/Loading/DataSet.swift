@@ -12,15 +12,23 @@ public struct DataSet: Sendable {
     public var guidance: [GuidanceTopic]
     /// The question flows, by id (such as `supplier-response`).
     public var flows: [String: FlowDefinition]
+    /// The training scenarios, by name order.
+    public var workshops: [WorkshopScenario]
 
     public init(origin: String, framework: Framework, catalogue: Catalogue, valuePacks: [ValuePack], guidance: [GuidanceTopic],
-                flows: [String: FlowDefinition] = [:]) {
+                flows: [String: FlowDefinition] = [:], workshops: [WorkshopScenario] = []) {
         self.origin = origin
         self.framework = framework
         self.catalogue = catalogue
         self.valuePacks = valuePacks
         self.guidance = guidance
         self.flows = flows
+        self.workshops = workshops
+    }
+
+    /// The scenario named `name`.
+    public func workshop(_ name: String) -> WorkshopScenario? {
+        workshops.first { $0.name == name.lowercased() }
     }
 
     /// The measures the framework adopts, in the framework's order.

@@ -8,6 +8,8 @@ public enum DataSetLoader {
     public static let valuePacksFolder = "Questionnaires/value-packs"
     public static let guidanceFolder = "Guidance"
     public static let measureGuidanceFolder = "Guidance/measures"
+    public static let workshopGuidanceFolder = "Guidance/workshops"
+    public static let workshopsFolder = "Questionnaires/workshops"
 
     /// Reads and checks every data file in `source`.
     public static func load(from source: DataSource) throws -> DataSet {
@@ -26,15 +28,38 @@ public enum DataSetLoader {
         for path in flowPaths {
             if let flow = collecting(&errors, { try loadFlow(path: path, from: source) }) { flows[flow.id] = flow }
         }
+        var workshops: [WorkshopScenario] = []
+        for path in source.files(in: workshopsFolder) where path.hasSuffix(".yaml") {
+            if let scenario = collecting(&errors, { try loadWorkshop(path: path, from: source, catalogue: catalogue) }) {
+                workshops.append(scenario)
+            }
+        }
         guard errors.isEmpty, let catalogue, let framework else {
             throw DataFileErrors(errors)
         }
         return DataSet(origin: source.origin, framework: framework, catalogue: catalogue, valuePacks: packs, guidance: guidance,
-                       flows: flows)
+                       flows: flows, workshops: workshops.sorted { $0.name < $1.name })
     }
 
     /// The question flows every data folder has.
     public static let flowPaths = ["Questionnaires/supplier-response.yaml", "Questionnaires/opportunity-assessment.yaml"]
+
+    static func loadWorkshop(path: String, from source: DataSource, catalogue: Catalogue?) throws -> WorkshopScenario {
+        let file = try YAMLFile(path: path, text: try required(path, in: source))
+        let scenario = try file.decode(WorkshopScenario.self)
+        var errors: [DataFileError] = []
+        let expectedName = String((path.split(separator: "/").last ?? "").dropLast(5))
+        if scenario.name != expectedName {
+            errors.append(file.error(at: [.key("name")], message: "the name \(scenario.name) differs from the file's name",
+                                     hint: "Name the file \(scenario.name).yaml, or the scenario \(expectedName)."))
+        }
+        for (index, reference) in scenario.tender.adoptedMeasures.enumerated() where catalogue?.measure(reference) == nil {
+            errors.append(file.error(at: [.key("tender"), .key("adoptedMeasures"), .index(index)],
+                                     message: "\(reference) is not a measure in \(measuresPath)", hint: "Use a reference such as TOM1."))
+        }
+        if !errors.isEmpty { throw DataFileErrors(errors) }
+        return scenario
+    }
 
     static func loadFlow(path: String, from source: DataSource) throws -> FlowDefinition {
         let file = try YAMLFile(path: path, text: try required(path, in: source))
@@ -66,7 +91,7 @@ public enum DataSetLoader {
 
     static func loadGuidance(from source: DataSource) throws -> [GuidanceTopic] {
         var topics: [GuidanceTopic] = []
-        for folder in [guidanceFolder, measureGuidanceFolder] {
+        for folder in [guidanceFolder, measureGuidanceFolder, workshopGuidanceFolder] {
             for path in source.files(in: folder) where path.hasSuffix(".md") {
                 guard let text = try source.text(at: path) else { continue }
                 topics.append(try GuidanceTopic(path: path, markdown: text, isMeasurePage: folder == measureGuidanceFolder))

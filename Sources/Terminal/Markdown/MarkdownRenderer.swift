@@ -22,12 +22,14 @@ public struct MarkdownRenderer: Sendable {
     private func render(_ block: MarkdownBlock) -> String {
         switch block {
         case let .heading(level, text):
-            let title = inline(text)
-            let plainTitle = MarkdownInline.strip(text)
+            // Long headings wrap like paragraphs; the underline spans the longest line.
+            let lines = TextWrapper.wrap(MarkdownInline.strip(text), width: width).split(separator: "\n").map(String.init)
+            let title = lines.map { style.bold($0) }.joined(separator: "\n")
+            let underline = lines.map(\.count).max() ?? 0
             switch level {
-            case 1: return style.bold(title) + "\n" + String(repeating: "=", count: min(plainTitle.count, width))
-            case 2: return style.bold(title) + "\n" + String(repeating: "-", count: min(plainTitle.count, width))
-            default: return style.bold(title)
+            case 1: return title + "\n" + String(repeating: "=", count: underline)
+            case 2: return title + "\n" + String(repeating: "-", count: underline)
+            default: return title
             }
         case let .paragraph(text):
             return TextWrapper.wrap(inline(text), width: width)

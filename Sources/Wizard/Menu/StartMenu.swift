@@ -28,9 +28,10 @@ public struct StartMenu {
             switch choice {
             case "respond": startResponse()
             case "assess": startAssessment()
+            case "workshop": startWorkshop()
             case "measures": MeasureBrowser(context: context).run()
             case "guide": GuideBrowser(context: context).run()
-            default: notYetAvailable(choice)
+            default: break
             }
             console.write("\n")
         }
@@ -62,9 +63,21 @@ public struct StartMenu {
         }
     }
 
-    private func notYetAvailable(_ job: String) {
-        let topic = "tender-response"
-        context.console.say("This version of svwizard cannot run the \(job) wizard yet. Until it can, "
-            + "`svwizard guide \(topic)` explains the steps, and `svwizard measures` shows what you can commit to.")
+    /// Chooses a scenario and a part to practise, then opens it.
+    private func startWorkshop() {
+        let scenarios = context.data.workshops
+        let pick = ChoicePrompt(question: "Which scenario?", options: scenarios.map { .init(key: $0.name, label: $0.title) },
+                                help: "Each scenario is a realistic tender with a supplier persona. Values are illustrative.")
+        guard let name = pick.ask(on: context.console) else { return }
+        let role = ChoicePrompt(question: "Whose part will you practise?",
+                                options: [.init(key: "supplier", label: "The supplier, responding to the tender"),
+                                          .init(key: "commissioner", label: "The commissioner, planning the tender")],
+                                help: "Suppliers write the social value response; commissioners plan what the tender asks for.")
+        guard let part = role.ask(on: context.console) else { return }
+        do {
+            _ = try WorkshopJob(context: context, folder: nil).start(name, asCommissioner: part == "commissioner")
+        } catch {
+            context.console.complain("\(error)")
+        }
     }
 }

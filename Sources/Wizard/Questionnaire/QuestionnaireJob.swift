@@ -24,13 +24,23 @@ public struct QuestionnaireJob {
         public var draft: String?
         public var answersFile: String?
         public var noInput: Bool
+        /// Answers given before the first question (a workshop's persona), applied like an answers file.
+        public var prefill: [String: String]
+        /// Teaching notes shown when a step starts, by step id (`review` for the review).
+        public var notes: [String: String]
+        /// A tender to start from, instead of a tender file.
+        public var tender: TenderSpecification?
 
-        public init(tenderFile: String? = nil, resume: String?, draft: String?, answersFile: String?, noInput: Bool) {
+        public init(tenderFile: String? = nil, resume: String?, draft: String?, answersFile: String?, noInput: Bool,
+                    prefill: [String: String] = [:], notes: [String: String] = [:], tender: TenderSpecification? = nil) {
             self.tenderFile = tenderFile
             self.resume = resume
             self.draft = draft
             self.answersFile = answersFile
             self.noInput = noInput
+            self.prefill = prefill
+            self.notes = notes
+            self.tender = tender
         }
     }
 
@@ -54,6 +64,11 @@ public struct QuestionnaireJob {
                                           packNames: context.library.all.map(\.name))
         let planner = FlowPlanner(flow: flow, environment: environment)
         let review = kind.review(environment, context)
+        if !options.prefill.isEmpty && draft.answers.isEmpty {
+            let prefill = AnswerPrefill.apply(options.prefill, source: "the scenario", to: draft.answers, planner: planner)
+            draft.answers = prefill.answers
+            for problem in prefill.problems { context.console.complain(problem) }
+        }
         if let answersFile = options.answersFile {
             let prefill = try AnswerPrefill.apply(file: context.resolve(answersFile), to: draft.answers, planner: planner)
             draft.answers = prefill.answers
@@ -63,7 +78,8 @@ public struct QuestionnaireJob {
             return try runWithoutInput(draft: draft, url: url, planner: planner, review: review)
         }
         try save(draft, to: url)
-        let session = QuestionnaireSession(context: context, planner: planner, review: review, draft: draft, draftURL: url)
+        let session = QuestionnaireSession(context: context, planner: planner, review: review, draft: draft, draftURL: url,
+                                           notes: options.notes)
         switch try session.run() {
         case .finished: return review.blockingProblems(session.draft.answers) == 0 ? .success : .refused
         case .left: return .success
@@ -115,7 +131,7 @@ public struct QuestionnaireJob {
                 throw WizardError(error.message, status: .unreadable)
             }
         }
-        let tender = try options.tenderFile.map { try TenderFile.read(context.resolve($0).path) }
+        let tender = try options.tender ?? options.tenderFile.map { try TenderFile.read(context.resolve($0).path) }
         let url = context.resolve(options.draft ?? kind.defaultDraftName(tender))
         if FileManager.default.fileExists(atPath: url.path) {
             let command = kind.review(FlowEnvironment(data: context.data, tender: nil, pack: nil), context).resumeCommand

@@ -45,15 +45,17 @@ public final class QuestionnaireSession {
     let review: FlowReview
     let draftURL: URL
     public private(set) var draft: Draft
+    let notes: [String: String]
     private var returnToReview = false
     private var shownIntro: String?
 
-    public init(context: AppContext, planner: FlowPlanner, review: FlowReview, draft: Draft, draftURL: URL) {
+    public init(context: AppContext, planner: FlowPlanner, review: FlowReview, draft: Draft, draftURL: URL, notes: [String: String] = [:]) {
         self.context = context
         self.planner = planner
         self.review = review
         self.draft = draft
         self.draftURL = draftURL
+        self.notes = notes
     }
 
     private var console: Console { context.console }
@@ -133,6 +135,12 @@ public final class QuestionnaireSession {
         shownIntro = heading
         console.write("\n" + console.style.bold(heading) + "\n")
         if let intro = question.stepIntro { console.say(intro) }
+        showNote(question.stepID)
+    }
+
+    private func showNote(_ step: String) {
+        guard let note = notes[step] else { return }
+        console.write(console.style.yellow(TextWrapper.wrap(note, width: console.width, firstIndent: "  ", indent: "  ")) + "\n")
     }
 
     private func runReview(_ plan: [PlannedQuestion]) throws -> SessionEnd? {
@@ -142,6 +150,7 @@ public final class QuestionnaireSession {
         let steps = (plan.map(\.stepCount).max() ?? 0) + 1
         console.write("\n" + console.style.bold("Step \(steps) of \(steps): Review") + "\n\n")
         console.write(review.render(draft.answers))
+        showNote("review")
         while true {
             let prompt = console.style.bold("Type finish, edit (to change an answer), back, save or quit") + ": "
             switch console.reader.readLine(prompt: prompt, completions: ["finish", "edit", "back", "save", "quit"]) {

@@ -12,13 +12,15 @@ enum AnswerPrefill {
     }
 
     static func apply(file url: URL, to existing: AnswerSheet, planner: FlowPlanner) throws -> Outcome {
-        let file = url.lastPathComponent
-        let raw: [String: String]
         do {
-            raw = try AnswerFile.read(url)
+            return apply(try AnswerFile.read(url), source: url.lastPathComponent, to: existing, planner: planner)
         } catch let problem as AnswerProblem {
             throw WizardError(problem.message, status: .unreadable)
         }
+    }
+
+    /// Applies answers from `source` (a file's name, or "the scenario").
+    static func apply(_ raw: [String: String], source file: String, to existing: AnswerSheet, planner: FlowPlanner) -> Outcome {
         var answers = existing
         var problems: [String: String] = [:]
         var applied: Set<String> = []

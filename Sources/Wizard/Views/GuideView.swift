@@ -17,7 +17,8 @@ public struct GuideView {
 
     /// General topics first, then one page per measure, each with its slug.
     public func list() -> String {
-        let general = data.guidance.filter { $0.measure == nil }.sorted { $0.slug < $1.slug }
+        let general = data.guidance.filter { $0.measure == nil && !$0.isWorkshopGuide }.sorted { $0.slug < $1.slug }
+        let workshops = data.guidance.filter(\.isWorkshopGuide).sorted { $0.slug < $1.slug }
         let measures = data.guidance.filter { $0.measure != nil }.sorted { ($0.measure!, $0.slug) < ($1.measure!, $1.slug) }
         let slugWidth = (data.guidance.map(\.slug.count).max() ?? 10) + 2
         func line(_ topic: GuidanceTopic) -> String {
@@ -27,6 +28,10 @@ public struct GuideView {
         lines += general.map(line)
         lines += ["", renderer.style.bold("Measures"), ""]
         lines += measures.map(line)
+        if !workshops.isEmpty {
+            lines += ["", renderer.style.bold("Workshop facilitator's guides"), ""]
+            lines += workshops.map(line)
+        }
         lines += ["", "Read one: svwizard guide double-counting   (a measure: svwizard guide tom6)"]
         return lines.joined(separator: "\n") + "\n"
     }
