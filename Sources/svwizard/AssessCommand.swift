@@ -14,7 +14,8 @@ struct AssessCommand: ParsableCommand {
             procurement file) and tender.json, which suppliers answer with \
             svwizard respond --tender tender.json.
 
-            At any question: ? for help, back, review, save, quit. Every answer is saved at once.
+            At any question: ? for help, back, review, save, quit. Every answer is saved at once, \
+            to assessment.svdraft.json unless --draft names another file.
 
             Examples:
               svwizard assess
@@ -28,37 +29,17 @@ struct AssessCommand: ParsableCommand {
             """
     )
 
-    @Option(help: ArgumentHelp("Carry on with a saved draft.", valueName: "draft"))
-    var resume: String?
-
-    @Option(help: ArgumentHelp("Where to save a new draft (default: assessment.svdraft.json).", valueName: "file"))
-    var draft: String?
+    @OptionGroup var questionnaire: QuestionnaireOptions
 
     @Option(help: ArgumentHelp("The folder for assessment.md, assessment.html and tender.json (default: beside the draft).", valueName: "folder"))
     var output: String?
 
-    @Option(help: ArgumentHelp("Fill in answers from a YAML or JSON file; only what is missing is asked.", valueName: "file"))
-    var answers: String?
-
-    @Flag(help: "Never ask: with --answers, fail listing every missing or invalid answer.")
-    var noInput = false
-
     @OptionGroup var options: GlobalOptions
-
-    func validate() throws {
-        if noInput && answers == nil && resume == nil {
-            throw ValidationError("--no-input needs --answers FILE (or --resume DRAFT) to take the answers from.")
-        }
-        if resume != nil && draft != nil {
-            throw ValidationError("--resume saves to the draft it opens; leave out --draft.")
-        }
-    }
 
     func run() throws {
         let context = try options.context()
         let status = try CommandRunner.guarded {
-            try AssessJob.job(context: context, options: .init(resume: resume, draft: draft, answersFile: answers, noInput: noInput),
-                              outputFolder: output).run()
+            try AssessJob.job(context: context, options: questionnaire.jobOptions(), outputFolder: output).run()
         }
         if status != .success { throw ExitCode(status.rawValue) }
     }

@@ -11,7 +11,9 @@ struct RespondCommand: ParsableCommand {
             evidence you will keep; then shows a review with the £ value and any problems. \
             Every answer is saved at once to a draft file, so you can stop and carry on later.
 
-            At any question: ? for help, back, review, save, quit. Ctrl-C asks before leaving.
+            At any question: ? for help, back, review, save, quit. Ctrl-C asks before leaving. \
+            A new draft is named after the tender's reference (or response.svdraft.json) unless \
+            --draft names it.
 
             Examples:
               svwizard respond                                 start a new response
@@ -28,34 +30,14 @@ struct RespondCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The tender specification from the council (tender.json).", valueName: "file"))
     var tender: String?
 
-    @Option(help: ArgumentHelp("Carry on with a saved draft.", valueName: "draft"))
-    var resume: String?
-
-    @Option(help: ArgumentHelp("Where to save a new draft (default: the tender reference, or response.svdraft.json).", valueName: "file"))
-    var draft: String?
-
-    @Option(help: ArgumentHelp("Fill in answers from a YAML or JSON file; only what is missing is asked.", valueName: "file"))
-    var answers: String?
-
-    @Flag(help: "Never ask: with --answers, fail listing every missing or invalid answer.")
-    var noInput = false
+    @OptionGroup var questionnaire: QuestionnaireOptions
 
     @OptionGroup var options: GlobalOptions
-
-    func validate() throws {
-        if noInput && answers == nil && resume == nil {
-            throw ValidationError("--no-input needs --answers FILE (or --resume DRAFT) to take the answers from.")
-        }
-        if resume != nil && draft != nil {
-            throw ValidationError("--resume saves to the draft it opens; leave out --draft.")
-        }
-    }
 
     func run() throws {
         let context = try options.context()
         let status = try CommandRunner.guarded {
-            try RespondJob.job(context: context, options: .init(tenderFile: tender, resume: resume, draft: draft,
-                                                               answersFile: answers, noInput: noInput)).run()
+            try RespondJob.job(context: context, options: questionnaire.jobOptions(tenderFile: tender)).run()
         }
         if status != .success { throw ExitCode(status.rawValue) }
     }

@@ -112,24 +112,7 @@ public struct AssessmentRecord: Sendable {
                 body.append("<ul>" + section.bullets.map { "<li>\(ResponseHTML.escape($0).replacingOccurrences(of: "\n", with: "<br>\n"))</li>" }.joined() + "</ul>")
             }
         }
-        let page = """
-            <!DOCTYPE html>
-            <html lang="en-GB">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>Opportunity assessment: \(ResponseHTML.escape(assessment.reference))</title>
-            <style>
-            \(ResponseHTML.style)
-            </style>
-            </head>
-            <body>
-            \(body.joined(separator: "\n"))
-            </body>
-            </html>
-
-            """
-        return Data(page.utf8)
+        return ResponseHTML.page(title: "Opportunity assessment: \(assessment.reference)", body: body)
     }
 
     /// The tender specification suppliers answer with `svwizard respond --tender`.

@@ -27,13 +27,18 @@ public enum ResponseHTML {
         body += findings(document.findings)
         body.append("<footer>Made with svwizard \(escape(document.toolVersion)) for \(escape(document.framework.council)), "
             + "\(escape(document.framework.policy)).</footer>")
+        return page(title: "Social value response: \(tender.reference)", body: body)
+    }
+
+    /// A self-contained, printable page: the shared style inline, no scripts, no external files.
+    static func page(title: String, body: [String]) -> Data {
         let page = """
             <!DOCTYPE html>
             <html lang="en-GB">
             <head>
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>Social value response: \(escape(tender.reference))</title>
+            <title>\(escape(title))</title>
             <style>
             \(style)
             </style>
