@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import SocialValue
 @testable import Submission
+import Questionnaire
 
 @Suite("Export and validate")
 struct BundleRoundTripTests {
@@ -213,5 +214,23 @@ struct AssessmentTenderSchemaTests {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("tender-\(UUID().uuidString).json")
         try JSONEncoder.stable.encode(record.tender(framework: Sample.data.framework)).write(to: url)
         #expect(try SchemaCheck.run("tender.schema.json", url) == "")
+    }
+}
+
+@Suite("The draft's schema")
+struct DraftSchemaTests {
+    @Test("a draft as svwizard writes it follows the published draft schema; a damaged one does not")
+    func draftSchema() throws {
+        var tender = Sample.response().tender
+        tender.valuePack = Sample.pack
+        let draft = Draft(flow: "supplier-response", toolVersion: "0.1.0", tender: tender,
+                          answers: AnswerSheet(["supplier.name": "Acme", "commitments.TOM10.quantity.1": "52"]),
+                          position: "supplier.postcode")
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("draft-\(UUID().uuidString).svdraft.json")
+        try DraftFile.encode(draft).write(to: url)
+        #expect(try SchemaCheck.run("draft.schema.json", url) == "")
+        let damaged = try String(contentsOf: url, encoding: .utf8).replacingOccurrences(of: "\"52\"", with: "52")
+        try damaged.write(to: url, atomically: true, encoding: .utf8)
+        #expect(try SchemaCheck.run("draft.schema.json", url).contains("commitments.TOM10.quantity.1"))
     }
 }
