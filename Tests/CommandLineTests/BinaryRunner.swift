@@ -40,6 +40,13 @@ struct BinaryRunner {
         return environment
     }
 
+    /// The environment for a program run on a pseudo-terminal.
+    var terminalEnvironment: [String: String] {
+        var environment = self.environment
+        environment["TERM"] = "xterm"
+        return environment
+    }
+
     func run(_ arguments: [String], input: String = "", extraEnvironment: [String: String] = [:], directory: URL? = nil) throws -> Result {
         let process = Process()
         process.executableURL = Self.binary

@@ -97,6 +97,12 @@ final class PseudoTerminal {
         throw Failure.timeout(waitingFor: text, transcript: Self.plain(transcript))
     }
 
+    /// Waits until the screen shows `prompt` (the given number of times), then types `text` and Enter.
+    func answer(_ prompt: String, _ text: String, occurrences: Int = 1) throws {
+        try waitFor(prompt, occurrences: occurrences)
+        type(text + "\r")
+    }
+
     /// Waits for the program to end and returns its exit status.
     func waitForExit(timeout: TimeInterval = 20) throws -> Int32 {
         let deadline = Date().addingTimeInterval(timeout)

@@ -7,29 +7,22 @@ import Testing
 struct TerminalSessionTests {
     let runner = BinaryRunner()
 
-    var environment: [String: String] {
-        var environment = runner.environment
-        environment["TERM"] = "xterm"
-        return environment
-    }
+    var environment: [String: String] { runner.terminalEnvironment }
 
     @Test("the start menu leads to the guidance, where Tab completes a topic name")
     func startMenuAndCompletion() throws {
         let terminal = try PseudoTerminal(arguments: [], environment: environment)
         try terminal.waitFor("What would you like to do?")
-        try terminal.waitFor("5. Run a workshop scenario")
-        terminal.type("7\r")
+        try terminal.answer("5. Run a workshop scenario", "7")
         try terminal.waitFor("\"7\" is not one of the choices")
         // The answer ends its line; readline must not leave a second copy of the prompt behind.
         #expect(terminal.screen.contains("q to leave]: 7\n\"7\" is not one of the choices"))
         terminal.type("4\r")
         try terminal.waitFor("Topic to read")
         terminal.type("double-c\t")
-        try terminal.waitFor("double-counting")
-        terminal.type("\r")
+        try terminal.answer("double-counting", "")
         try terminal.waitFor("One person, one disadvantaged-group measure")
-        try terminal.waitFor("Topic to read", occurrences: 2)
-        terminal.type("\r")
+        try terminal.answer("Topic to read", "", occurrences: 2)
         // The menu question: first shown, asked again after "7", and now on return.
         try terminal.waitFor("What would you like to do?", occurrences: 3)
         terminal.type("\u{4}")
@@ -43,18 +36,13 @@ struct TerminalSessionTests {
         #expect(try terminal.waitForExit() == 0)
 
         let browser = try PseudoTerminal(arguments: [], environment: environment)
-        try browser.waitFor("What would you like to do?")
-        browser.type("3\r")
-        try browser.waitFor("Measure to read")
-        browser.type("TOM2\t\r")
+        try browser.answer("What would you like to do?", "3")
+        try browser.answer("Measure to read", "TOM2\t")
         try browser.waitFor("TOM 28: Monetary donation to the VCS")
-        try browser.waitFor("Measure to read", occurrences: 2)
-        browser.type("\u{1B}[A\r")   // up arrow: the previous answer from history
+        try browser.answer("Measure to read", "\u{1B}[A", occurrences: 2)   // up arrow: the previous answer from history
         try browser.waitFor("TOM 28: Monetary donation to the VCS", occurrences: 2)
-        try browser.waitFor("Measure to read", occurrences: 3)
-        browser.type("\r")
-        try browser.waitFor("What would you like to do?", occurrences: 2)
-        browser.type("q\r")
+        try browser.answer("Measure to read", "", occurrences: 3)
+        try browser.answer("What would you like to do?", "q", occurrences: 2)
         #expect(try browser.waitForExit() == 0)
     }
 
