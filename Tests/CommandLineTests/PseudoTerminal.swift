@@ -118,6 +118,19 @@ final class PseudoTerminal {
         throw Failure.timeout(waitingFor: "the program to end", transcript: Self.plain(transcript))
     }
 
+    /// The running program's process number.
+    var processID: pid_t { pid }
+
+    /// Sends `signal` to the program.
+    func send(signal: Int32) { if pid > 0 { kill(pid, signal) } }
+
+    /// The terminal's settings as they are now (the pair shares one set).
+    func settings() -> termios {
+        var settings = termios()
+        tcgetattr(master, &settings)
+        return settings
+    }
+
     /// Everything shown so far, without terminal escape sequences or carriage returns.
     var screen: String { Self.plain(transcript) }
 

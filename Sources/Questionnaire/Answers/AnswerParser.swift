@@ -20,6 +20,7 @@ public struct AnswerProblem: Error, Sendable, Hashable, CustomStringConvertible 
 public enum AnswerParser {
     public static func parse(_ raw: String, for question: PlannedQuestion) -> Result<String, AnswerProblem> {
         let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        if let problem = AnswerLimits.problem(with: text, multiline: question.kind == .multiline) { return .failure(problem) }
         if text.isEmpty {
             if let answer = question.defaultAnswer { return parse(answer, for: question.withoutDefault) }
             if question.isOptional { return .success("") }
@@ -28,29 +29,29 @@ public enum AnswerParser {
         let definition = question.definition
         switch question.kind {
         case .text:
-            return text.count <= 300 ? .success(text) : .failure(AnswerProblem("That is longer than 300 characters; keep it short."))
+            return .success(text)
         case .multiline:
             return .success(raw.trimmingCharacters(in: .whitespacesAndNewlines))
         case .money:
             guard let money = Money(parsing: text) else {
-                return .failure(AnswerProblem("\"\(text)\" is not an amount of pounds.", example: question.example ?? "450000 or £450,000"))
+                return .failure(AnswerProblem("\(Echo.quoted(text)) is not an amount of pounds.", example: question.example ?? "450000 or £450,000"))
             }
             return bounded(money.pounds, definition, question).map(DecimalText.plain)
         case .integer:
             guard let number = Int(text.replacingOccurrences(of: ",", with: "")) else {
-                return .failure(AnswerProblem("\"\(text)\" is not a whole number.", example: question.example ?? "3"))
+                return .failure(AnswerProblem("\(Echo.quoted(text)) is not a whole number.", example: question.example ?? "3"))
             }
             return bounded(Decimal(number), definition, question).map { _ in String(number) }
         case .decimal:
             guard let number = DecimalText.parse(text) else {
-                return .failure(AnswerProblem("\"\(text)\" is not a number.", example: question.example ?? "2.5"))
+                return .failure(AnswerProblem("\(Echo.quoted(text)) is not a number.", example: question.example ?? "2.5"))
             }
             return bounded(number, definition, question).map(DecimalText.plain)
         case .quantity:
             return quantity(text, question)
         case .date:
             return date(text).map { .success($0) } ?? .failure(AnswerProblem(
-                "\"\(text)\" is not a date.", example: question.example ?? "2025-04-01 or 01/04/2025"))
+                "\(Echo.quoted(text)) is not a date.", example: question.example ?? "2025-04-01 or 01/04/2025"))
         case .yesNo:
             switch text.lowercased() {
             case "y", "yes": return .success("yes")
@@ -61,7 +62,7 @@ public enum AnswerParser {
             return choice(text, definition.options ?? [])
         case .postcode:
             guard let district = LocalArea.district(of: text) else {
-                return .failure(AnswerProblem("\"\(text)\" is not a UK postcode.", example: question.example ?? "S60 1AE"))
+                return .failure(AnswerProblem("\(Echo.quoted(text)) is not a UK postcode.", example: question.example ?? "S60 1AE"))
             }
             let compact = text.uppercased().filter { !$0.isWhitespace }
             return .success(compact.count > district.count ? district + " " + compact.dropFirst(district.count) : district)
@@ -72,7 +73,7 @@ public enum AnswerParser {
         case .valuePack:
             if text.lowercased().hasSuffix(".csv") { return .success(text) }
             if let name = question.completions.first(where: { $0 == text.lowercased() }) { return .success(name) }
-            return .failure(AnswerProblem("There is no value pack \"\(text)\". Type one of: \(question.completions.joined(separator: ", ")), "
+            return .failure(AnswerProblem("There is no value pack \(Echo.quoted(text)). Type one of: \(question.completions.joined(separator: ", ")), "
                 + "or the name of a CSV file of the buyer's values to import.", example: question.completions.first))
         }
     }
@@ -116,7 +117,7 @@ public enum AnswerParser {
         let cleaned = measure.unit == .pounds ? Money(parsing: text)?.pounds : DecimalText.parse(text.replacingOccurrences(of: ",", with: ""))
         let example = measure.unit == .pounds ? "25000" : (limits.isInteger ? "12" : "2.5")
         guard let value = cleaned else {
-            return .failure(AnswerProblem("\"\(text)\" is not a number of \(measure.unit.plainName). Type digits; use 0 for none.", example: example))
+            return .failure(AnswerProblem("\(Echo.quoted(text)) is not a number of \(measure.unit.plainName). Type digits; use 0 for none.", example: example))
         }
         if value < limits.minimum {
             return .failure(AnswerProblem("The quantity cannot be below \(DecimalText.plain(limits.minimum)); use 0 for none.", example: example))
@@ -140,7 +141,7 @@ public enum AnswerParser {
         let matches = options.filter { $0.value.lowercased().hasPrefix(lowered) || $0.label.lowercased().hasPrefix(lowered) }
         if matches.count == 1 { return .success(matches[0].value) }
         let list = options.enumerated().map { "\($0.offset + 1) \($0.element.label)" }.joined(separator: ", ")
-        return .failure(AnswerProblem("\"\(text)\" is not one of the choices: \(list).", example: options.first.map { "1 or \($0.value)" }))
+        return .failure(AnswerProblem("\(Echo.quoted(text)) is not one of the choices: \(list).", example: options.first.map { "1 or \($0.value)" }))
     }
 
     private static func checklist(_ text: String, count: Int) -> Result<String, AnswerProblem> {
@@ -152,7 +153,7 @@ public enum AnswerParser {
         var ticked: Set<Int> = []
         for item in text.split(whereSeparator: { $0 == "," || $0 == " " }) {
             guard let number = Int(item), (1...count).contains(number) else {
-                return .failure(AnswerProblem("\"\(item)\" is not one of the numbers 1 to \(count).", example: "1, 3 or all or none"))
+                return .failure(AnswerProblem("\(Echo.quoted(String(item))) is not one of the numbers 1 to \(count).", example: "1, 3 or all or none"))
             }
             ticked.insert(number)
         }
@@ -168,7 +169,7 @@ public enum AnswerParser {
                 chosen.append(reference.rawValue)
             } else {
                 let known = candidates.joined(separator: ", ")
-                return .failure(AnswerProblem("\"\(item)\" is not one of the measures here (\(known)).", example: candidates.prefix(2).joined(separator: ", ")))
+                return .failure(AnswerProblem("\(Echo.quoted(item)) is not one of the measures here (\(known)).", example: candidates.prefix(2).joined(separator: ", ")))
             }
         }
         if chosen.isEmpty && !optional { return .failure(AnswerProblem("Choose at least one measure.", example: candidates.first)) }

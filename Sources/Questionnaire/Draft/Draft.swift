@@ -38,7 +38,7 @@ public struct Draft: Sendable, Hashable, Codable {
 
 /// Why a draft could not be opened. The file is never changed when this happens.
 public struct DraftError: Error, Sendable, CustomStringConvertible {
-    public enum Kind: Sendable { case missing, unreadable, notADraft, newerFormat, wrongFlow }
+    public enum Kind: Sendable { case missing, unreadable, notADraft, newerFormat, wrongFlow, locked, tooLarge }
 
     public var kind: Kind
     public var message: String

@@ -15,8 +15,11 @@ public final class PlainLineReader: LineReader {
         output.write(prompt)
         output.flush()
         guard let line = Swift.readLine(strippingNewline: true) else { return .end }
-        // Echo the answer so a transcript of piped input reads like a conversation.
-        output.write(line + "\n")
+        // Echo the answer so a transcript of piped input reads like a conversation, with control
+        // characters shown as `?` so nothing piped in acts on the terminal.
+        output.write(String(String.UnicodeScalarView(line.unicodeScalars.map {
+            ($0.value < 0x20 && $0 != "\t") || (0x7F...0x9F).contains($0.value) ? "?" : $0
+        })) + "\n")
         return .line(line.hasSuffix("\r") ? String(line.dropLast()) : line)
     }
 }

@@ -7,49 +7,45 @@ import Darwin
 #endif
 
 /// Reads lines with GNU readline: line editing, history (up arrow) and Tab completion from
-/// the list the caller gives. Uses readline's callback interface so that Ctrl-C returns
-/// `.interrupt` to the caller instead of killing the program.
+/// the list the caller gives.
+///
+/// It calls plain `readline()`, not readline's callback interface: some key sequences (such as
+/// Ctrl-] Esc Ctrl-P, or Ctrl-R Ctrl-X after a very long line) crash readline 8.2 in callback
+/// mode. Ctrl-C still returns `.interrupt` instead of killing the program: readline reads
+/// each key through `ReadlineState.readKey`, which waits with `poll()` and, once Ctrl-C has
+/// been pressed, answers end-of-input until readline gives the line up.
 public final class ReadlineLineReader: LineReader {
     public var isInteractive: Bool { true }
 
-    public init() {
-        svwizard_rl_configure(ReadlineState.attemptCompletion)
+    /// Lines longer than this are not kept in the history (readline's history search
+    /// misbehaves on very long lines, and nobody recalls a pasted essay with the up arrow).
+    public static let longestLineInHistory = 1_000
+
+    public init(bracketedPaste: Bool = true) {
+        svwizard_rl_configure(ReadlineState.attemptCompletion, ReadlineState.readKey)
+        svwizard_rl_bracketed_paste(bracketedPaste ? 1 : 0)
         ReadlineState.installInterruptHandler()
     }
 
     public func readLine(prompt: String, completions: [String]) -> LineInput {
         ReadlineState.candidates = completions
-        ReadlineState.finished = false
-        ReadlineState.result = nil
         ReadlineState.interrupted = 0
-        rl_callback_handler_install(prompt, ReadlineState.lineHandler)
-        defer {
-            if !ReadlineState.finished { rl_callback_handler_remove() }
-            // readline writes through stdio's buffer; svwizard writes to the descriptor. Flush so
-            // readline's newline comes before whatever svwizard prints next.
-            svwizard_rl_flush()
+        let pointer = readline(prompt)
+        // readline writes through stdio's buffer; svwizard writes to the descriptor. Flush so
+        // readline's output comes before whatever svwizard prints next.
+        defer { svwizard_rl_flush() }
+        if ReadlineState.interrupted != 0 {
+            ReadlineState.interrupted = 0
+            free(pointer)
+            rl_crlf()
+            return .interrupt
         }
-        var descriptor = pollfd(fd: svwizard_rl_input_fd(), events: Int16(POLLIN), revents: 0)
-        while !ReadlineState.finished {
-            // A short timeout closes the race where Ctrl-C arrives just before poll() starts
-            // waiting: the flag is looked at again at least five times a second.
-            let ready = poll(&descriptor, 1, 200)
-            if ReadlineState.interrupted != 0 {
-                rl_free_line_state()
-                rl_callback_sigcleanup()
-                rl_crlf()
-                return .interrupt
-            }
-            if ready < 0 {
-                if errno == EINTR { continue }
-                return .end
-            }
-            if ready > 0 && descriptor.revents & Int16(POLLIN | POLLHUP | POLLERR) != 0 {
-                rl_callback_read_char()
-            }
+        guard let pointer else { return .end }
+        let line = String(cString: pointer)
+        free(pointer)
+        if !line.trimmingCharacters(in: .whitespaces).isEmpty && line.utf8.count <= Self.longestLineInHistory {
+            add_history(line)
         }
-        guard let line = ReadlineState.result else { return .end }
-        if !line.trimmingCharacters(in: .whitespaces).isEmpty { add_history(line) }
         return .line(line)
     }
 }
@@ -58,20 +54,29 @@ public final class ReadlineLineReader: LineReader {
 /// state for the one line being read lives here. Only one prompt is ever open at a time.
 enum ReadlineState {
     nonisolated(unsafe) static var candidates: [String] = []
-    nonisolated(unsafe) static var finished = false
-    nonisolated(unsafe) static var result: String?
     nonisolated(unsafe) static var interrupted: sig_atomic_t = 0
     nonisolated(unsafe) static var matchIndex = 0
 
-    static let lineHandler: @convention(c) (UnsafeMutablePointer<CChar>?) -> Void = { pointer in
-        // Removing the handler here stops readline from showing the prompt again for a next line.
-        rl_callback_handler_remove()
-        ReadlineState.finished = true
-        if let pointer {
-            ReadlineState.result = String(cString: pointer)
-            free(pointer)
-        } else {
-            ReadlineState.result = nil
+    /// Reads one key for readline. Waits with `poll()` so that Ctrl-C (which interrupts the
+    /// wait) is noticed at once; after Ctrl-C it answers end-of-input, which ends any key
+    /// sequence, search or question readline is in the middle of and makes it return.
+    static let readKey: @convention(c) (UnsafeMutablePointer<FILE>?) -> Int32 = { _ in
+        let descriptor = svwizard_rl_input_fd()
+        while true {
+            if ReadlineState.interrupted != 0 { return EOF }
+            var wait = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+            // A timeout closes the race where Ctrl-C arrives just before poll() starts waiting.
+            let ready = poll(&wait, 1, 200)
+            if ready < 0 {
+                if errno == EINTR { rl_check_signals(); continue }
+                return EOF
+            }
+            if ready == 0 { continue }
+            var byte: UInt8 = 0
+            let count = read(descriptor, &byte, 1)
+            if count == 1 { return Int32(byte) }
+            if count < 0 && (errno == EINTR || errno == EAGAIN) { continue }
+            return EOF
         }
     }
 
@@ -99,7 +104,7 @@ enum ReadlineState {
         action.__sigaction_u.__sa_handler = { _ in ReadlineState.interrupted = 1 }
         #endif
         sigemptyset(&action.sa_mask)
-        action.sa_flags = 0
+        action.sa_flags = 0   // no SA_RESTART: Ctrl-C interrupts poll() at once
         sigaction(SIGINT, &action, nil)
         // A parent may have started svwizard with SIGINT blocked; Ctrl-C must still reach us.
         var interrupt = sigset_t()
@@ -108,4 +113,3 @@ enum ReadlineState {
         pthread_sigmask(SIG_UNBLOCK, &interrupt, nil)
     }
 }
-

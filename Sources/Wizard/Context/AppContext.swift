@@ -22,11 +22,12 @@ public struct AppContext {
     /// Builds the context for a real run: data from `--data`, `SVWIZARD_DATA` or the built-in
     /// defaults; readline when a person is typing at a terminal, plain reading otherwise.
     public static func make(dataOption: String?, noColour: Bool, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> AppContext {
+        FaultGuard.install(environment: environment)
         let terminal = TerminalInfo.current(environment: environment)
         let data = try DataLocation.load(from: DataLocation.source(option: dataOption, environment: environment))
         let library = try ValuePackLibrary(data: data, store: PackStore.forUser(environment: environment))
         let output = FileDescriptorSink.standardOutput
-        let reader: LineReader = terminal.inputIsTerminal && terminal.outputIsTerminal ? ReadlineLineReader() : PlainLineReader(output: output)
+        let reader: LineReader = terminal.inputIsTerminal && terminal.outputIsTerminal ? ReadlineLineReader(bracketedPaste: terminal.colour && !noColour) : PlainLineReader(output: output)
         let console = Console(output: output, errorOutput: FileDescriptorSink.standardError,
                               style: Style(enabled: terminal.colour && !noColour), width: terminal.width, reader: reader)
         return AppContext(data: data, library: library, console: console)

@@ -22,8 +22,13 @@ public enum ExitStatus: Int32, Sendable, CaseIterable {
     case unreadable = 2
     /// The data files (framework, measures, value packs, guidance) have errors.
     case dataFiles = 3
+    /// A bundle from another svwizard version is intact, but its readable files could not be
+    /// confirmed against its submission.json (check it with the version that made it).
+    case unconfirmed = 4
     /// The command line is wrong.
     case usage = 64
+    /// svwizard itself failed (a bug): the terminal is put back and saved answers are kept.
+    case internalFault = 70
     /// Stopped with Ctrl-C.
     case interrupted = 130
 
@@ -34,7 +39,9 @@ public enum ExitStatus: Int32, Sendable, CaseIterable {
         case .refused: "not found or refused (an unknown measure, a CSV with errors)"
         case .unreadable: "a file could not be read or is damaged"
         case .dataFiles: "the data files (framework, measures, packs, guidance) have errors"
+        case .unconfirmed: "a bundle made by another svwizard version could not be confirmed"
         case .usage: "the command line is wrong (an unknown option, a missing argument)"
+        case .internalFault: "svwizard itself failed (a bug); the terminal is restored, saved answers are kept"
         case .interrupted: "stopped with Ctrl-C"
         }
     }

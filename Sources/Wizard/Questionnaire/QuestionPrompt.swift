@@ -8,6 +8,8 @@ enum PromptOutcome: Equatable {
     case back
     case review
     case save
+    /// `save NAME`: save to another file and carry on with that one.
+    case saveAs(String)
     case quit
     case interrupted
     case inputEnded
@@ -126,6 +128,7 @@ struct QuestionPrompt {
         case "quit", "exit": return .quit
         default: break
         }
+        if text.lowercased().hasPrefix("save ") { return .saveAs(String(text.dropFirst(5)).trimmingWhitespace) }
         guard text.hasPrefix("?") else { return nil }
         let topic = String(text.dropFirst()).trimmingWhitespace
         if !topic.isEmpty {

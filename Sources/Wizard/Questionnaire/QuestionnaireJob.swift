@@ -58,7 +58,8 @@ public struct QuestionnaireJob {
         guard let flow = context.data.flows[kind.flowID] else {
             throw WizardError("The data has no \(kind.flowID) questionnaire (Questionnaires/\(kind.flowID).yaml).", status: .dataFiles)
         }
-        var (draft, url) = try openDraft()
+        var (draft, url, lock) = try openDraft()
+        defer { lock?.release() }
         let tender = draft.tender
         let environment = FlowEnvironment(data: context.data, tender: tender, pack: tender?.valuePack ?? context.library.active,
                                           packNames: context.library.all.map(\.name))
@@ -78,7 +79,8 @@ public struct QuestionnaireJob {
             return try runWithoutInput(draft: draft, url: url, planner: planner, review: review)
         }
         try save(draft, to: url)
-        let session = QuestionnaireSession(context: context, planner: planner, review: review, draft: draft, draftURL: url,
+        let keeper = DraftKeeper(context: context, url: url, lock: lock)
+        let session = QuestionnaireSession(context: context, planner: planner, review: review, draft: draft, keeper: keeper,
                                            notes: options.notes)
         switch try session.run() {
         case .finished: return review.blockingProblems(session.draft.answers) == 0 ? .success : .refused
@@ -119,16 +121,19 @@ public struct QuestionnaireJob {
         return review.blockingProblems(draft.answers) == 0 ? .success : .refused
     }
 
-    private func openDraft() throws -> (Draft, URL) {
+    /// The draft to work on, its file and the lock held on it for the run.
+    private func openDraft() throws -> (Draft, URL, DraftLock?) {
         if let resume = options.resume {
             if options.tenderFile != nil {
                 throw WizardError("--resume carries on with the tender saved in the draft; leave out --tender.", status: .usage)
             }
             let url = context.resolve(resume)
             do {
-                return (try DraftFile.read(url, flow: kind.flowID), url)
+                let lock = try DraftLock.acquire(url)
+                AtomicFile.removeStaleTemporaries(beside: url)
+                return (try DraftFile.read(url, flow: kind.flowID), url, lock)
             } catch let error as DraftError {
-                throw WizardError(error.message, status: .unreadable)
+                throw WizardError(error.message, status: error.kind == .locked ? .refused : .unreadable)
             }
         }
         let tender = try options.tender ?? options.tenderFile.map { try TenderFile.read(context.resolve($0).path) }
@@ -138,7 +143,13 @@ public struct QuestionnaireJob {
             throw WizardError("\(url.path) already exists. Carry on with it: \(command) --resume \(url.path) "
                 + "(or start afresh with --draft NEW-NAME.svdraft.json).", status: .refused)
         }
-        return (Draft(flow: kind.flowID, toolVersion: ToolVersion.current, tender: tender), url)
+        let lock: DraftLock?
+        do {
+            lock = try DraftLock.acquire(url)
+        } catch let error as DraftError {
+            throw WizardError(error.message, status: .refused)
+        }
+        return (Draft(flow: kind.flowID, toolVersion: ToolVersion.current, tender: tender), url, lock)
     }
 
     private func save(_ draft: Draft, to url: URL) throws {

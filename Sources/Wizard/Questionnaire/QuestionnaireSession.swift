@@ -43,22 +43,24 @@ public final class QuestionnaireSession {
     let context: AppContext
     let planner: FlowPlanner
     let review: FlowReview
-    let draftURL: URL
+    let keeper: DraftKeeper
     public private(set) var draft: Draft
     let notes: [String: String]
     private var returnToReview = false
     private var shownIntro: String?
 
-    public init(context: AppContext, planner: FlowPlanner, review: FlowReview, draft: Draft, draftURL: URL, notes: [String: String] = [:]) {
+    init(context: AppContext, planner: FlowPlanner, review: FlowReview, draft: Draft, keeper: DraftKeeper, notes: [String: String] = [:]) {
         self.context = context
         self.planner = planner
         self.review = review
         self.draft = draft
-        self.draftURL = draftURL
+        self.keeper = keeper
         self.notes = notes
     }
 
     private var console: Console { context.console }
+    /// Where the draft is saved (another file after `save NAME`).
+    var draftURL: URL { keeper.url }
 
     public func run() throws -> SessionEnd {
         console.say("Your answers are saved to \(draftURL.path) after each one. At any question type ? for help, "
@@ -78,7 +80,7 @@ public final class QuestionnaireSession {
             case let .answer(value):
                 draft.answers[question.key] = value
                 draft.position = nextPosition(after: question.key)
-                try save()
+                keeper.save(draft)
             case .back:
                 let index = plan.firstIndex { $0.key == question.key } ?? 0
                 if index == 0 {
@@ -89,10 +91,11 @@ public final class QuestionnaireSession {
                 }
             case .review:
                 draft.position = "review"
-                try save()
+                keeper.save(draft)
             case .save:
-                try save()
-                console.say("Saved to \(draftURL.path).")
+                if keeper.save(draft) { console.say("Saved to \(draftURL.path).") }
+            case let .saveAs(path):
+                keeper.save(draft, as: path)
             case .quit:
                 return try leave(.left)
             case .interrupted:
@@ -145,7 +148,7 @@ public final class QuestionnaireSession {
 
     private func runReview(_ plan: [PlannedQuestion]) throws -> SessionEnd? {
         draft.position = "review"
-        try save()
+        keeper.save(draft)
         returnToReview = false
         let steps = (plan.map(\.stepCount).max() ?? 0) + 1
         console.write("\n" + console.style.bold("Step \(steps) of \(steps): Review") + "\n\n")
@@ -159,7 +162,7 @@ public final class QuestionnaireSession {
                 switch text {
                 case "finish", "done":
                     draft.finished = true
-                    try save()
+                    guard try keeper.saveBeforeLeaving(draft) else { return .left }
                     console.write("\n")
                     console.say(try review.finish(draft: draftURL, answers: draft.answers))
                     return .finished
@@ -167,8 +170,9 @@ public final class QuestionnaireSession {
                     draft.position = plan.last?.key
                     return nil
                 case "save":
-                    try save()
-                    console.say("Saved to \(draftURL.path).")
+                    if keeper.save(draft) { console.say("Saved to \(draftURL.path).") }
+                case _ where text.hasPrefix("save "):
+                    keeper.save(draft, as: String(raw.trimmingWhitespace.dropFirst(5)).trimmingWhitespace)
                 case "quit", "exit":
                     return try leave(.left)
                 case "?", "help":
@@ -180,7 +184,7 @@ public final class QuestionnaireSession {
                         return nil
                     }
                     if !text.hasPrefix("edit") && !text.isEmpty {
-                        console.complain("\"\(raw)\" is not one of: finish, edit, back, save, quit.")
+                        console.complain("\(Echo.quoted(raw)) is not one of: finish, edit, back, save, quit.")
                     }
                 }
             case .interrupt:
@@ -228,22 +232,12 @@ public final class QuestionnaireSession {
     }
 
     private func leave(_ end: SessionEnd) throws -> SessionEnd {
-        try save()
+        guard try keeper.saveBeforeLeaving(draft) else { return end }
         console.write("\n")
         if end == .inputEnded {
             console.say("The input ended before the response was finished. Your answers are saved in \(draftURL.path).")
         }
         console.say("Your answers are saved. Carry on later with: \(review.resumeCommand) --resume \(draftURL.path)")
         return end
-    }
-
-    private func save() throws {
-        draft.toolVersion = ToolVersion.current
-        do {
-            try DraftFile.write(draft, to: draftURL)
-        } catch {
-            throw WizardError("Your answers could not be saved to \(draftURL.path) (\(error.localizedDescription)). "
-                + "Check there is space on the disk and that the folder can be written.", status: .unreadable)
-        }
     }
 }

@@ -1,0 +1,81 @@
+import Foundation
+import SocialValue
+
+/// The limits every answer keeps, whichever way it arrives (typed, pasted, from an answers
+/// file or a scenario), so a bundle made from the answers always passes `svwizard validate`.
+public enum AnswerLimits {
+    /// The longest one-line answer, in characters.
+    public static let longestLine = 300
+    /// The longest multi-line answer (a delivery plan, the evidence), in characters: about
+    /// 1,500 words, more than any tender portal's social value box takes.
+    public static let longestText = 10_000
+
+    /// Whether `scalar` is a control character that must never be kept in an answer, because
+    /// printed back to a terminal it would act as a command (Escape starts the terminal's own
+    /// control sequences). Tab is allowed everywhere, line breaks in multi-line answers.
+    public static func isForbidden(_ scalar: Unicode.Scalar, multiline: Bool) -> Bool {
+        switch scalar.value {
+        case 0x09: return false
+        case 0x0A: return !multiline
+        case 0x00...0x1F, 0x7F...0x9F: return true
+        default: return false
+        }
+    }
+
+    /// The problem with `text` as an answer, or nil when it keeps the limits.
+    public static func problem(with text: String, multiline: Bool) -> AnswerProblem? {
+        if let scalar = text.unicodeScalars.first(where: { isForbidden($0, multiline: multiline) }) {
+            return AnswerProblem("The answer has a control character in it (\(Echo.controlName(scalar))), perhaps from a pasted "
+                + "terminal code. Type the answer again without it.")
+        }
+        let limit = multiline ? longestText : longestLine
+        let length = text.count
+        if length > limit {
+            return AnswerProblem("The answer is \(length.grouped) characters long; the limit is \(limit.grouped). "
+                + (multiline ? "Shorten it, or put the detail in a document you attach to the tender." : "Keep it short."))
+        }
+        return nil
+    }
+}
+
+/// Text taken from a person or a file and quoted back in a message: never more than a line,
+/// never with control characters, always saying how long it really was.
+public enum Echo {
+    /// The most characters of a value quoted in a message.
+    public static let longestQuote = 60
+
+    /// `text` in quotation marks, shortened (saying its real length) and with control
+    /// characters shown as `?`.
+    public static func quoted(_ text: String) -> String {
+        let cleaned = String(String.UnicodeScalarView(text.unicodeScalars.prefix(longestQuote + 1).map {
+            AnswerLimits.isForbidden($0, multiline: false) ? "?" : $0
+        }))
+        guard text.unicodeScalars.count > longestQuote else { return "\"\(cleaned)\"" }
+        return "\"\(String(cleaned.prefix(longestQuote)))...\" (\(text.count.grouped) characters)"
+    }
+
+    /// A list of names, at most `limit` of them, then "and N more".
+    public static func list(_ items: [String], limit: Int = 10) -> String {
+        guard items.count > limit else { return items.joined(separator: ", ") }
+        return items.prefix(limit).joined(separator: ", ") + " and \((items.count - limit).grouped) more"
+    }
+
+    /// A control character's plain name.
+    public static func controlName(_ scalar: Unicode.Scalar) -> String {
+        switch scalar.value {
+        case 0x1B: "Escape"
+        case 0x0A: "a line break"
+        case 0x0D: "a carriage return"
+        case 0x00: "a zero byte"
+        case 0x07: "a bell"
+        case 0x08: "a backspace"
+        case 0x01...0x1A: "Ctrl-" + String(UnicodeScalar(UInt8(scalar.value) + 0x40))
+        default: String(format: "character %02X", scalar.value)
+        }
+    }
+}
+
+extension Int {
+    /// The number with thousands separated by commas (`5,000,000`), the same in every locale.
+    public var grouped: String { DecimalText.grouped(Decimal(self), places: 0) }
+}
