@@ -33,7 +33,7 @@ let package = Package(
         .target(name: "BundledData", plugins: ["EmbedDataPlugin"]),
 
         // Data files and question flows: YAML definitions, checked loading, answer parsing.
-        .target(name: "Questionnaire", dependencies: ["SocialValue", .product(name: "Yams", package: "Yams")]),
+        .target(name: "Questionnaire", dependencies: ["SocialValue", "BundledData", .product(name: "Yams", package: "Yams")]),
 
         // The terminal: readline or plain line reading, completion, colour, wrapping, Markdown rendering.
         .target(name: "Terminal", dependencies: ["CReadline"]),

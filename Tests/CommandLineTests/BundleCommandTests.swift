@@ -79,6 +79,6 @@ struct BundleCommandTests {
         #expect(both.stdout.contains("good.svbundle.zip: valid"))
         let missing = try fixture.runner.run(["validate", "nowhere.svbundle.zip"])
         #expect(missing.status == 2)
-        #expect(missing.stdout.contains("there is no readable file"))
+        #expect(missing.stdout.contains("There is no bundle at"))
     }
 }

@@ -127,6 +127,6 @@ struct RespondCommandTests {
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "{\"format\": \"svwizard-draft\", \"answers\": ")
         let missing = try fixture.runner.run(["respond", "--tender", "nowhere.json"])
         #expect(missing.status == 2)
-        #expect(missing.stderr.contains("The tender file"))
+        #expect(missing.stderr.contains("There is no tender file at"))
     }
 }

@@ -33,7 +33,7 @@ enum Sample {
     }
 
     static var validator: BundleValidator {
-        BundleValidator(framework: data.framework, catalogue: data.catalogue, toolVersion: "0.1.0")
+        BundleValidator(framework: data.framework, catalogue: data.catalogue, toolVersion: "0.1.0", schemas: try! PublishedSchemas.set())
     }
 
     /// The files of a bundle, by name, in bundle order.

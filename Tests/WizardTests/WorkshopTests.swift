@@ -14,8 +14,7 @@ struct WorkshopTests {
         let harness = try TestHarness()
         #expect(try job(harness).example(name, weak: false) == .success, "\(harness.output)")
         let bundle = harness.storeFolder.appendingPathComponent("svwizard-practice/\(name)/model.svbundle.zip")
-        let validator = BundleValidator(framework: harness.context.data.framework, catalogue: harness.context.data.catalogue,
-                                        toolVersion: ToolVersion.current)
+        let validator = try harness.context.bundleValidator()
         let report = validator.validate(try Data(contentsOf: bundle), file: name)
         #expect(report.status == .valid, "\(report.problems) \(report.findings.filter { $0.severity == .error })")
         #expect(report.findings.allSatisfy { $0.severity != .error })

@@ -1,4 +1,5 @@
 import Foundation
+import SocialValue
 import Yams
 
 /// Reads a `--answers` file (YAML or JSON) into answer keys: nested sections become dotted
@@ -7,21 +8,48 @@ import Yams
 /// A list under a list question (such as `measures`) is kept as one answer.
 public enum AnswerFile {
     public static func read(_ url: URL) throws -> [String: String] {
-        guard let text = try? String(contentsOf: url, encoding: .utf8) else {
-            throw AnswerProblem("The answers file \(url.path) cannot be read. Check the file name.")
+        let name = url.lastPathComponent
+        let data: Data
+        do {
+            data = try OutsideFile.contents(of: url, limit: OutsideFile.largestAnswers, what: "answers file")
+        } catch {
+            throw AnswerProblem("\(error)")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw AnswerProblem("The answers file \(name) is not UTF-8 text. Save it as UTF-8 (plain text) and try again.")
         }
         let node: Node?
         do {
-            node = try Yams.compose(yaml: text)
+            node = try SafeYAML.compose(text)
         } catch {
-            throw AnswerProblem("The answers file \(url.lastPathComponent) is not valid YAML or JSON (\(error)).")
+            let problem = SafeYAMLError(error)
+            throw AnswerProblem("The answers file \(name)\(problem.line.map { ":\($0)" } ?? "") \(problem.message).")
         }
         guard let node, case .mapping = node else {
-            throw AnswerProblem("The answers file \(url.lastPathComponent) must hold `key: value` answers, such as `tender: {value: 450000}`.")
+            throw AnswerProblem("The answers file \(name) must hold `key: value` answers, such as `tender: {value: 450000}`.")
+        }
+        do {
+            try OutsideFile.check(Self.value(of: node), schema: "answers.schema.json", name: name, what: "answers file")
+        } catch {
+            throw AnswerProblem("\(error)")
         }
         var answers: [String: String] = [:]
         flatten(node, prefix: "", into: &answers)
         return answers
+    }
+
+    /// The document as plain values for the schema check; every scalar is text, as YAML
+    /// leaves it until it is read as an answer.
+    static func value(of node: Node) -> JSONValue {
+        switch node {
+        case let .scalar(scalar): return .string(scalar.string)
+        case let .mapping(mapping):
+            var members: [String: JSONValue] = [:]
+            for (key, value) in mapping { members[key.string ?? ""] = Self.value(of: value) }
+            return .object(members)
+        case let .sequence(sequence): return .array(sequence.map(Self.value(of:)))
+        case .alias: return .null
+        }
     }
 
     /// The keys whose lists are one answer, not one answer per item.

@@ -47,11 +47,17 @@ public enum Echo {
     /// `text` in quotation marks, shortened (saying its real length) and with control
     /// characters shown as `?`.
     public static func quoted(_ text: String) -> String {
+        let shortened = short(text)
+        return shortened.hasSuffix("...") ? "\"\(shortened)\" (\(text.count.grouped) characters)" : "\"\(shortened)\""
+    }
+
+    /// `text` shortened to `longestQuote` characters (ending in "..." when cut), with control
+    /// characters shown as `?`: for names and keys inside a message.
+    public static func short(_ text: String) -> String {
         let cleaned = String(String.UnicodeScalarView(text.unicodeScalars.prefix(longestQuote + 1).map {
             AnswerLimits.isForbidden($0, multiline: false) ? "?" : $0
         }))
-        guard text.unicodeScalars.count > longestQuote else { return "\"\(cleaned)\"" }
-        return "\"\(String(cleaned.prefix(longestQuote)))...\" (\(text.count.grouped) characters)"
+        return cleaned.count > longestQuote ? String(cleaned.prefix(longestQuote)) + "..." : cleaned
     }
 
     /// A list of names, at most `limit` of them, then "and N more".

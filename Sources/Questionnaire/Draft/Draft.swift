@@ -54,8 +54,11 @@ public enum DraftFile {
         guard FileManager.default.fileExists(atPath: path) else {
             throw DraftError(kind: .missing, message: "There is no draft at \(path). Check the file name, or start a new response without --resume.")
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw DraftError(kind: .unreadable, message: "The draft \(path) cannot be read. Check that you may read it.")
+        let data: Data
+        do {
+            data = try OutsideFile.contents(of: url, limit: OutsideFile.largestDraft, what: "draft")
+        } catch {
+            throw DraftError(kind: .tooLarge, message: "\(error) It has been left as it is.")
         }
         struct Header: Decodable { var format: String?; var formatVersion: Int?; var flow: String? }
         guard let header = try? JSONDecoder().decode(Header.self, from: data), header.format == Draft.format else {
@@ -68,6 +71,11 @@ public enum DraftFile {
         }
         if let other = header.flow, other != flow {
             throw DraftError(kind: .wrongFlow, message: "\(path) is a draft of \(other), not \(flow). Open it with the matching command.")
+        }
+        do {
+            try OutsideFile.checkJSON(data, schema: "draft.schema.json", name: path, what: "draft")
+        } catch {
+            throw DraftError(kind: .notADraft, message: "\(error)\nThe draft has been left as it is; if you have a backup copy, resume from that.")
         }
         do {
             return try JSONDecoder().decode(Draft.self, from: data)

@@ -34,7 +34,12 @@ public struct DataFileErrors: Error, Sendable, CustomStringConvertible {
 
     public init(_ errors: [DataFileError]) { self.errors = errors }
 
+    /// The most problems listed; the rest are counted ("and 812 more").
+    public static let mostListed = 20
+
     public var description: String {
-        errors.map(\.description).joined(separator: "\n")
+        let listed = errors.prefix(Self.mostListed).map(\.description)
+        let rest = errors.count - listed.count
+        return (listed + (rest > 0 ? ["and \(rest.grouped) more problems like these"] : [])).joined(separator: "\n")
     }
 }

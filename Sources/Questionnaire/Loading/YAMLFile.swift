@@ -17,9 +17,12 @@ public struct YAMLFile {
         self.path = path
         let parsed: Node?
         do {
-            parsed = try Yams.compose(yaml: text)
-        } catch let error as YamlError {
-            throw Self.syntaxError(error, path: path)
+            parsed = try SafeYAML.compose(text)
+        } catch {
+            let problem = SafeYAMLError(error)
+            throw DataFileError(file: path, line: problem.line, field: nil, message: problem.message,
+                                hint: problem.message.contains("anchor") || problem.message.contains("alias")
+                                    ? "Write each value out in full." : "Check the indentation and punctuation on this line and the one before it.")
         }
         guard let root = parsed, case .mapping = root else {
             throw DataFileError(file: path, line: 1, field: nil, message: "is empty or is not a set of `key: value` entries",
@@ -87,7 +90,7 @@ public struct YAMLFile {
         case let .typeMismatch(_, context), let .valueNotFound(_, context), let .dataCorrupted(context):
             let path = PathComponent.path(context.codingPath)
             let last = path.last.flatMap { if case let .key(key) = $0 { key } else { nil } } ?? ""
-            let found = scalarText(at: path).map { ", found \"\($0)\"" } ?? ""
+            let found = scalarText(at: path).map { ", found \(Echo.quoted($0))" } ?? ""
             let reason = Self.plainReason(context.debugDescription, field: last)
             return self.error(at: path, message: reason + found, hint: Self.expectation(for: last))
         @unknown default:
@@ -143,22 +146,6 @@ public struct YAMLFile {
             }
         default:
             break
-        }
-    }
-
-    private static func syntaxError(_ error: YamlError, path: String) -> DataFileError {
-        switch error {
-        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
-            let detail = [context?.text, problem].compactMap { $0 }.joined(separator: ": ")
-            return DataFileError(file: path, line: mark.line, field: nil, message: "is not valid YAML (\(detail))",
-                                 hint: "Check the indentation and punctuation on this line and the one before it.")
-        case let .duplicatedKeysInMapping(duplicates, context):
-            return DataFileError(file: path, line: context.mark.line, field: nil,
-                                 message: "repeats the key \(duplicates.joined(separator: ", "))",
-                                 hint: "Give each key only once in the same block.")
-        default:
-            return DataFileError(file: path, line: nil, field: nil, message: "is not valid YAML (\(error))",
-                                 hint: "Check that the file is UTF-8 YAML text.")
         }
     }
 

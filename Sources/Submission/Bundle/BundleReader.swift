@@ -29,6 +29,8 @@ public enum BundleReader {
         guard data.count >= 22, data.prefix(4) == Data([0x50, 0x4B, 0x03, 0x04]) || data.prefix(4) == Data([0x50, 0x4B, 0x05, 0x06]) else {
             throw BundleReadError(["it is not a zip file, so it is not an svwizard bundle"])
         }
+        let structural = ZipStructure.problems(in: data)
+        guard structural.isEmpty else { throw BundleReadError(structural) }
         let archive: Archive
         do {
             archive = try Archive(data: data, accessMode: .read)
@@ -53,8 +55,9 @@ public enum BundleReader {
         for entry in entries {
             let name = entry.path(using: .utf8)
             var content = Data()
+            let checksum: UInt32
             do {
-                _ = try archive.extract(entry, skipCRC32: false) { chunk in
+                checksum = try archive.extract(entry, skipCRC32: false) { chunk in
                     content.append(chunk)
                     total += chunk.count
                     if content.count > maximumEntryBytes || total > maximumTotalBytes { throw LimitExceeded() }
@@ -66,6 +69,9 @@ public enum BundleReader {
             }
             guard UInt64(content.count) == entry.uncompressedSize else {
                 throw BundleReadError(["\(name) is not the size its zip header declares"])
+            }
+            guard checksum == entry.checksum else {
+                throw BundleReadError(["\(name) does not match its zip checksum (CRC-32): the bundle is damaged"])
             }
             files[name] = content
         }

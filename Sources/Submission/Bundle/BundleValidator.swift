@@ -9,11 +9,22 @@ public struct BundleReport: Sendable, Hashable, Codable {
         case valid
         /// Intact, but the response has errors, or its claims differ from a fresh check.
         case errors
+        /// Intact by its manifest, but made by another svwizard version whose readable files
+        /// this version renders differently, so they could not be confirmed against
+        /// submission.json. Never reported as valid.
+        case unconfirmed
         /// Unreadable, not a bundle, of an unknown version, or changed since export.
         case unreadable
 
         public static func < (lhs: Status, rhs: Status) -> Bool { lhs.rank < rhs.rank }
-        private var rank: Int { self == .valid ? 0 : self == .errors ? 1 : 2 }
+        private var rank: Int {
+            switch self {
+            case .valid: 0
+            case .errors: 1
+            case .unconfirmed: 2
+            case .unreadable: 3
+            }
+        }
     }
 
     public var file: String
@@ -42,11 +53,14 @@ public struct BundleValidator: Sendable {
     public let framework: Framework
     public let catalogue: Catalogue
     public let toolVersion: String
+    /// The published schemas; submission.json is checked against its schema before it is decoded.
+    public let schemas: SchemaSet
 
-    public init(framework: Framework, catalogue: Catalogue, toolVersion: String) {
+    public init(framework: Framework, catalogue: Catalogue, toolVersion: String, schemas: SchemaSet) {
         self.framework = framework
         self.catalogue = catalogue
         self.toolVersion = toolVersion
+        self.schemas = schemas
     }
 
     public func validate(_ data: Data, file: String) -> BundleReport {
@@ -119,6 +133,16 @@ public struct BundleValidator: Sendable {
                 + "this svwizard reads version \(SubmissionDocument.currentSchemaVersion).")
             return nil
         }
+        guard let value = try? JSONValue.parse(data) else {
+            report.problems.append("Unreadable: submission.json is not valid JSON.")
+            return nil
+        }
+        let violations = schemas.violations(of: value, against: "submission.schema.json", limit: 11)
+        if !violations.isEmpty {
+            let listed = violations.prefix(10).map { "\($0)" }.joined(separator: "; ")
+            report.problems.append("Unreadable: submission.json does not follow its schema (\(listed)\(violations.count > 10 ? "; and more" : "")).")
+            return nil
+        }
         do {
             return try JSONDecoder().decode(SubmissionDocument.self, from: data)
         } catch {
@@ -145,12 +169,33 @@ public struct BundleValidator: Sendable {
         if !report.problems.isEmpty || findings.contains(where: { $0.severity == .error }) {
             report.status = .errors
         }
-        // Rendering is deterministic, so with the same svwizard a file that differs was edited.
-        if manifest.toolVersion == toolVersion, let rendered = try? BundleWriter.contents(of: document) {
-            for file in rendered where file.name != "submission.json" && files[file.name] != file.data {
-                report.problems.append("Tampered: \(file.name) does not match submission.json; it was changed after export.")
-                report.status = .unreadable
-            }
+        compareRenderings(of: document, files: files, manifest: manifest, into: &report)
+    }
+
+    /// Renders the readable files again from submission.json with this svwizard and compares
+    /// them with the bundle's, whatever the bundle says about itself. Rendering is
+    /// deterministic, so with the same version a file that differs was edited. A bundle that
+    /// says it comes from another version, and whose files this version renders differently,
+    /// cannot be confirmed: it is reported as such, never as valid.
+    private func compareRenderings(of document: SubmissionDocument, files: [String: Data], manifest: Manifest,
+                                   into report: inout BundleReport) {
+        guard let rendered = try? BundleWriter.contents(of: document) else {
+            report.problems.append("Unreadable: the readable files cannot be made again from submission.json.")
+            report.status = .unreadable
+            return
+        }
+        let differing = rendered.filter { $0.name != "submission.json" && files[$0.name] != $0.data }.map(\.name)
+        guard !differing.isEmpty else { return }
+        let names = differing.joined(separator: ", ")
+        if manifest.toolVersion == toolVersion && document.toolVersion == toolVersion {
+            report.problems.append("Tampered: \(names) \(differing.count == 1 ? "does" : "do") not match submission.json; "
+                + "one or the other was changed after export.")
+            report.status = .unreadable
+        } else {
+            report.problems.append("Not confirmed: the bundle says it was made by svwizard \(manifest.toolVersion), and this svwizard "
+                + "(\(toolVersion)) makes \(names) differently from its submission.json, so \(differing.count == 1 ? "that file" : "those files") "
+                + "could not be checked. Check the bundle with svwizard \(manifest.toolVersion), or ask the supplier to export it again.")
+            report.status = max(report.status, .unconfirmed)
         }
     }
 

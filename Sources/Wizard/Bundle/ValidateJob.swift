@@ -1,4 +1,5 @@
 import Foundation
+import Questionnaire
 import SocialValue
 import Submission
 import Terminal
@@ -17,12 +18,15 @@ public struct ValidateJob {
     }
 
     public func run() throws -> ExitStatus {
-        let validator = BundleValidator(framework: context.data.framework, catalogue: context.data.catalogue, toolVersion: ToolVersion.current)
+        let validator = try context.bundleValidator()
         let reports = paths.map { path -> BundleReport in
             let url = context.resolve(path)
-            guard let data = FileManager.default.contents(atPath: url.path) else {
-                return BundleReport(file: path, status: .unreadable, problems: ["Unreadable: there is no readable file \(url.path)."],
-                                    findings: [], total: nil)
+            let data: Data
+            do {
+                // The size is checked before the file is read, so a huge file is never loaded.
+                data = try OutsideFile.contents(of: url, limit: BundleReader.maximumBundleBytes, what: "bundle")
+            } catch {
+                return BundleReport(file: path, status: .unreadable, problems: ["Refused: \(error)"], findings: [], total: nil)
             }
             return validator.validate(data, file: path)
         }
@@ -34,6 +38,7 @@ public struct ValidateJob {
         switch reports.map(\.status).max() ?? .valid {
         case .valid: return .success
         case .errors: return .refused
+        case .unconfirmed: return .unconfirmed
         case .unreadable: return .unreadable
         }
     }
@@ -45,6 +50,7 @@ public struct ValidateJob {
         switch report.status {
         case .valid: verdict = style.green("valid")
         case .errors: verdict = style.red("has errors")
+        case .unconfirmed: verdict = style.yellow("could not be confirmed")
         case .unreadable: verdict = style.red("cannot be trusted")
         }
         console.write(style.bold(report.file) + ": " + verdict + "\n")

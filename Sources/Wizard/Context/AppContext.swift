@@ -1,5 +1,6 @@
 import Foundation
 import Questionnaire
+import Submission
 import SocialValue
 import Terminal
 
@@ -37,6 +38,16 @@ public struct AppContext {
     public func resolve(_ path: String) -> URL {
         path.hasPrefix("/") ? URL(fileURLWithPath: path).standardizedFileURL
             : directory.appendingPathComponent(path).standardizedFileURL
+    }
+
+    /// A bundle validator for this data, with the published schemas.
+    public func bundleValidator() throws -> BundleValidator {
+        do {
+            return BundleValidator(framework: data.framework, catalogue: data.catalogue, toolVersion: ToolVersion.current,
+                                   schemas: try PublishedSchemas.set())
+        } catch {
+            throw WizardError("\(error)", status: .internalFault)
+        }
     }
 
     /// The catalogue view with the active pack.

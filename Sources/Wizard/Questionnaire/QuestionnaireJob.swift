@@ -164,8 +164,14 @@ public struct QuestionnaireJob {
 /// Reads a tender specification file (`tender.json`), as `svwizard assess` writes it.
 enum TenderFile {
     static func read(_ path: String) throws -> TenderSpecification {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw WizardError("The tender file \(path) cannot be read. Check the file name.", status: .unreadable)
+        let url = URL(fileURLWithPath: path)
+        let data: Data
+        do {
+            data = try OutsideFile.contents(of: url, limit: OutsideFile.largestTender, what: "tender file")
+            try OutsideFile.checkJSON(data, schema: "tender.schema.json", name: path, what: "tender file")
+        } catch let error as OutsideFileError {
+            throw WizardError("\(error)\nAsk the buyer for the tender.json made by svwizard assess, or leave out --tender and type the details.",
+                              status: .unreadable)
         }
         do {
             return try JSONDecoder().decode(TenderSpecification.self, from: data)

@@ -12,11 +12,13 @@ extension WorkshopJob {
         let pack: ValuePack?
         var unanswered: [String] = []
         if url.pathExtension == "zip" {
-            guard let data = FileManager.default.contents(atPath: url.path) else {
-                throw WizardError("There is no readable file \(url.path).", status: .unreadable)
+            let data: Data
+            do {
+                data = try OutsideFile.contents(of: url, limit: BundleReader.maximumBundleBytes, what: "bundle")
+            } catch {
+                throw WizardError("\(error)", status: .unreadable)
             }
-            let report = BundleValidator(framework: context.data.framework, catalogue: context.data.catalogue, toolVersion: ToolVersion.current)
-                .validate(data, file: path)
+            let report = try context.bundleValidator().validate(data, file: path)
             guard report.status != .unreadable, let files = try? BundleReader.files(in: data), let json = files["submission.json"],
                   let document = try? JSONDecoder().decode(SubmissionDocument.self, from: json) else {
                 throw WizardError("\(path) cannot be checked: " + report.problems.joined(separator: " "), status: .unreadable)

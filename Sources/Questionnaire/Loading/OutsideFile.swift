@@ -1,0 +1,100 @@
+import BundledData
+import Foundation
+import SocialValue
+
+/// Why a file from outside (a tender file, a draft, an answers file, a submission) was
+/// refused before any of it was used. Its text names the file and the field.
+public struct OutsideFileError: Error, Sendable, CustomStringConvertible {
+    public var description: String
+
+    public init(_ description: String) { self.description = description }
+}
+
+/// The published JSON Schemas (`Questionnaires/schemas/`), as built into svwizard. They are
+/// the formats' contract, so they always come from the binary, never from `--data`.
+public enum PublishedSchemas {
+    /// The schemas, or the reason they cannot be used (a bug the tests catch).
+    public static let loaded: Result<SchemaSet, SchemaDefinitionError> = {
+        let prefix = "Questionnaires/schemas/"
+        var texts: [String: String] = [:]
+        for (path, text) in BundledFiles.all where path.hasPrefix(prefix) && path.hasSuffix(".schema.json") {
+            texts[String(path.dropFirst(prefix.count))] = text
+        }
+        return Result { try SchemaSet(schemas: texts) }.mapError { $0 as? SchemaDefinitionError ?? SchemaDefinitionError(description: "\($0)") }
+    }()
+
+    /// The schemas, or an error that says svwizard itself is at fault.
+    public static func set() throws -> SchemaSet {
+        switch loaded {
+        case let .success(set): return set
+        case let .failure(error): throw OutsideFileError("svwizard's own published schemas cannot be used (\(error)); this is a bug in svwizard.")
+        }
+    }
+}
+
+/// Reads files that come from outside svwizard's own hands, checking before any work that
+/// grows with what they say: their size before reading, then their shape and every limit of
+/// their published schema (types, ranges, lengths, unknown fields) before decoding.
+public enum OutsideFile {
+    /// The largest file of each kind svwizard reads.
+    public static let largestTender = 1_048_576
+    public static let largestDraft = 4 * 1_048_576
+    public static let largestAnswers = 1_048_576
+
+    /// The file's bytes, refusing it first if it is larger than `limit` (by its size on disk,
+    /// so a huge file is never read into memory).
+    public static func contents(of url: URL, limit: Int, what: String) throws -> Data {
+        var info = stat()
+        guard stat(url.path, &info) == 0 else {
+            throw OutsideFileError("There is no \(what) at \(url.path). Check the file name.")
+        }
+        guard (info.st_mode & S_IFMT) == S_IFREG else {
+            throw OutsideFileError("\(url.path) is not a file, so it cannot be the \(what).")
+        }
+        guard Int(info.st_size) <= limit else {
+            throw OutsideFileError("\(url.lastPathComponent) is \(Self.size(Int(info.st_size))), larger than any \(what) "
+                + "(the limit is \(Self.size(limit))). Check that it is the right file.")
+        }
+        guard let handle = FileHandle(forReadingAtPath: url.path) else {
+            throw OutsideFileError("The \(what) \(url.path) cannot be read. Check that you may read it.")
+        }
+        defer { try? handle.close() }
+        let data = (try? handle.read(upToCount: limit + 1)) ?? Data()
+        guard data.count <= limit else {
+            throw OutsideFileError("\(url.lastPathComponent) is larger than any \(what) (the limit is \(Self.size(limit))).")
+        }
+        return data
+    }
+
+    /// Checks JSON `data` against the published schema `schema`; throws naming the file
+    /// (`name`) and each field that breaks it (at most ten).
+    public static func checkJSON(_ data: Data, schema: String, name: String, what: String) throws {
+        let value: JSONValue
+        do {
+            value = try JSONValue.parse(data)
+        } catch {
+            throw OutsideFileError("\(name) is not a \(what) svwizard can read: it is not valid JSON (it may be damaged or cut short).")
+        }
+        try check(value, schema: schema, name: name, what: what)
+    }
+
+    /// Checks a parsed document against the published schema `schema`.
+    public static func check(_ value: JSONValue, schema: String, name: String, what: String) throws {
+        let violations = try PublishedSchemas.set().violations(of: value, against: schema, limit: 11)
+        guard !violations.isEmpty else { return }
+        let shown = violations.prefix(10).map { "  \($0)" }.joined(separator: "\n")
+        let more = violations.count > 10 ? "\n  and more" : ""
+        throw OutsideFileError("\(name) does not follow the \(what) format (Questionnaires/schemas/\(schema)), so it was not used:\n"
+            + shown + more)
+    }
+
+    /// A size in plain words: bytes, KB, MB or GB.
+    public static func size(_ bytes: Int) -> String {
+        switch bytes {
+        case ..<1024: "\(bytes) bytes"
+        case ..<1_048_576: "\(bytes / 1024) KB"
+        case ..<1_073_741_824: "\(bytes / 1_048_576) MB"
+        default: "\(DecimalText.grouped(Decimal(bytes) / 1_073_741_824, places: 1)) GB"
+        }
+    }
+}
