@@ -157,7 +157,7 @@ private struct Checker {
         if let maximum = schema["maxLength"] as? Int, text.unicodeScalars.count > maximum {
             let length = text.count
             if length > maximum {
-                report(path, "is \(length) characters long; the limit is \(maximum)")
+                report(path, "is \(Self.count(length)) characters long; the limit is \(Self.count(maximum))")
                 return
             }
         }
@@ -184,7 +184,7 @@ private struct Checker {
 
     mutating func checkArray(_ items: [JSONValue], _ schema: [String: Any], file: String, path: String) {
         if let maximum = schema["maxItems"] as? Int, items.count > maximum {
-            report(path, "has \(items.count) items; the limit is \(maximum)")
+            report(path, "has \(Self.count(items.count)) items; the limit is \(Self.count(maximum))")
             return
         }
         guard let itemSchema = schema["items"] as? [String: Any] else { return }
@@ -195,7 +195,7 @@ private struct Checker {
 
     mutating func checkObject(_ members: [String: JSONValue], _ schema: [String: Any], file: String, path: String) {
         if let maximum = schema["maxProperties"] as? Int, members.count > maximum {
-            report(path, "has \(members.count) entries; the limit is \(maximum)")
+            report(path, "has \(Self.count(members.count)) entries; the limit is \(Self.count(maximum))")
             return
         }
         for key in schema["required"] as? [String] ?? [] where members[key] == nil {
@@ -225,6 +225,8 @@ private struct Checker {
             report(path, "has \(unknown.count == 1 ? "an unknown field" : "unknown fields") \(names)\(more)")
         }
     }
+
+    static func count(_ number: Int) -> String { DecimalText.grouped(Decimal(number), places: 0) }
 
     static func types(_ value: Any?) -> [String]? {
         if let one = value as? String { return [one] }

@@ -29,7 +29,8 @@ public final class ReadlineLineReader: LineReader {
 
     public func readLine(prompt: String, completions: [String]) -> LineInput {
         ReadlineState.candidates = completions
-        ReadlineState.interrupted = 0
+        // A Ctrl-C pressed while svwizard was busy (before this prompt) is not forgotten: the
+        // key reader sees the flag and readline returns at once.
         let pointer = readline(prompt)
         // readline writes through stdio's buffer; svwizard writes to the descriptor. Flush so
         // readline's output comes before whatever svwizard prints next.

@@ -1,0 +1,112 @@
+import Foundation
+import Testing
+
+/// Files from outside are checked against their limits before any work that grows with what
+/// they say, and refused with exit 2 and a short message naming the field.
+@Suite("Files from outside are checked before use", .serialized)
+struct FileLimitsTests {
+    let fixture = try! RespondFixture()
+    var runner: BinaryRunner { fixture.runner }
+
+    func tender(_ years: String, extra: String = "") throws -> String {
+        try runner.file("odd-tender.json", """
+            {"buyer": "Rotherham MBC", "reference": "RMBC-1", "title": "Works", "contractValue": "450000",
+             "startDate": "2025-04-01", "years": \(years), "adoptedMeasures": ["TOM10"]\(extra)}
+            """)
+    }
+
+    @Test("a tender file whose years break the schema's range is refused at once, naming the field", arguments: [
+        ("100000000", "years: must be at most 15, found 100000000"),
+        ("-3", "years: must be at least 1, found -3"),
+        ("\"two\"", "years: must be a whole number"),
+    ])
+    func tenderYears(years: String, message: String) throws {
+        let started = Date()
+        let result = try runner.run(["respond", "--tender", try tender(years), "--draft", fixture.draft], input: "quit\n")
+        #expect(result.status == 2)
+        #expect(result.stderr.contains(message), "\(result.stderr)")
+        #expect(Date().timeIntervalSince(started) < 10)
+        #expect(!FileManager.default.fileExists(atPath: fixture.draft), "nothing was started")
+    }
+
+    @Test("a tender file with an unknown field is refused, naming it")
+    func tenderUnknownField() throws {
+        let result = try runner.run(["respond", "--tender", try tender("2", extra: #", "bonus": "yes""#), "--draft", fixture.draft])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("unknown field `bonus`"))
+    }
+
+    @Test("an answers file with an alias bomb is refused in well under a second, naming the line")
+    func aliasBomb() throws {
+        let bomb = (["a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]"]
+            + "bcdefghi".map { letter -> String in
+                let previous = Character(UnicodeScalar(letter.asciiValue! - 1))
+                return "\(letter): &\(letter) [" + Array(repeating: "*\(previous)", count: 9).joined(separator: ",") + "]"
+            }).joined(separator: "\n")
+        let answers = try runner.file("bomb.yaml", bomb)
+        let started = Date()
+        let result = try runner.run(["respond", "--tender", fixture.tender, "--draft", fixture.draft, "--answers", answers, "--no-input"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("bomb.yaml:1 uses an anchor (&a)"))
+        #expect(Date().timeIntervalSince(started) < 5)
+        #expect(result.stdout.utf8.count + result.stderr.utf8.count < 2_000)
+    }
+
+    @Test("an answers file larger than any answers file is refused by its size, with a short message")
+    func hugeAnswersFile() throws {
+        let answers = try runner.file("huge.yaml", "supplier:\n  name: \"" + String(repeating: "x", count: 5_000_000) + "\"\n")
+        let result = try runner.run(["respond", "--tender", fixture.tender, "--draft", fixture.draft, "--answers", answers, "--no-input"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("huge.yaml is 4 MB, larger than any answers file (the limit is 1 MB)"))
+        #expect(result.stdout.utf8.count + result.stderr.utf8.count < 2_000)
+    }
+
+    @Test("a multi-line answer over the limit is refused in an answers file and at the question, so export never makes a bundle validate refuses")
+    func longMultilineAnswer() throws {
+        let long = String(repeating: "word ", count: 2_500)
+        let answers = try runner.file("long.yaml", """
+            supplier: {name: Acme Joinery, postcode: S60 1AE, size: small, kind: company, workforce: 5, newHires: 1, livingWage: some}
+            measures: [TOM10]
+            commitments:
+              TOM10: {quantity: [52, 52], delivery: "\(long)", partner: College, evidence: Timesheets.}
+            deliveryPlan: Month 1.
+            """)
+        let result = try runner.run(["respond", "--tender", fixture.tender, "--draft", fixture.draft, "--answers", answers, "--no-input"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("commitments.TOM10.delivery: is 12,500 characters long; the limit is 10,000"), "\(result.stderr)")
+        #expect(!result.stderr.contains(long))
+        // Typed (or pasted) at the question, it is refused there and asked again.
+        let input = (RespondFixture.supplier + ["TOM10", "52", "52", long, ".", "Short plan.", ".", "quit"]).joined(separator: "\n") + "\n"
+        let typed = try runner.run(["respond", "--tender", fixture.tender, "--draft", fixture.draft], input: input)
+        #expect(typed.stdout.contains("The answer is 12,499 characters long; the limit is 10,000"))
+        #expect(try fixture.draftText().contains("Short plan."))
+    }
+
+    @Test("validate checks a file's size before reading it: a 2 GB file is refused at once")
+    func hugeBundle() throws {
+        let path = runner.home.appendingPathComponent("huge.svbundle.zip").path
+        FileManager.default.createFile(atPath: path, contents: nil)
+        let handle = try #require(FileHandle(forWritingAtPath: path))
+        try handle.truncate(atOffset: 2 * 1_073_741_824)   // sparse: takes no disk space
+        try handle.close()
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let started = Date()
+        let result = try runner.run(["validate", path])
+        #expect(result.status == 2)
+        #expect(result.stdout.contains("huge.svbundle.zip is 2.0 GB, larger than any bundle"), "\(result.stdout)")
+        #expect(Date().timeIntervalSince(started) < 5)
+    }
+
+    @Test("a draft that breaks its schema is refused and left as it is")
+    func draftBreakingSchema() throws {
+        let text = """
+            {"format": "svwizard-draft", "formatVersion": 1, "flow": "supplier-response", "toolVersion": "0.1.0",
+             "answers": {"supplier.name": 42}, "finished": false}
+            """
+        let path = try runner.file("odd.svdraft.json", text)
+        let result = try runner.run(["respond", "--resume", path], input: "quit\n")
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("answers.supplier.name: must be text, found 42"), "\(result.stderr)")
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == text)
+    }
+}

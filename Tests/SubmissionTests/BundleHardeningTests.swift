@@ -1,0 +1,123 @@
+import Foundation
+import Testing
+@testable import Submission
+
+/// Bundles that try to talk their way past the checks: a manifest claiming another version,
+/// zip structures that differ from what they say, and a submission.json that breaks its schema.
+@Suite("Bundles cannot switch off their own checks")
+struct BundleHardeningTests {
+    let original = try! Sample.files(try! BundleWriter.bundle(Sample.document()))
+
+    func report(_ bundle: Data) -> BundleReport { Sample.validator.validate(bundle, file: "x") }
+
+    /// A bundle whose rendered file was edited, with the manifest recomputed and its tool version set to `version`.
+    func editedBundle(claiming version: String) throws -> Data {
+        var files = Sample.replacing("response.md", in: original) {
+            Data(String(decoding: $0, as: UTF8.self).replacingOccurrences(of: "104", with: "1040").utf8)
+        }.filter { $0.name != "manifest.json" }
+        let manifest = Manifest(toolVersion: version, files: files)
+        files.append(("manifest.json", try JSONEncoder.stable.encode(manifest)))
+        var writer = ZipWriter()
+        for file in files { writer.add(name: file.name, data: file.data) }
+        return writer.archive()
+    }
+
+    @Test("an edited file with a recomputed manifest claiming another svwizard version is 'not confirmed', never valid")
+    func toolVersionTrick() throws {
+        let result = report(try editedBundle(claiming: "9.9.9"))
+        #expect(result.status == .unconfirmed)
+        #expect(result.problems.joined().contains("Not confirmed: the bundle says it was made by svwizard 9.9.9"))
+        #expect(result.problems.joined().contains("response.md"))
+        // The same edit claiming this version is plain tampering.
+        let same = report(try editedBundle(claiming: "0.1.0"))
+        #expect(same.status == .unreadable)
+        #expect(same.problems.joined().contains("Tampered: response.md does not match submission.json"))
+    }
+
+    @Test("an untouched bundle from another version whose files this version renders the same is valid")
+    func otherVersionUnchanged() throws {
+        var files = original.filter { $0.name != "manifest.json" }
+        files.append(("manifest.json", try JSONEncoder.stable.encode(Manifest(toolVersion: "0.0.9", files: files))))
+        var writer = ZipWriter()
+        for file in files { writer.add(name: file.name, data: file.data) }
+        #expect(report(writer.archive()).status == .valid)
+    }
+
+    /// The bundle's bytes with `edit` applied.
+    func patched(_ edit: (inout [UInt8]) -> Void) throws -> Data {
+        var bytes = [UInt8](try BundleWriter.bundle(Sample.document()))
+        edit(&bytes)
+        return Data(bytes)
+    }
+
+    /// Offsets of every occurrence of a 4-byte little-endian signature.
+    static func offsets(of signature: UInt32, in bytes: [UInt8]) -> [Int] {
+        let pattern = withUnsafeBytes(of: signature.littleEndian) { Array($0) }
+        return (0...(bytes.count - 4)).filter { Array(bytes[$0..<($0 + 4)]) == pattern }
+    }
+
+    @Test("a local header whose name differs from the zip's directory is refused, naming the entry")
+    func localNameDiffers() throws {
+        let bundle = try patched { bytes in
+            let local = Self.offsets(of: 0x0403_4B50, in: bytes)[0]
+            bytes[local + 30] = UInt8(ascii: "S")   // "submission.json" becomes "Submission.json" in the local header only
+        }
+        let result = report(bundle)
+        #expect(result.status == .unreadable)
+        #expect(result.problems.joined().contains("is named \"Submission.json\" in its local header"))
+    }
+
+    @Test("an entry whose CRC-32 does not match its content is refused")
+    func wrongChecksum() throws {
+        let bundle = try patched { bytes in
+            for header in Self.offsets(of: 0x0201_4B50, in: bytes).prefix(1) { bytes[header + 16] ^= 0xFF }
+            for header in Self.offsets(of: 0x0403_4B50, in: bytes).prefix(1) { bytes[header + 14] ^= 0xFF }
+        }
+        let result = report(bundle)
+        #expect(result.status == .unreadable)
+        #expect(result.problems.joined().contains("does not match its zip checksum (CRC-32)"))
+    }
+
+    @Test("an encrypted entry is refused as encrypted, not as a missing manifest")
+    func encrypted() throws {
+        let bundle = try patched { bytes in
+            for header in Self.offsets(of: 0x0201_4B50, in: bytes) { bytes[header + 8] |= 0x01 }
+            for header in Self.offsets(of: 0x0403_4B50, in: bytes) { bytes[header + 6] |= 0x01 }
+        }
+        let result = report(bundle)
+        #expect(result.status == .unreadable)
+        #expect(result.problems.joined().contains("is encrypted"))
+        #expect(!result.problems.joined().contains("there is no manifest"))
+    }
+
+    /// A bundle with submission.json edited by `edit` and the manifest recomputed.
+    func withSubmission(_ edit: @escaping (String) -> String) throws -> BundleReport {
+        let files = Sample.replacing("submission.json", in: original) { Data(edit(String(decoding: $0, as: UTF8.self)).utf8) }
+        return report(try Sample.rezip(files, refreshManifest: true))
+    }
+
+    @Test("submission.json with an unknown top-level field is refused, naming the field")
+    func unknownField() throws {
+        let result = try withSubmission { $0.replacingOccurrences(of: "{\n", with: "{\n  \"extra\" : 1,\n", options: [], range: $0.range(of: "{\n")) }
+        #expect(result.status == .unreadable)
+        #expect(result.problems.joined().contains("unknown field `extra`"))
+    }
+
+    @Test("quantities given as JSON numbers instead of strings are refused, naming the field")
+    func numbersForStrings() throws {
+        let result = try withSubmission { $0.replacingOccurrences(of: "\"quantities\" : [\n        \"52\"", with: "\"quantities\" : [\n        52") }
+        #expect(result.status == .unreadable)
+        #expect(result.problems.joined().contains("commitments[0].quantities[0]: must be text, found 52"))
+    }
+
+    @Test("a tender inside the submission with years out of range is refused before any work by year")
+    func yearsOutOfRange() throws {
+        let started = Date()
+        let result = try withSubmission { $0.replacingOccurrences(of: "\"years\" : 2", with: "\"years\" : 100000000") }
+        #expect(result.status == .unreadable)
+        #expect(result.problems.joined().contains("tender.years: must be at most 15, found 100000000"))
+        #expect(Date().timeIntervalSince(started) < 5)
+        let negative = try withSubmission { $0.replacingOccurrences(of: "\"years\" : 2", with: "\"years\" : -3") }
+        #expect(negative.problems.joined().contains("tender.years: must be at least 1, found -3"))
+    }
+}
