@@ -69,6 +69,32 @@ struct BinaryRunner {
                       status: process.terminationStatus)
     }
 
+    /// Runs like `run`, but stops the program after `seconds` and reports it as hung (nil).
+    func run(_ arguments: [String], timeout seconds: TimeInterval) throws -> Result? {
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = arguments
+        process.environment = environment
+        process.currentDirectoryURL = home
+        let output = home.appendingPathComponent("out-\(UUID().uuidString).txt")
+        FileManager.default.createFile(atPath: output.path, contents: nil)
+        let handle = try FileHandle(forWritingTo: output)
+        defer { try? handle.close(); try? FileManager.default.removeItem(at: output) }
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = handle
+        process.standardError = handle
+        try process.run()
+        let deadline = Date().addingTimeInterval(seconds)
+        while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.005) }
+        if process.isRunning {
+            process.terminate()
+            process.waitUntilExit()
+            return nil
+        }
+        let text = (try? String(contentsOf: output, encoding: .utf8)) ?? ""
+        return Result(stdout: text, stderr: "", status: process.terminationStatus)
+    }
+
     /// Writes `text` to a new file in the test's folder and returns its path.
     func file(_ name: String, _ text: String) throws -> String {
         let url = home.appendingPathComponent(name)

@@ -27,7 +27,7 @@ final class PseudoTerminal {
     init(arguments: [String], environment: [String: String], columns: UInt16 = 80) throws {
         // Linux: open the multiplexer, unlock the pair and ask its number (what posix_openpt,
         // unlockpt and ptsname do; Glibc's Swift module does not export those).
-        master = open("/dev/ptmx", O_RDWR | O_NOCTTY)
+        master = open("/dev/ptmx", O_RDWR | O_NOCTTY | O_NONBLOCK)
         var unlock: Int32 = 0
         var number: UInt32 = 0
         guard master >= 0, ioctl(master, UInt(Self.setLock), &unlock) == 0, ioctl(master, UInt(Self.getNumber), &number) == 0 else {
@@ -81,7 +81,21 @@ final class PseudoTerminal {
     /// Types `text` (use "\t" for Tab, "\r" for Enter, "\u{3}" for Ctrl-C, "\u{4}" for Ctrl-D).
     func type(_ text: String) {
         let bytes = Array(text.utf8)
-        _ = bytes.withUnsafeBufferPointer { write(master, $0.baseAddress, $0.count) }
+        var written = 0
+        // Write as the terminal takes it, reading the program's output meanwhile: a program
+        // blocked on a full screen buffer stops reading keys, and both would wait for ever.
+        let deadline = Date().addingTimeInterval(20)
+        while written < bytes.count && Date() < deadline {
+            var descriptor = pollfd(fd: master, events: Int16(POLLOUT | POLLIN), revents: 0)
+            guard poll(&descriptor, 1, 1_000) >= 0 else { return }
+            if descriptor.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 { return }
+            if descriptor.revents & Int16(POLLIN) != 0 { readAvailable(waitMilliseconds: 0) }
+            if descriptor.revents & Int16(POLLOUT) != 0 {
+                let count = bytes[written...].withUnsafeBufferPointer { write(master, $0.baseAddress, min($0.count, 256)) }
+                if count > 0 { written += count } else if errno != EAGAIN && errno != EINTR { return }
+            }
+            if pid == 0 { return }
+        }
     }
 
     /// Waits until the screen shows `text` (escape sequences removed), or fails after `timeout`.
@@ -117,6 +131,46 @@ final class PseudoTerminal {
         }
         throw Failure.timeout(waitingFor: "the program to end", transcript: Self.plain(transcript))
     }
+
+    /// Reads whatever the program has written, waiting at most `milliseconds` for it, so the
+    /// program never blocks on a full terminal while a test types quickly.
+    func pump(milliseconds: Int32 = 0) { readAvailable(waitMilliseconds: milliseconds) }
+
+    /// Whether the program has ended; if so, its exit status.
+    func exitStatusIfEnded() -> Int32? {
+        guard pid > 0 else { return nil }
+        var status: Int32 = 0
+        guard waitpid(pid, &status, WNOHANG) == pid else { return nil }
+        pid = 0
+        readAvailable(waitMilliseconds: 50)
+        return (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+    }
+
+    /// The program's resident memory in kilobytes, from /proc (nil once it has ended).
+    func residentKilobytes() -> Int? {
+        guard pid > 0, let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }) else { return nil }
+        return Int(line.split(separator: " ").dropFirst().first ?? "")
+    }
+
+    /// Waits until the program has read everything typed and is waiting for a key (asleep in
+    /// `poll`), reading its output meanwhile. False if it did not settle within `timeout`.
+    @discardableResult
+    func waitUntilIdle(timeout: TimeInterval = 20) -> Bool {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            readAvailable(waitMilliseconds: 2)
+            guard pid > 0 else { return true }
+            if let wchan = try? String(contentsOfFile: "/proc/\(pid)/wchan", encoding: .utf8), wchan.contains("poll") {
+                readAvailable(waitMilliseconds: 0)
+                return true
+            }
+        }
+        return false
+    }
+
+    /// Whether the program is still running (as far as the last check knows).
+    var isRunning: Bool { pid > 0 }
 
     /// The running program's process number.
     var processID: pid_t { pid }

@@ -25,6 +25,7 @@ public final class ReadlineLineReader: LineReader {
         svwizard_rl_configure(ReadlineState.attemptCompletion, ReadlineState.readKey)
         svwizard_rl_bracketed_paste(bracketedPaste ? 1 : 0)
         ReadlineState.installInterruptHandler()
+        ReadlineState.turnOffFlowControl()
     }
 
     public func readLine(prompt: String, completions: [String]) -> LineInput {
@@ -95,6 +96,30 @@ enum ReadlineState {
             if candidate.lowercased().hasPrefix(prefix) { return strdup(candidate) }
         }
         return nil
+    }
+
+    nonisolated(unsafe) static var originalSettings = termios()
+    nonisolated(unsafe) static var changedSettings = false
+
+    /// Turns off the terminal's XON/XOFF flow control while svwizard runs, and puts it back
+    /// when svwizard exits. With it on, Ctrl-S (which people press to save) freezes all
+    /// output until Ctrl-Q, which looks to a person like a hung program.
+    static func turnOffFlowControl() {
+        let descriptor = svwizard_rl_input_fd()
+        var settings = termios()
+        guard !changedSettings, tcgetattr(descriptor, &settings) == 0, settings.c_iflag & tcflag_t(IXON) != 0 else { return }
+        originalSettings = settings
+        settings.c_iflag &= ~tcflag_t(IXON)
+        guard tcsetattr(descriptor, TCSANOW, &settings) == 0 else { return }
+        changedSettings = true
+        atexit {
+            var original = ReadlineState.originalSettings
+            var now = termios()
+            let descriptor = svwizard_rl_input_fd()
+            guard tcgetattr(descriptor, &now) == 0 else { return }
+            now.c_iflag |= original.c_iflag & tcflag_t(IXON)
+            _ = withUnsafeMutablePointer(to: &original) { _ in tcsetattr(descriptor, TCSANOW, &now) }
+        }
     }
 
     static func installInterruptHandler() {
