@@ -49,8 +49,14 @@ struct ValidateCommand: ParsableCommand {
               svwizard validate maltby-joinery.svbundle.zip
               svwizard validate bids/*.svbundle.zip --json
 
+            The readable files are always made again from submission.json and compared, \
+            whatever the bundle says about itself. The fingerprints catch accidental damage and \
+            careless edits, not a deliberate forgery by someone who recomputes them all: rely on \
+            the bundle as uploaded to your own tender portal (see svwizard guide file-formats).
+
             Exit status: 0 every bundle valid; 1 a response has errors or differs from a fresh \
-            check; 2 a bundle is unreadable, not a bundle, of an unknown version, or tampered.
+            check; 2 a bundle is unreadable, not a bundle, of an unknown version, badly formed, \
+            or tampered; 4 a bundle from another svwizard version could not be confirmed.
             """
     )
 

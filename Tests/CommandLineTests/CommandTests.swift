@@ -179,7 +179,7 @@ struct DataAndValuesCommandTests {
         #expect(date.status == 64)
         let missing = try runner.run(["values", "import", "missing.csv", "--name", "p", "--edition", "e", "--source", "s"])
         #expect(missing.status == 2)
-        #expect(missing.stderr.contains("Cannot read"))
+        #expect(missing.stderr.contains("There is no value pack at"))
     }
 
     @Test("values show and use refuse an unknown pack")

@@ -40,6 +40,7 @@ public enum OutsideFile {
     public static let largestTender = 1_048_576
     public static let largestDraft = 4 * 1_048_576
     public static let largestAnswers = 1_048_576
+    public static let largestValuePack = 1_048_576
 
     /// The file's bytes, refusing it first if it is larger than `limit` (by its size on disk,
     /// so a huge file is never read into memory).

@@ -25,6 +25,12 @@ public enum ValuePackCSV {
     /// Parses `text` (the file at `file`) into a pack; throws `DataFileErrors` listing each bad row.
     public static func parse(_ text: String, file: String, details: Details, catalogue: Catalogue) throws -> ValuePack {
         var errors: [DataFileError] = []
+        for (field, value) in [("name", details.name), ("title", details.title), ("edition", details.edition),
+                               ("source", details.source), ("date", details.date)] {
+            if let problem = AnswerLimits.problem(with: value, multiline: false) {
+                errors.append(DataFileError(file: file, line: nil, field: field, message: problem.message, hint: "Give a short plain \(field)."))
+            }
+        }
         func fail(_ row: Int, _ message: String, _ hint: String) {
             errors.append(DataFileError(file: file, line: row, field: nil, message: "row \(row): " + message, hint: hint))
         }
@@ -44,17 +50,21 @@ public enum ValuePackCSV {
                 continue
             }
             guard let reference = MeasureReference(trimmed[0]), catalogue.measure(reference) != nil else {
-                fail(row, "\"\(trimmed[0])\" is not a measure in the catalogue",
+                fail(row, "\(Echo.quoted(trimmed[0])) is not a measure in the catalogue",
                      "Use a reference such as TOM1 or TOM4a; `svwizard measures` lists them.")
                 continue
             }
             guard let perUnit = Money(parsing: trimmed[1]) else {
-                fail(row, "\"\(trimmed[1])\" is not an amount of pounds",
+                fail(row, "\(Echo.quoted(trimmed[1])) is not an amount of pounds",
                      "Write a number of pounds per unit, such as 12769.68 (no negative values).")
                 continue
             }
             if let earlier = firstRow[reference] {
                 fail(row, "\(reference) already has a value on row \(earlier)", "Keep one row per measure.")
+                continue
+            }
+            if let problem = AnswerLimits.problem(with: trimmed.count == 3 ? trimmed[2] : "", multiline: false) {
+                fail(row, "its note: " + problem.message, "Keep the note to one short line of plain text.")
                 continue
             }
             firstRow[reference] = row

@@ -41,8 +41,10 @@ public struct AssessmentReview: FlowReview {
         let details = ValuePackCSV.Details(name: String(name.prefix(40)), title: "Values for \(answers["contract.reference"] ?? "the tender")",
                                            edition: answers["valuePack.edition"] ?? "", source: answers["valuePack.source"] ?? "",
                                            date: answers["contract.startDate"] ?? "")
-        guard let text = try? String(contentsOf: context.resolve(path), encoding: .utf8) else {
-            throw WizardError("\(path) cannot be read. Check the file name, or type a pack's name instead.", status: .unreadable)
+        guard let data = try? OutsideFile.contents(of: context.resolve(path), limit: OutsideFile.largestValuePack, what: "value pack"),
+              let text = String(data: data, encoding: .utf8) else {
+            throw WizardError("\(path) cannot be read as a value pack (a CSV file of at most \(OutsideFile.size(OutsideFile.largestValuePack))). "
+                + "Check the file name, or type a pack's name instead.", status: .unreadable)
         }
         do {
             return try ValuePackCSV.parse(text, file: path, details: details, catalogue: context.data.catalogue)

@@ -11,6 +11,9 @@ enum AnswerPrefill {
         var problems: [String]
     }
 
+    /// The most problems listed one by one; the rest are counted.
+    static let mostProblemsListed = 20
+
     static func apply(file url: URL, to existing: AnswerSheet, planner: FlowPlanner) throws -> Outcome {
         do {
             return apply(try AnswerFile.read(url), source: url.lastPathComponent, to: existing, planner: planner)
@@ -38,8 +41,12 @@ enum AnswerPrefill {
             }
         }
         for key in raw.keys.sorted() where !applied.contains(key) {
-            problems[key] = "\(file): \(key) is not a question in this questionnaire (check its spelling), so it was not used."
+            problems[key] = "\(file): \(Echo.short(key)) is not a question in this questionnaire (check its spelling), so it was not used."
         }
-        return Outcome(answers: answers, problems: problems.keys.sorted().compactMap { problems[$0] })
+        var listed = problems.keys.sorted().prefix(Self.mostProblemsListed).compactMap { problems[$0] }
+        if problems.count > listed.count {
+            listed.append("\(file): and \((problems.count - listed.count).grouped) more answers like these were not used.")
+        }
+        return Outcome(answers: answers, problems: listed)
     }
 }

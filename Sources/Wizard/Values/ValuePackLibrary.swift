@@ -40,7 +40,7 @@ public struct ValuePackLibrary: Sendable {
         }
         let text: String
         do {
-            let data = try Data(contentsOf: url)
+            let data = try OutsideFile.contents(of: url, limit: OutsideFile.largestValuePack, what: "value pack")
             guard let decoded = String(data: data, encoding: .utf8) else {
                 throw WizardError("\(url.path) is not UTF-8 text. Save it from your spreadsheet as \"CSV UTF-8\".", status: .unreadable)
             }
@@ -48,7 +48,7 @@ public struct ValuePackLibrary: Sendable {
         } catch let error as WizardError {
             throw error
         } catch {
-            throw WizardError("Cannot read \(url.path): \(error.localizedDescription).", status: .unreadable)
+            throw WizardError("\(error)", status: .unreadable)
         }
         let imported: ValuePack
         do {
