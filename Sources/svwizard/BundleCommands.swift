@@ -45,8 +45,13 @@ struct ValidateCommand: ParsableCommand {
             against the manifest; then runs every check on the response again and recomputes \
             its value, reporting any difference from what the bundle claims.
 
+            With --tender, also checks that each bundle answers the buyer's own tender file: the \
+            same tender and contract, only its adopted measures, and its value pack's very \
+            values (the figures reported then use the tender's values).
+
             Examples:
               svwizard validate maltby-joinery.svbundle.zip
+              svwizard validate bids/*.svbundle.zip --tender tender.json
               svwizard validate bids/*.svbundle.zip --json
 
             The readable files are always made again from submission.json and compared, \
@@ -55,13 +60,17 @@ struct ValidateCommand: ParsableCommand {
             the bundle as uploaded to your own tender portal (see svwizard guide file-formats).
 
             Exit status: 0 every bundle valid; 1 a response has errors or differs from a fresh \
-            check; 2 a bundle is unreadable, not a bundle, of an unknown version, badly formed, \
-            or tampered; 4 a bundle from another svwizard version could not be confirmed.
+            check, or does not match the tender; 2 a bundle is unreadable, not a bundle, of an \
+            unknown version, badly formed, or tampered; 4 a bundle from another svwizard version could not be confirmed.
             """
     )
 
     @Argument(help: ArgumentHelp("One or more bundles.", valueName: "bundle"))
     var bundles: [String]
+
+    @Option(help: ArgumentHelp("The buyer's tender file: check that each bundle answers it, with its measures and its values.",
+                               valueName: "tender.json"))
+    var tender: String?
 
     @Flag(help: "Write JSON instead of text.")
     var json = false
@@ -74,7 +83,7 @@ struct ValidateCommand: ParsableCommand {
 
     func run() throws {
         let context = try options.context()
-        let status = try CommandRunner.guarded { try ValidateJob(context: context, paths: bundles, json: json).run() }
+        let status = try CommandRunner.guarded { try ValidateJob(context: context, paths: bundles, tenderPath: tender, json: json).run() }
         if status != .success { throw ExitCode(status.rawValue) }
     }
 }

@@ -31,7 +31,7 @@ struct BundleHardeningTests {
         // The same edit claiming this version is plain tampering.
         let same = report(try editedBundle(claiming: "0.1.0"))
         #expect(same.status == .unreadable)
-        #expect(same.problems.joined().contains("Tampered: response.md does not match submission.json"))
+        #expect(same.problems.joined().contains("Tampered: response.md was changed after export"))
     }
 
     @Test("an untouched bundle from another version whose files this version renders the same is valid")

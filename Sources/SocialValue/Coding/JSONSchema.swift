@@ -6,6 +6,11 @@ public struct SchemaViolation: Sendable, Hashable, CustomStringConvertible {
     public var path: String
     public var message: String
 
+    public init(path: String, message: String) {
+        self.path = path
+        self.message = message
+    }
+
     public var description: String { path.isEmpty ? message : "\(path): \(message)" }
 }
 

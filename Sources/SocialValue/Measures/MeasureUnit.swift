@@ -25,6 +25,17 @@ public enum MeasureUnit: String, Sendable, Hashable, Codable, CaseIterable {
     }
 
     /// The unit in a sentence: "full-time equivalent people (FTE)".
+    /// What one unit is, as a price is quoted per it: "FTE", "week", "hour", "£1", "tonne CO2e".
+    public var singular: String {
+        switch self {
+        case .fte: "FTE"
+        case .weeks: "week"
+        case .hours: "hour"
+        case .pounds: "£1"
+        case .tonnesCO2e: "tonne CO2e"
+        }
+    }
+
     public var plainName: String {
         switch self {
         case .fte: "full-time equivalent people (FTE)"

@@ -33,6 +33,18 @@ public struct Money: Sendable, Hashable, Comparable, Codable, CustomStringConver
     /// The amount rounded to whole pence, half away from zero.
     public var roundedToPence: Decimal { DecimalText.rounded(pounds, places: 2) }
 
+    /// The amount rounded to whole pence, half away from zero: how every line of a valuation
+    /// is counted, so every total is the sum of the lines shown.
+    public var roundedToPenny: Money { Money(roundedToPence) }
+
+    /// A price per unit exactly as a value pack gives it, never rounded: `£0.735`, `£12,769.68`,
+    /// `£245.00` (at least two decimal places).
+    public var unitPrice: String {
+        let plain = DecimalText.plain(pounds)
+        let decimals = plain.split(separator: ".").dropFirst().first?.count ?? 0
+        return "£" + DecimalText.grouped(pounds, places: max(2, decimals))
+    }
+
     /// `£12,769.68`: grouped thousands, always two decimal places.
     public var description: String { "£" + DecimalText.grouped(roundedToPence, places: 2) }
 

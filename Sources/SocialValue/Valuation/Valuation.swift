@@ -1,7 +1,9 @@
 import Foundation
 
 /// The £ value of a response: each measure's quantity times its value per unit from one value
-/// pack, by year, with totals by theme and outcome. A measure the pack does not value is kept
+/// pack, by year, with totals by theme and outcome. One rounding rule everywhere: each
+/// commitment-year value is rounded to the penny (half up), and every total is the sum of
+/// those rounded lines, so the figures shown always add up. A measure the pack does not value is kept
 /// as *unvalued*: it is listed by quantity and never counted as £0.
 public struct Valuation: Sendable, Hashable, Codable {
     /// One measure's valuation.
@@ -55,7 +57,8 @@ public struct Valuation: Sendable, Hashable, Codable {
             let placement = framework.placement(of: commitment.measure)
             let unit = catalogue.measure(commitment.measure)?.unit ?? .pounds
             let perUnit = pack?.value(for: commitment.measure)?.perUnit
-            let values = perUnit.map { value in commitment.quantities.map { value * $0 } }
+            // Each year's value is rounded to the penny on its own; every total adds up those lines.
+            let values = perUnit.map { value in commitment.quantities.map { (value * $0).roundedToPenny } }
             lines.append(Line(
                 measure: commitment.measure, unit: unit, theme: placement?.theme.name ?? "Other",
                 outcome: placement?.outcome.name ?? "Other", quantities: commitment.quantities.map(Quantity.init),

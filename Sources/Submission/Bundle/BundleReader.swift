@@ -3,11 +3,18 @@ import ZIPFoundation
 
 /// Why a bundle could not be read safely. Nothing from such a bundle is trusted or written.
 public struct BundleReadError: Error, Sendable, Hashable, CustomStringConvertible {
-    public var messages: [String]
+    public var diagnostics: [BundleDiagnostic]
 
-    public init(_ messages: [String]) { self.messages = messages }
+    public init(_ diagnostics: [BundleDiagnostic]) { self.diagnostics = diagnostics }
 
-    public var description: String { messages.joined(separator: "\n") }
+    init(_ code: BundleDiagnostic.Code, file: String? = nil, _ message: String) {
+        self.init([BundleDiagnostic(code, file: file, message, action: Self.action)])
+    }
+
+    /// What to do about any bundle that cannot be read safely.
+    static let action = "Ask the supplier for the bundle as svwizard export made it; do not open this one with other tools."
+
+    public var description: String { diagnostics.map(\.message).joined(separator: "\n") }
 }
 
 /// Reads a bundle's files into memory, refusing anything hostile or odd before it is used:
@@ -24,10 +31,10 @@ public enum BundleReader {
     /// The files in `data`, by name.
     public static func files(in data: Data) throws -> [String: Data] {
         guard data.count <= maximumBundleBytes else {
-            throw BundleReadError(["it is \(data.count / 1_048_576) MB, larger than any bundle svwizard makes (limit \(maximumBundleBytes / 1_048_576) MB)"])
+            throw BundleReadError(.tooLarge, "it is \(data.count / 1_048_576) MB, larger than any bundle svwizard makes (limit \(maximumBundleBytes / 1_048_576) MB)")
         }
         guard data.count >= 22, data.prefix(4) == Data([0x50, 0x4B, 0x03, 0x04]) || data.prefix(4) == Data([0x50, 0x4B, 0x05, 0x06]) else {
-            throw BundleReadError(["it is not a zip file, so it is not an svwizard bundle"])
+            throw BundleReadError(.notAZip, "it is not a zip file, so it is not an svwizard bundle")
         }
         let structural = ZipStructure.problems(in: data)
         guard structural.isEmpty else { throw BundleReadError(structural) }
@@ -35,18 +42,21 @@ public enum BundleReader {
         do {
             archive = try Archive(data: data, accessMode: .read)
         } catch {
-            throw BundleReadError(["it is not a readable zip file (it may be damaged or cut short)"])
+            throw BundleReadError(.notAZip, "it is not a readable zip file (it may be damaged or cut short)")
         }
         let entries = Array(archive)
         guard entries.count <= maximumEntries else {
-            throw BundleReadError(["it holds \(entries.count) entries; a bundle has 5"])
+            throw BundleReadError(.unsafeEntry, "it holds \(entries.count) entries; a bundle has \(BundleWriter.contentFiles.count + 1)")
         }
-        var problems: [String] = []
+        var problems: [BundleDiagnostic] = []
         var names: Set<String> = []
         for entry in entries {
-            if let problem = problem(with: entry) { problems.append(problem) }
+            if let (code, message) = problem(with: entry) {
+                problems.append(BundleDiagnostic(code, file: printable(entry.path(using: .utf8)), message, action: BundleReadError.action))
+            }
             if !names.insert(entry.path(using: .utf8)).inserted {
-                problems.append("the name \"\(printable(entry.path(using: .utf8)))\" appears twice")
+                problems.append(BundleDiagnostic(.unsafeEntry, file: printable(entry.path(using: .utf8)),
+                                                 "the name \"\(printable(entry.path(using: .utf8)))\" appears twice", action: BundleReadError.action))
             }
         }
         guard problems.isEmpty else { throw BundleReadError(problems) }
@@ -63,15 +73,15 @@ public enum BundleReader {
                     if content.count > maximumEntryBytes || total > maximumTotalBytes { throw LimitExceeded() }
                 }
             } catch is LimitExceeded {
-                throw BundleReadError(["\(name) expands beyond the size limit (it may be a zip bomb)"])
+                throw BundleReadError(.zipBomb, file: name, "\(name) expands beyond the size limit (it may be a zip bomb)")
             } catch {
-                throw BundleReadError(["\(name) cannot be read (the bundle is damaged: \(error))"])
+                throw BundleReadError(.notAZip, file: name, "\(name) cannot be read (the bundle is damaged)")
             }
             guard UInt64(content.count) == entry.uncompressedSize else {
-                throw BundleReadError(["\(name) is not the size its zip header declares"])
+                throw BundleReadError(.checksum, file: name, "\(name) is not the size its zip header declares")
             }
             guard checksum == entry.checksum else {
-                throw BundleReadError(["\(name) does not match its zip checksum (CRC-32): the bundle is damaged"])
+                throw BundleReadError(.checksum, file: name, "\(name) does not match its zip checksum (CRC-32): the bundle is damaged")
             }
             files[name] = content
         }
@@ -81,33 +91,33 @@ public enum BundleReader {
     private struct LimitExceeded: Error {}
 
     /// What is wrong with an entry before any of it is read, or nil.
-    static func problem(with entry: Entry) -> String? {
+    static func problem(with entry: Entry) -> (BundleDiagnostic.Code, String)? {
         let utf8 = entry.path(using: .utf8)
         let name = printable(utf8)
         // ZIPFoundation gives an empty name when the bytes are not valid UTF-8.
         if utf8.isEmpty || utf8.contains("\u{FFFD}") {
-            return "an entry's name is empty or not valid UTF-8"
+            return (.unsafeEntry, "an entry's name is empty or not valid UTF-8")
         }
         if utf8.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
-            return "the entry \"\(name)\" has control characters in its name"
+            return (.unsafeEntry, "the entry \"\(name)\" has control characters in its name")
         }
         if utf8.hasPrefix("/") || utf8.hasPrefix("\\") || (utf8.count > 1 && utf8.dropFirst().hasPrefix(":")) {
-            return "the entry \"\(name)\" has an absolute path"
+            return (.unsafeEntry, "the entry \"\(name)\" has an absolute path")
         }
         if utf8.split(whereSeparator: { $0 == "/" || $0 == "\\" }).contains("..") {
-            return "the entry \"\(name)\" climbs out of the bundle with \"..\""
+            return (.unsafeEntry, "the entry \"\(name)\" climbs out of the bundle with \"..\"")
         }
         switch entry.type {
-        case .symlink: return "the entry \"\(name)\" is a link"
-        case .directory: return "the entry \"\(name)\" is a folder; a bundle holds only files"
+        case .symlink: return (.unsafeEntry, "the entry \"\(name)\" is a link")
+        case .directory: return (.unsafeEntry, "the entry \"\(name)\" is a folder; a bundle holds only files")
         case .file: break
         }
         if entry.uncompressedSize > UInt64(maximumEntryBytes) {
-            return "the entry \"\(name)\" is \(entry.uncompressedSize) bytes, over the \(maximumEntryBytes / 1_048_576) MB limit"
+            return (.zipBomb, "the entry \"\(name)\" is \(entry.uncompressedSize) bytes, over the \(maximumEntryBytes / 1_048_576) MB limit")
         }
         if entry.isCompressed && entry.uncompressedSize > 1_048_576
             && entry.uncompressedSize / max(entry.compressedSize, 1) > maximumCompressionRatio {
-            return "the entry \"\(name)\" is compressed more than \(maximumCompressionRatio) to 1 (a zip bomb)"
+            return (.zipBomb, "the entry \"\(name)\" is compressed more than \(maximumCompressionRatio) to 1 (a zip bomb)")
         }
         return nil
     }

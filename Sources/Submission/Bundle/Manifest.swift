@@ -38,13 +38,14 @@ public struct Manifest: Sendable, Hashable, Codable {
 /// zips them in a fixed order with fixed timestamps, so the same draft gives the same bytes.
 public enum BundleWriter {
     /// The files every bundle holds, in the order they are written.
-    public static let contentFiles = ["submission.json", "commitments.csv", "response.md", "response.html"]
+    public static let contentFiles = ["submission.json", "commitments.csv", "response.txt", "response.md", "response.html"]
     public static let manifestFile = "manifest.json"
 
     /// The rendered content files for `document`.
     public static func contents(of document: SubmissionDocument) throws -> [(name: String, data: Data)] {
         [("submission.json", try document.encoded()), ("commitments.csv", CommitmentsCSV.render(document)),
-         ("response.md", ResponseMarkdown.render(document)), ("response.html", ResponseHTML.render(document))]
+         ("response.txt", ResponseText.render(document)), ("response.md", ResponseMarkdown.render(document)),
+         ("response.html", ResponseHTML.render(document))]
     }
 
     /// The bundle's bytes.

@@ -10,15 +10,18 @@ enum ZipStructure {
     private static let localSignature: UInt32 = 0x0403_4B50
 
     /// The problems found, each naming the entry; empty when the structure is sound.
-    static func problems(in data: Data) -> [String] {
+    static func problems(in data: Data) -> [BundleDiagnostic] {
         let bytes = [UInt8](data)
-        guard let end = endRecord(bytes) else { return ["its end record is missing (the file is damaged or cut short)"] }
+        func problem(_ code: BundleDiagnostic.Code, _ file: String?, _ message: String) -> BundleDiagnostic {
+            BundleDiagnostic(code, file: file, message, action: BundleReadError.action)
+        }
+        guard let end = endRecord(bytes) else { return [problem(.notAZip, nil, "its end record is missing (the file is damaged or cut short)")] }
         let count = Int(le16(bytes, end + 10))
         var offset = Int(le32(bytes, end + 16))
-        var problems: [String] = []
+        var problems: [BundleDiagnostic] = []
         for _ in 0..<count {
             guard offset + 46 <= bytes.count, le32(bytes, offset) == centralSignature else {
-                return problems + ["its list of entries is damaged"]
+                return problems + [problem(.notAZip, nil, "its list of entries is damaged")]
             }
             let flags = le16(bytes, offset + 8)
             let method = le16(bytes, offset + 10)
@@ -26,13 +29,13 @@ enum ZipStructure {
             let extraLength = Int(le16(bytes, offset + 30))
             let commentLength = Int(le16(bytes, offset + 32))
             let local = Int(le32(bytes, offset + 42))
-            guard offset + 46 + nameLength <= bytes.count else { return problems + ["its list of entries is damaged"] }
+            guard offset + 46 + nameLength <= bytes.count else { return problems + [problem(.notAZip, nil, "its list of entries is damaged")] }
             let name = Array(bytes[(offset + 46)..<(offset + 46 + nameLength)])
             let shown = BundleReader.printable(String(decoding: name, as: UTF8.self))
-            if let problem = localProblem(bytes, at: local, name: name, method: method, shown: shown) {
-                problems.append(problem)
+            if let mismatch = localProblem(bytes, at: local, name: name, method: method, shown: shown) {
+                problems.append(problem(.zipMismatch, shown, mismatch))
             } else if flags & 0x0001 != 0 || le16(bytes, local + 6) & 0x0001 != 0 {
-                problems.append("the entry \"\(shown)\" is encrypted; a bundle is never encrypted")
+                problems.append(problem(.encrypted, shown, "the entry \"\(shown)\" is encrypted; a bundle is never encrypted"))
             }
             offset += 46 + nameLength + extraLength + commentLength
         }

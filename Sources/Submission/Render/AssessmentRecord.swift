@@ -34,11 +34,26 @@ public struct AssessmentRecord: Sendable {
         council = framework.council
     }
 
-    /// The record's sections as headings with paragraphs or bullet points, shared by both renderings.
-    var sections: [(title: String, paragraphs: [String], bullets: [String])] {
+    /// One section of the record: a heading with paragraphs, bullet points, or a checklist
+    /// of items each followed or not.
+    struct Section {
+        var title: String
+        var paragraphs: [String] = []
+        var bullets: [String] = []
+        var checklist: [(item: String, followed: Bool)] = []
+
+        init(_ title: String, _ paragraphs: [String], _ bullets: [String]) {
+            self.title = title
+            self.paragraphs = paragraphs
+            self.bullets = bullets
+        }
+    }
+
+    /// The record's sections, shared by both renderings.
+    var sections: [Section] {
         let a = assessment
-        var result: [(String, [String], [String])] = []
-        result.append(("The contract", [], [
+        var result: [Section] = []
+        result.append(Section("The contract", [], [
             "Reference: \(a.reference)", "Directorate: \(a.directorate)", "Commissioner: \(a.commissioner)",
             "What is bought: \(a.category.rawValue)", "Estimated total value: \(a.value.wholePounds)",
             "Length: \(a.years) year\(a.years == 1 ? "" : "s") from \(a.startDate)",
@@ -49,7 +64,7 @@ public struct AssessmentRecord: Sendable {
             route.append(a.localQuoteSupplier.map { "Local supplier invited to quote: \($0)." }
                 ?? "No local supplier could be found to quote. Search recorded: \(a.noLocalSupplierReason ?? "")")
         }
-        result.append(("Decisions and the policy's reasons", [], route))
+        result.append(Section("Decisions and the policy's reasons", [], route))
         let adopted = Set(a.adoptedMeasures)
         var measureLines = recommendations.map { recommendation in
             let name = headline(recommendation.measure)
@@ -59,13 +74,13 @@ public struct AssessmentRecord: Sendable {
         for reference in a.adoptedMeasures where !recommendations.contains(where: { $0.measure == reference }) {
             measureLines.append("\(reference.spoken) \(headline(reference)): added by the commissioner. Adopted.")
         }
-        result.append(("Measures", [recommendations.isEmpty ? "No measure was recommended from the answers about the contract." : ""]
+        result.append(Section("Measures", [recommendations.isEmpty ? "No measure was recommended from the answers about the contract." : ""]
             .filter { !$0.isEmpty }, measureLines))
         if let ambition {
-            result.append(("A realistic ambition", [ambition.sentence], []))
+            result.append(Section("A realistic ambition", [ambition.sentence], []))
         }
         let market = a.market
-        result.append(("Local market and commissioning", [], [
+        result.append(Section("Local market and commissioning", [], [
             "Lots for local SMEs or VCSEs: \(market.canSplitIntoLots ? "yes" : "no")\(market.lotsNote.isEmpty ? "" : " (\(market.lotsNote))")",
             "Known local suppliers and voluntary organisations: \(market.knownLocalSuppliers.isEmpty ? "none recorded" : market.knownLocalSuppliers)",
             "Market engagement: \(market.marketEngagement ? "planned" : "not planned")",
@@ -76,13 +91,15 @@ public struct AssessmentRecord: Sendable {
         ]))
         for set in principles {
             let ticked = Set(market.principlesFollowed[set.id] ?? [])
-            result.append((set.name, [], set.items.enumerated().map { "[\(ticked.contains($0.offset + 1) ? "x" : " ")] \($0.element)" }))
+            var section = Section(set.name, [], [])
+            section.checklist = set.items.enumerated().map { ($0.element, ticked.contains($0.offset + 1)) }
+            result.append(section)
         }
-        if !market.principlesNote.isEmpty { result.append(("Notes on the principles", [market.principlesNote], [])) }
+        if !market.principlesNote.isEmpty { result.append(Section("Notes on the principles", [market.principlesNote], [])) }
         let packLine = pack.map { "The tender uses the \($0.name) pack (\($0.edition)); \($0.values.count) measures valued." + ($0.illustrative ? " This pack is illustrative." : "") }
             ?? "No value pack is chosen."
-        result.append(("Value pack", [packLine], []))
-        result.append(("Open actions", actions.isEmpty ? ["None."] : [], actions.map { "\($0.action) Why: \($0.reason)" }))
+        result.append(Section("Value pack", [packLine], []))
+        result.append(Section("Open actions", actions.isEmpty ? ["None."] : [], actions.map { "\($0.action) Why: \($0.reason)" }))
         return result
     }
 
@@ -95,8 +112,12 @@ public struct AssessmentRecord: Sendable {
                      "Stage 1 of \(council)'s social value lifecycle: the record for the procurement file."]
         for section in sections {
             lines += ["", "## \(section.title)", ""]
-            lines += section.paragraphs.flatMap { [$0, ""] }
-            lines += section.bullets.map { "- \($0)" }
+            lines += section.paragraphs.flatMap { [ResponseMarkdown.paragraphs($0), ""] }
+            lines += section.bullets.map { "- \(ResponseMarkdown.text($0))" }
+            if !section.checklist.isEmpty {
+                lines += ["| Principle | Followed |", "| --- | --- |"]
+                lines += section.checklist.map { "| \(ResponseMarkdown.text($0.item)) | \($0.followed ? "yes" : "no") |" }
+            }
             if lines.last == "" { lines.removeLast() }
         }
         return Data((lines.joined(separator: "\n") + "\n").utf8)
@@ -110,6 +131,12 @@ public struct AssessmentRecord: Sendable {
             body += section.paragraphs.map { "<p>\(ResponseHTML.escape($0).replacingOccurrences(of: "\n", with: "<br>\n"))</p>" }
             if !section.bullets.isEmpty {
                 body.append("<ul>" + section.bullets.map { "<li>\(ResponseHTML.escape($0).replacingOccurrences(of: "\n", with: "<br>\n"))</li>" }.joined() + "</ul>")
+            }
+            if !section.checklist.isEmpty {
+                body.append("<table><caption>\(ResponseHTML.escape(section.title)): which the commissioning follows</caption>")
+                body.append("<thead><tr><th scope=\"col\">Principle</th><th scope=\"col\">Followed</th></tr></thead><tbody>")
+                body += section.checklist.map { "<tr><th scope=\"row\">\(ResponseHTML.escape($0.item))</th><td>\($0.followed ? "Yes" : "No")</td></tr>" }
+                body.append("</tbody></table>")
             }
         }
         return ResponseHTML.page(title: "Opportunity assessment: \(assessment.reference)", body: body)

@@ -75,21 +75,23 @@ public enum ResponseHTML {
 
     private static func commitmentsTable(_ document: SubmissionDocument) -> [String] {
         let years = document.tender.years
-        var rows = ["<h2>Commitments</h2>", "<table>", "<thead><tr><th>Measure</th><th>Headline</th>"
-            + (1...max(years, 1)).map { "<th class=\"number\">Year \($0)</th>" }.joined()
-            + "<th class=\"number\">Total</th><th class=\"number\">Value</th></tr></thead>", "<tbody>"]
+        var rows = ["<h2>Commitments</h2>", "<table>",
+                    "<caption>What we commit to each contract year, and its social value</caption>",
+                    "<thead><tr><th scope=\"col\">Measure</th><th scope=\"col\">Headline</th>"
+            + (1...max(years, 1)).map { "<th scope=\"col\" class=\"number\">Year \($0)</th>" }.joined()
+            + "<th scope=\"col\" class=\"number\">Total</th><th scope=\"col\" class=\"number\">Value</th></tr></thead>", "<tbody>"]
         for line in document.valuation.lines {
             let headline = document.summary(of: line.measure)?.headline ?? ""
             let cells = line.quantities.map { "<td class=\"number\">\(escape(line.unit.format($0.value)))</td>" }.joined()
-            let value = line.total.map { escape($0.description) } ?? "unvalued"
-            rows.append("<tr><td>\(escape(line.measure.spoken))</td><td>\(escape(headline))</td>\(cells)"
+            let value = line.total.map { escape($0.description) } ?? "not valued"
+            rows.append("<tr><th scope=\"row\">\(escape(line.measure.spoken))</th><td>\(escape(headline))</td>\(cells)"
                 + "<td class=\"number\">\(escape(line.unit.format(line.totalQuantity.value)))</td><td class=\"number\">\(value)</td></tr>")
         }
         rows.append("</tbody>")
         let valuation = document.valuation
         if valuation.lines.contains(where: { $0.total != nil }) {
             let share = valuation.shareOfContract.map { " (\(escape($0.description)) of the contract value)" } ?? ""
-            rows.append("<tfoot><tr><th colspan=\"\(years + 3)\">Total social value\(share)</th>"
+            rows.append("<tfoot><tr><th scope=\"row\" colspan=\"\(years + 3)\">Total social value\(share)</th>"
                 + "<th class=\"number\">\(escape(valuation.total.description))</th></tr></tfoot>")
         }
         rows.append("</table>")
@@ -110,7 +112,7 @@ public enum ResponseHTML {
         let labelWidth = 330
         let barSpace = 300
         var parts = ["<h2>Social value by theme</h2>",
-                     "<svg role=\"img\" aria-label=\"Social value by theme\" width=\"\(labelWidth + barSpace + 130)\" "
+                     "<svg role=\"img\" aria-label=\"Social value by theme, as in the table below\" width=\"\(labelWidth + barSpace + 130)\" "
                         + "height=\(quoted(themes.count * (barHeight + 10) + 10))>"]
         for (index, theme) in themes.enumerated() {
             let y = 10 + index * (barHeight + 10)
@@ -121,6 +123,14 @@ public enum ResponseHTML {
             parts.append("<text x=\(quoted(labelWidth + width + 6)) y=\(quoted(y + 19)) font-size=\"13\">\(escape(theme.total.description))</text>")
         }
         parts.append("</svg>")
+        parts.append("<table class=\"chart-figures\">")
+        parts.append("<caption>The figures in the chart: social value by theme</caption>")
+        parts.append("<thead><tr><th scope=\"col\">Theme</th><th scope=\"col\" class=\"number\">Social value</th></tr></thead><tbody>")
+        for theme in valuation.byTheme {
+            parts.append("<tr><th scope=\"row\">\(escape(theme.name))</th><td class=\"number\">"
+                + "\(theme.valued ? escape(theme.total.description) : "not valued")</td></tr>")
+        }
+        parts.append("</tbody></table>")
         return parts
     }
 
@@ -141,12 +151,15 @@ public enum ResponseHTML {
         return parts
     }
 
+    /// The checks recorded when the bundle was made: each code, its severity and what it
+    /// concerns, as a plain factual list (the advice to the supplier stays in the wizard).
     private static func findings(_ findings: [Finding]) -> [String] {
-        guard !findings.isEmpty else { return ["<h2>Checks</h2>", "<p>No problems found.</p>"] }
-        var parts = ["<h2>Checks</h2>", "<ul class=\"findings\">"]
+        guard !findings.isEmpty else { return ["<h2>Checks recorded at export</h2>", "<p>None.</p>"] }
+        var parts = ["<h2>Checks recorded at export</h2>", "<ul class=\"findings\">"]
         for finding in findings {
-            parts.append("<li class=\"\(finding.severity.rawValue)\"><strong>\(escape(finding.severity.rawValue.capitalized)) "
-                + "\(escape(finding.code.rawValue)):</strong> \(escape(finding.message)) <em>\(escape(finding.hint))</em></li>")
+            let subject = finding.field.isEmpty ? "" : " (\(escape(finding.field)))"
+            parts.append("<li class=\"\(finding.severity.rawValue)\">\(escape(finding.code.rawValue)) "
+                + "\(escape(finding.severity.rawValue)): \(escape(finding.code.title))\(subject)</li>")
         }
         parts.append("</ul>")
         return parts
@@ -163,6 +176,14 @@ public enum ResponseHTML {
         .wording { font-style: italic; color: #444; }
         .findings li.error { color: #9b1c1c; } .findings li.warning { color: #8a5a00; }
         footer { margin-top: 3rem; font-size: 0.85rem; color: #555; }
-        @media print { body { margin: 0; max-width: none; } h2 { page-break-after: avoid; } section { page-break-inside: avoid; } }
+        caption { text-align: left; font-style: italic; padding: 0.3rem 0; }
+        table.chart-figures { width: auto; margin-top: 0.5rem; }
+        @media print {
+          body { margin: 0; max-width: none; }
+          h1, h2, h3, caption { break-after: avoid; page-break-after: avoid; }
+          section, tr, li, svg, footer { break-inside: avoid; page-break-inside: avoid; }
+          p { orphans: 3; widows: 3; }
+          footer { break-before: avoid; page-break-before: avoid; }
+        }
         """
 }

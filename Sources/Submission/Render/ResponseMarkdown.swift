@@ -1,21 +1,23 @@
 import Foundation
 import SocialValue
 
-/// `response.md`: the written response, ready to paste into a tender portal. It answers the
-/// tender's headlines in the framework's order: for each committed measure, what will be
-/// delivered each year, how, with whom, and the evidence kept; then the delivery plan or
-/// milestone tracker, and how the figures were valued.
+/// `response.md`: the written response in Markdown, for those who keep documents in it. It
+/// answers the tender's headlines in the framework's order: for each committed measure, what
+/// will be delivered each year, how, with whom, and the evidence kept; then the delivery plan
+/// or milestone tracker, and how the figures were valued. Every piece of the supplier's text
+/// is escaped, so it can never become a heading, link, image, table or HTML; its own line
+/// breaks are kept. (`response.txt` is the file to paste into a tender portal.)
 public enum ResponseMarkdown {
     public static func render(_ document: SubmissionDocument) -> Data {
         var lines: [String] = []
         let tender = document.tender
         let supplier = document.supplier
-        lines.append("# Social value response: \(tender.reference) \(tender.title)")
+        lines.append("# Social value response: \(text(tender.reference)) \(text(tender.title))")
         lines.append("")
-        lines.append("**Supplier:** \(supplier.name), \(supplier.postcode)\(supplier.isLocal ? " (a local supplier)" : ""), "
+        lines.append("**Supplier:** \(text(supplier.name)), \(text(supplier.postcode))\(supplier.isLocal ? " (a local supplier)" : ""), "
             + "a \(supplier.size.rawValue) \(supplier.kind.name).  ")
-        lines.append("**Buyer:** \(tender.buyer). **Contract value:** \(tender.contractValue.wholePounds) over \(tender.years) "
-            + "year\(tender.years == 1 ? "" : "s") from \(tender.startDate).")
+        lines.append("**Buyer:** \(text(tender.buyer)). **Contract value:** \(tender.contractValue.wholePounds) over \(tender.years) "
+            + "year\(tender.years == 1 ? "" : "s") from \(text(tender.startDate)).")
         lines.append("")
         lines.append("## Summary")
         lines.append("")
@@ -23,68 +25,71 @@ public enum ResponseMarkdown {
         lines.append("| --- | --- | --- | --- |")
         for line in document.valuation.lines {
             let headline = document.summary(of: line.measure)?.headline ?? ""
-            let value = line.total.map { $0.description + (document.valuation.illustrative ? " (illustrative)" : "") } ?? "unvalued"
-            lines.append("| \(line.measure.spoken) | \(cell(headline)) | \(line.unit.format(line.totalQuantity.value)) | \(value) |")
+            let value = line.total.map { $0.description + (document.valuation.illustrative ? " (illustrative)" : "") } ?? "not valued"
+            lines.append("| \(line.measure.spoken) | \(text(headline)) | \(line.unit.format(line.totalQuantity.value)) | \(value) |")
         }
         lines.append("")
-        lines.append(totalSentence(document))
+        lines.append(text(ResponseWording.totalSentence(document.valuation)))
         var theme = ""
         var outcome = ""
         for commitment in document.commitments {
             guard let summary = document.summary(of: commitment.measure) else { continue }
             if summary.theme != theme {
                 theme = summary.theme
-                lines += ["", "## \(theme)"]
+                lines += ["", "## \(text(theme))"]
             }
             if summary.outcome != outcome {
                 outcome = summary.outcome
-                lines += ["", "### \(outcome)"]
+                lines += ["", "### \(text(outcome))"]
             }
-            lines += ["", "#### \(summary.headline) (\(commitment.measure.spoken))", ""]
-            lines += commitmentLines(commitment, summary: summary, document: document)
+            lines += ["", "#### \(text(summary.headline)) (\(commitment.measure.spoken))", ""]
+            lines += commitmentLines(commitment, summary: summary)
         }
-        lines += ["", "## Our \(document.deliveryDocument.kind.name)", "", document.deliveryDocument.text]
+        lines += ["", "## Our \(document.deliveryDocument.kind.name)", "", paragraphs(document.deliveryDocument.text)]
         lines += ["", "## How the figures were valued", ""]
-        lines += valuationLines(document)
+        lines += ResponseWording.valuation(document).map(text).joined(separator: "\n\n").components(separatedBy: "\n")
         return Data((lines.joined(separator: "\n") + "\n").utf8)
     }
 
-    private static func commitmentLines(_ commitment: Commitment, summary: MeasureSummary, document: SubmissionDocument) -> [String] {
-        let years = commitment.quantities.enumerated().map { "year \($0.offset + 1): \(summary.unit.format($0.element))" }
-        var lines = ["*\(summary.wording)*", "",
-                     "**What we commit:** \(summary.unit.format(commitment.total)) over the contract (\(years.joined(separator: "; ")))."]
-        if let placements = commitment.placements, let weeks = commitment.weeksEach {
-            lines.append("\(placements) placement\(placements == 1 ? "" : "s") of \(DecimalText.plain(weeks)) weeks each.")
-        }
-        if let people = commitment.people {
-            lines.append("\(people) \(people == 1 ? "person" : "people") hired, each counted in their first year of employment only.")
-        }
-        lines += ["", "**How we will deliver it:** \(commitment.delivery)"]
-        if let partner = commitment.partner { lines += ["", "**Local partner:** \(partner)"] }
-        lines += ["", "**Evidence we will keep:** \(commitment.evidence)"]
+    private static func commitmentLines(_ commitment: Commitment, summary: MeasureSummary) -> [String] {
+        var lines = ["*\(text(summary.wording))*", "",
+                     "**What we commit:** " + text(ResponseWording.commitment(commitment, unit: summary.unit))]
+        lines += ResponseWording.facts(commitment).map(text)
+        lines += ["", "**How we will deliver it:**", paragraphs(commitment.delivery)]
+        if let partner = commitment.partner { lines += ["", "**Local partner:** \(text(partner))"] }
+        lines += ["", "**Evidence we will keep:**", paragraphs(commitment.evidence)]
         return lines
     }
 
-    private static func totalSentence(_ document: SubmissionDocument) -> String {
-        let valuation = document.valuation
-        guard valuation.lines.contains(where: { $0.total != nil }) else {
-            return "No measure here has a value in the value pack used, so the commitments are stated by quantity."
+    /// Text made inert: every character Markdown (CommonMark and GitHub's tables) gives a
+    /// meaning inside a line is escaped with a backslash, and so is whatever would start a
+    /// list, quote or heading at the start of a line, so `<script>`, `[a](b)`, `![i](x)`,
+    /// `# heading`, `| cell |`, `*bold*`, `1. item` and `&amp;` all show as typed.
+    public static func text(_ value: String) -> String {
+        var result = ""
+        result.reserveCapacity(value.utf8.count + 16)
+        var atStart = true
+        var leadingDigits = false
+        for character in value {
+            let isSpecial = character.isASCII && Self.special.contains(character.unicodeScalars.first!)
+            let startsBlock = atStart && "-+=>".contains(character)
+            let endsNumber = leadingDigits && (character == "." || character == ")")
+            if isSpecial || startsBlock || endsNumber { result.append("\\") }
+            leadingDigits = (atStart || leadingDigits) && character.isASCII && character.isNumber
+            atStart = atStart && character == " "
+            result.append(character)
         }
-        let share = valuation.shareOfContract.map { ", \($0) of the contract value" } ?? ""
-        let marker = valuation.illustrative ? " These are illustrative values for training, not for a real bid." : ""
-        return "**Total social value:** \(valuation.total)\(share).\(marker)"
+        return result
     }
 
-    private static func valuationLines(_ document: SubmissionDocument) -> [String] {
-        guard let pack = document.valuePack else { return ["No value pack was used; every measure is stated by quantity."] }
-        var lines = ["Values per unit from the \(pack.name) pack (\(pack.edition); source: \(pack.source)).\(pack.illustrative ? " Illustrative." : "")"]
-        let unvalued = document.valuation.unvalued.map(\.spoken)
-        if !unvalued.isEmpty {
-            lines += ["", "\(unvalued.joined(separator: ", ")) \(unvalued.count == 1 ? "has" : "have") no value in this pack and "
-                + "\(unvalued.count == 1 ? "is" : "are") stated by quantity, not counted as £0."]
-        }
-        return lines
-    }
+    private static let special = Set("\\`*_[]<>&!|~#".unicodeScalars)
 
-    private static func cell(_ text: String) -> String { text.replacingOccurrences(of: "|", with: "\\|") }
+    /// Several lines of the supplier's text: each escaped, without leading spaces (which
+    /// Markdown would read as code), joined with hard line breaks so each break is kept.
+    public static func paragraphs(_ value: String) -> String {
+        value.components(separatedBy: "\n")
+            .map { text($0.trimmingCharacters(in: .whitespaces)) }
+            .joined(separator: "\\\n")
+            .replacingOccurrences(of: "\\\n\\\n", with: "\n\n")
+    }
 }

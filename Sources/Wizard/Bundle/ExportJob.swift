@@ -54,16 +54,30 @@ public struct ExportJob {
         } catch {
             throw WizardError("Cannot write the bundle to \(output.path) (\(error.localizedDescription)).", status: .unreadable)
         }
+        let checklist = output.deletingLastPathComponent().appendingPathComponent(Self.checklistName(for: output))
+        try? AtomicFile.write(Data(ExportChecklist.text(document, bundle: output.lastPathComponent).utf8), to: checklist)
         let warnings = document.findings.filter { $0.severity == .warning }.count
         console.write("Exported \(output.path)\n")
-        console.write("  submission.json   the response, for the council's systems\n")
-        console.write("  commitments.csv   one row per measure and year, for spreadsheets\n")
-        console.write("  response.md       the written response, to paste into the tender portal\n")
+        console.write("  response.txt      the written response: paste this into the tender portal's text box\n")
         console.write("  response.html     a printable page with the table and chart (open it in a web browser)\n")
+        console.write("  response.md       the same response in Markdown, if you keep documents in it\n")
+        console.write("  commitments.csv   one row per measure and year, for spreadsheets\n")
+        console.write("  submission.json   the response, for the council's systems\n")
         console.write("  manifest.json     each file's size and SHA-256, so changes can be detected\n")
-        if warnings > 0 { console.say("It carries \(warnings) warning\(warnings == 1 ? "" : "s") an evaluator may question; see the review.") }
+        console.say("Upload the whole bundle with your tender. Your own checklist (not part of the bundle) is in \(checklist.path).")
+        if warnings > 0 { console.say("It carries \(warnings) warning\(warnings == 1 ? "" : "s") an evaluator may question; see the checklist.") }
         console.write("Check it at any time with: svwizard validate \(output.path)\n")
         return .success
+    }
+
+    /// `NAME.checklist.txt` beside the bundle `NAME.svbundle.zip`.
+    static func checklistName(for bundle: URL) -> String {
+        var name = bundle.lastPathComponent
+        for suffix in [".svbundle.zip", ".zip"] where name.hasSuffix(suffix) {
+            name.removeLast(suffix.count)
+            break
+        }
+        return name + ".checklist.txt"
     }
 
     /// `NAME.svbundle.zip` beside the draft `NAME.svdraft.json`.

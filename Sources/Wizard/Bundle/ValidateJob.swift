@@ -4,20 +4,24 @@ import SocialValue
 import Submission
 import Terminal
 
-/// `svwizard validate BUNDLE...`: checks each bundle and reports, as text or JSON. The exit
-/// status is the worst: 0 all valid, 1 a response has errors, 2 a bundle is unreadable or tampered.
+/// `svwizard validate BUNDLE... [--tender tender.json]`: checks each bundle and reports, as
+/// text or JSON. The exit status is the worst: 0 all valid, 1 a response has errors (or does
+/// not match the tender), 2 a bundle is unreadable or tampered, 4 a bundle could not be confirmed.
 public struct ValidateJob {
     let context: AppContext
     let paths: [String]
+    let tenderPath: String?
     let json: Bool
 
-    public init(context: AppContext, paths: [String], json: Bool) {
+    public init(context: AppContext, paths: [String], tenderPath: String? = nil, json: Bool) {
         self.context = context
         self.paths = paths
+        self.tenderPath = tenderPath
         self.json = json
     }
 
     public func run() throws -> ExitStatus {
+        let tender = try tenderPath.map { try TenderFile.read(context.resolve($0).path) }
         let validator = try context.bundleValidator()
         let reports = paths.map { path -> BundleReport in
             let url = context.resolve(path)
@@ -26,21 +30,39 @@ public struct ValidateJob {
                 // The size is checked before the file is read, so a huge file is never loaded.
                 data = try OutsideFile.contents(of: url, limit: BundleReader.maximumBundleBytes, what: "bundle")
             } catch {
-                return BundleReport(file: path, status: .unreadable, problems: ["Refused: \(error)"], findings: [], total: nil)
+                var report = BundleReport(file: path, tenderChecked: tender != nil)
+                let code: BundleDiagnostic.Code = "\(error)".contains("larger than") ? .tooLarge : .notAZip
+                report.add(BundleDiagnostic(code, "Refused: \(error)", action: "Check the file name."))
+                return report
             }
-            return validator.validate(data, file: path)
+            return validator.validate(data, file: path, tender: tender)
         }
         if json {
             context.console.write(try JSONEncoder.stableText(reports))
         } else {
             for report in reports { write(report) }
+            if reports.count > 1 { context.console.write(Self.summary(reports) + "\n") }
+            if tender == nil {
+                context.console.say("The values were not checked against the buyer's tender. To check them, add --tender tender.json "
+                    + "(the tender file made by svwizard assess).")
+            }
         }
-        switch reports.map(\.status).max() ?? .valid {
+        switch reports.map { $0.status }.max() ?? BundleReport.Status.valid {
         case .valid: return .success
         case .errors: return .refused
         case .unconfirmed: return .unconfirmed
         case .unreadable: return .unreadable
         }
+    }
+
+    /// "41 bundles: 39 valid, 1 with errors, 1 damaged".
+    static func summary(_ reports: [BundleReport]) -> String {
+        let counts = [(BundleReport.Status.valid, "valid"), (.errors, "with errors"), (.unconfirmed, "not confirmed"), (.unreadable, "damaged or tampered")]
+            .compactMap { status, name -> String? in
+                let count = reports.filter { $0.status == status }.count
+                return count > 0 ? "\(count) \(name)" : nil
+            }
+        return "\(reports.count) bundles: " + counts.joined(separator: ", ")
     }
 
     private func write(_ report: BundleReport) {
@@ -54,9 +76,21 @@ public struct ValidateJob {
         case .unreadable: verdict = style.red("cannot be trusted")
         }
         console.write(style.bold(report.file) + ": " + verdict + "\n")
-        for problem in report.problems { console.write(TextWrapper.wrap(problem, width: console.width, firstIndent: "  ", indent: "    ") + "\n") }
+        for diagnostic in report.diagnostics {
+            console.write(TextWrapper.wrap("\(diagnostic.code.rawValue) \(diagnostic.message) \(diagnostic.action)", width: console.width,
+                                           firstIndent: "  ", indent: "    ") + "\n")
+        }
+        guard report.status != .unreadable || !report.findings.isEmpty else { return }
+        let quantities = report.unvalued.map { "\($0.measure.rawValue) \($0.unit.format($0.total))" }.joined(separator: "; ")
         if let total = report.total {
             console.write("  Total social value: \(total)\n")
+            if !quantities.isEmpty {
+                console.write(TextWrapper.wrap("Not valued, counted by quantity: \(quantities)", width: console.width,
+                                               firstIndent: "  ", indent: "    ") + "\n")
+            }
+        } else if !report.unvalued.isEmpty {
+            console.write(TextWrapper.wrap("Total social value: not valued (no measure has a value in the pack); by quantity: \(quantities)",
+                                           width: console.width, firstIndent: "  ", indent: "    ") + "\n")
         }
         if !report.findings.isEmpty {
             for line in FindingsView(style: style, width: console.width, indent: "  ").lines(report.findings) { console.write(line + "\n") }

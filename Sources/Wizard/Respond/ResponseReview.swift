@@ -78,7 +78,7 @@ public struct ResponseReview: FlowReview {
                                           width: width, firstIndent: "    ", indent: "      "))
             if let total = line.total, let perUnit = line.perUnit {
                 let marker = valuation.illustrative ? " (illustrative)" : ""
-                lines.append(TextWrapper.wrap("Value: \(total)\(marker) at \(perUnit) per \(ValueText.singular(line.unit)), \(line.edition ?? "")",
+                lines.append(TextWrapper.wrap("Value: \(total)\(marker) at \(perUnit.unitPrice) per \(ValueText.singular(line.unit)), \(line.edition ?? "")",
                                               width: width, firstIndent: "    ", indent: "      "))
             } else {
                 lines.append("    Value: unvalued in the \(valuation.packName ?? "current") pack (counted by quantity, not as £0)")

@@ -42,7 +42,7 @@ public struct ValuePackView {
         lines.append("")
         for value in pack.values {
             let measure = data.catalogue.measure(value.measure)
-            let perUnit = measure.map { ValueText.perUnit($0, in: pack) } ?? value.perUnit.description
+            let perUnit = measure.map { ValueText.perUnit($0, in: pack) } ?? value.perUnit.unitPrice
             lines.append(style.cyan(value.measure.rawValue) + "  " + perUnit)
             lines.append(TextWrapper.wrap("Edition: \(value.edition)", width: width, firstIndent: "    ", indent: "      "))
             lines.append(TextWrapper.wrap("Source: \(value.source)", width: width, firstIndent: "    ", indent: "      "))

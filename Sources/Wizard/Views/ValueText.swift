@@ -5,19 +5,11 @@ import SocialValue
 enum ValueText {
     static func perUnit(_ measure: Measure, in pack: ValuePack?) -> String {
         guard let pack, let value = pack.value(for: measure.reference) else { return "unvalued" }
-        let unit = measure.unit == .pounds ? "per £1" : "per " + singular(measure.unit)
-        return "\(value.perUnit) \(unit)" + (pack.illustrative ? " (illustrative)" : "")
+        let unit = "per " + measure.unit.singular
+        return "\(value.perUnit.unitPrice) \(unit)" + (pack.illustrative ? " (illustrative)" : "")
     }
 
-    static func singular(_ unit: MeasureUnit) -> String {
-        switch unit {
-        case .fte: "FTE"
-        case .weeks: "week"
-        case .hours: "hour"
-        case .pounds: "£1"
-        case .tonnesCO2e: "tonne CO2e"
-        }
-    }
+    static func singular(_ unit: MeasureUnit) -> String { unit.singular }
 
     /// A line naming the pack, for the top of listings.
     static func packLine(_ pack: ValuePack?) -> String {
