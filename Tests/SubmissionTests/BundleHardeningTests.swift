@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import BundledData
 @testable import Submission
 
 /// Bundles that try to talk their way past the checks: a manifest claiming another version,
@@ -119,5 +120,16 @@ struct BundleHardeningTests {
         #expect(Date().timeIntervalSince(started) < 5)
         let negative = try withSubmission { $0.replacingOccurrences(of: "\"years\" : 2", with: "\"years\" : -3") }
         #expect(negative.problems.joined().contains("tender.years: must be at least 1, found -3"))
+    }
+}
+
+@Suite("The bundle problem codes are documented")
+struct BundleCodeDocumentationTests {
+    @Test("every code and its title is in the file-formats guide's table, so the guide stays in step")
+    func guideListsEveryCode() throws {
+        let guide = try #require(BundledFiles.all["Guidance/file-formats.md"])
+        for code in BundleDiagnostic.Code.allCases {
+            #expect(guide.contains("| \(code.rawValue) | \(code.title) |"), "\(code.rawValue) is missing from Guidance/file-formats.md")
+        }
     }
 }
