@@ -101,6 +101,18 @@ struct GoldenOutputTests {
         GoldenFiles.check("measures.txt", try runner.run(["measures"]).stdout)
     }
 
+    @Test("the printable pages are accessible: captions, header scopes, row headers, the chart's figures as a table, no literal checkboxes")
+    func accessibleHTML() throws {
+        let response = String(decoding: try Data(contentsOf: GoldenFiles.folder.appendingPathComponent("response.html")), as: UTF8.self)
+        #expect(response.contains("<caption>What we commit to each contract year, and its social value</caption>"))
+        #expect(response.contains("<th scope=\"col\">Measure</th>") && response.contains("<th scope=\"row\">TOM 10</th>"))
+        #expect(response.contains("<table class=\"chart-figures\">"))
+        #expect(!response.contains("<script") && !response.contains("<img") && !response.contains("What to do"))
+        let assessment = String(decoding: try Data(contentsOf: GoldenFiles.folder.appendingPathComponent("assessment.html")), as: UTF8.self)
+        #expect(!assessment.contains("[x]") && !assessment.contains("[ ]"))
+        #expect(assessment.contains("<th scope=\"col\">Followed</th>"))
+    }
+
     @Test("the bundle's CSV lines add up to its totals, with a sub-penny unit price shown exactly")
     func penceAddUp() throws {
         let csv = try #require(FileManager.default.contents(atPath: GoldenFiles.folder.appendingPathComponent("commitments.csv").path))

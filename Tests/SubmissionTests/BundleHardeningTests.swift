@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import BundledData
+import SocialValue
 @testable import Submission
 
 /// Bundles that try to talk their way past the checks: a manifest claiming another version,
@@ -131,5 +132,103 @@ struct BundleCodeDocumentationTests {
         for code in BundleDiagnostic.Code.allCases {
             #expect(guide.contains("| \(code.rawValue) | \(code.title) |"), "\(code.rawValue) is missing from Guidance/file-formats.md")
         }
+    }
+}
+
+@Suite("Markdown injection is inert")
+struct MarkdownInjectionTests {
+    @Test("hostile text in an answer comes out as typed, never as markup", arguments: [
+        "<script>alert(1)</script>", "<img src=x onerror=alert(2)>", "[click](javascript:alert(3))", "![pic](http://x/y.png)",
+        "# Fake heading", "| a | b |\n| --- | --- |", "*bold* and _em_ and `code`", "&amp; &lt;", "> a quote", "- a list",
+        "1. numbered", "==========", "<http://example.com>", "~~struck~~",
+    ])
+    func inert(text: String) {
+        let escaped = ResponseMarkdown.paragraphs(text)
+        // Every character Markdown could act on is preceded by a backslash.
+        let scalars = Array(escaped.unicodeScalars)
+        for (index, scalar) in scalars.enumerated() where "<>[]!|#*_`&~".unicodeScalars.contains(scalar) {
+            #expect(index > 0 && scalars[index - 1] == "\\", "\(scalar) is not escaped in \(escaped)")
+        }
+        for line in escaped.split(separator: "\n") {
+            #expect(!(line.first.map { "-+=>".contains($0) } ?? false), "a line starts a block: \(line)")
+            #expect(line.range(of: #"^[0-9]+[.)]"#, options: .regularExpression) == nil, "a line starts a numbered list: \(line)")
+        }
+    }
+}
+
+@Suite("validate --tender catches each mismatch with its code")
+struct TenderMismatchTests {
+    static var tender: TenderSpecification {
+        var tender = Sample.response().tender
+        tender.valuePack = Sample.pack
+        return tender
+    }
+
+    func report(_ edit: (inout TenderResponse) -> Void = { _ in }, pack: ValuePack? = Sample.pack) throws -> BundleReport {
+        var response = Sample.response()
+        response.tender.valuePack = pack
+        edit(&response)
+        let document = SubmissionDocument(toolVersion: "0.1.0", framework: Sample.data.framework, response: response, pack: pack,
+                                          catalogue: Sample.data.catalogue)
+        return Sample.validator.validate(try BundleWriter.bundle(document), file: "x", tender: Self.tender)
+    }
+
+    func codes(_ report: BundleReport) -> Set<String> { Set(report.diagnostics.map(\.code.rawValue)) }
+
+    @Test("the bundle that answers the tender with its values is valid")
+    func matching() throws {
+        let result = try report()
+        #expect(result.diagnostics.isEmpty, "\(result.problems)")
+        #expect(result.tenderChecked)
+    }
+
+    @Test("each kind of mismatch is caught, with its code", arguments: [
+        ("reference", "SV-B030"), ("buyer", "SV-B030"), ("value", "SV-B031"), ("years", "SV-B031"), ("start", "SV-B031"), ("measure", "SV-B032"),
+    ])
+    func mismatch(kind: String, code: String) throws {
+        let result = try report { response in
+            switch kind {
+            case "reference": response.tender.reference = "OTHER-1"
+            case "buyer": response.tender.buyer = "Another Council"
+            case "value": response.tender.contractValue = Money(900_000)
+            case "years": response.tender.years = 1; response.commitments = response.commitments.map { var c = $0; c.quantities = [c.quantities[0]]; return c }
+            case "start": response.tender.startDate = "2026-01-01"
+            default: response.commitments.append(Commitment(measure: MeasureReference("TOM99")!, quantities: [1, 1], delivery: "d", evidence: "e"))
+            }
+        }
+        #expect(codes(result).contains(code), "\(result.problems)")
+        #expect(result.status >= .errors)
+    }
+
+    @Test("a pack value raised in the supplier's copy is caught, and the reported total uses the tender's value")
+    func editedPackValue() throws {
+        var raised = Sample.pack
+        raised.values = raised.values.map { var value = $0; if value.measure.rawValue == "TOM6" { value.perUnit = Money(99_999) }; return value }
+        let result = try report(pack: raised)
+        #expect(codes(result) == ["SV-B034"], "\(result.problems)")
+        #expect(result.problems.joined().contains("TOM 6 at £99,999.00 per unit; the tender's pack says £12,769.68"))
+        let honest = try report()
+        #expect(result.total == honest.total)
+    }
+
+    @Test("a bundle valued with another pack, or none, is caught")
+    func otherPack() throws {
+        var other = Sample.pack
+        other.edition = "Another edition"
+        #expect(codes(try report(pack: other)).contains("SV-B033"))
+        #expect(codes(try report(pack: nil)).contains("SV-B033"))
+    }
+
+    @Test("with nothing valued, the report says not valued (no total), with the quantities")
+    func notValued() throws {
+        var response = Sample.response()
+        response.tender.valuePack = nil
+        let document = SubmissionDocument(toolVersion: "0.1.0", framework: Sample.data.framework, response: response, pack: nil,
+                                          catalogue: Sample.data.catalogue)
+        let result = Sample.validator.validate(try BundleWriter.bundle(document), file: "x")
+        #expect(result.total == nil)
+        #expect(result.unvalued.map(\.measure.rawValue) == ["TOM10", "TOM6", "TOM31"])
+        let json = String(decoding: try JSONEncoder.stable.encode(result), as: UTF8.self)
+        #expect(json.contains("\"total\" : null") && json.contains("\"valued\" : false"), "\(json)")
     }
 }

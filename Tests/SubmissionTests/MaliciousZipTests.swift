@@ -36,7 +36,16 @@ struct MaliciousZipTests {
         let report = Sample.validator.validate(sample.data, file: sample.name)
         #expect(report.status == .unreadable, "\(sample.name)")
         #expect(report.problems.joined().contains(sample.reason), "\(sample.name): \(report.problems)")
+        let expected = Self.codes[sample.name] ?? "?"
+        #expect(report.diagnostics.map(\.code.rawValue).contains(expected), "\(sample.name): \(report.diagnostics.map(\.code.rawValue))")
     }
+
+    /// The stable code each hostile archive is refused with.
+    static let codes = [
+        "path climbing out": "SV-B003", "absolute path": "SV-B003", "windows absolute path": "SV-B003", "duplicate names": "SV-B003",
+        "symbolic link": "SV-B003", "non-UTF-8 name": "SV-B003", "control characters": "SV-B003", "oversized entry": "SV-B004",
+        "too many entries": "SV-B003", "not a zip": "SV-B002", "empty file": "SV-B002", "cut short": "SV-B002",
+    ]
 
     @Test("a zip bomb (an entry compressed far beyond any real file) is refused before it is expanded")
     func zipBomb() throws {
