@@ -5,7 +5,7 @@ struct AssessCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "assess",
         abstract: "Plan a procurement's social value: the opportunity assessment and the tender file.",
-        discussion: """
+        discussion: HelpText.hang("""
             For commissioners, before a procurement starts. Asks about the contract and how it \
             will be bought, states the policy's rules that follow (with the policy's reasons), \
             recommends measures from short questions about the contract, and records the local \
@@ -26,7 +26,7 @@ struct AssessCommand: ParsableCommand {
             Exit status: 0 finished (or saved to carry on later); 1 required answers missing with \
             --no-input, no measure adopted where social value is required, or piped input ended \
             early; 2 a file could not be read or written; 130 stopped with Ctrl-C (answers saved).
-            """
+            """)
     )
 
     @OptionGroup var questionnaire: QuestionnaireOptions

@@ -5,7 +5,7 @@ struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
         abstract: "Make the submission bundle (a zip) to upload with your tender.",
-        discussion: """
+        discussion: HelpText.hang("""
             Refuses while the response has errors or unanswered questions, listing each with \
             what to do. The bundle holds submission.json, commitments.csv, response.md (to paste \
             into the tender portal), response.html (printable) and manifest.json (each file's \
@@ -17,10 +17,10 @@ struct ExportCommand: ParsableCommand {
 
             Exit status: 0 exported; 1 the response has errors or missing answers; 2 the draft \
             cannot be read or the bundle cannot be written.
-            """
+            """)
     )
 
-    @Argument(help: ArgumentHelp("The draft made by svwizard respond.", valueName: "draft"))
+    @Argument(help: ArgumentHelp("The draft made by svwizard respond.", valueName: "draft"), completion: Completions.drafts)
     var draft: String
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Where to write the bundle (default: beside the draft, NAME.svbundle.zip).", valueName: "file"))
@@ -39,7 +39,7 @@ struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
         abstract: "Check submission bundles: intact, unchanged since export, and free of errors.",
-        discussion: """
+        discussion: HelpText.hang("""
             For each bundle: refuses anything unsafe (paths with .., links, zip bombs, \
             duplicate or non-UTF-8 names) without writing it anywhere; checks every file \
             against the manifest; then runs every check on the response again and recomputes \
@@ -62,14 +62,14 @@ struct ValidateCommand: ParsableCommand {
             Exit status: 0 every bundle valid; 1 a response has errors or differs from a fresh \
             check, or does not match the tender; 2 a bundle is unreadable, not a bundle, of an \
             unknown version, badly formed, or tampered; 4 a bundle from another svwizard version could not be confirmed.
-            """
+            """)
     )
 
-    @Argument(help: ArgumentHelp("One or more bundles.", valueName: "bundle"))
+    @Argument(help: ArgumentHelp("One or more bundles.", valueName: "bundle"), completion: Completions.bundles)
     var bundles: [String]
 
     @Option(help: ArgumentHelp("The buyer's tender file: check that each bundle answers it, with its measures and its values.",
-                               valueName: "tender.json"))
+                               valueName: "tender.json"), completion: Completions.tenders)
     var tender: String?
 
     @Flag(help: "Write JSON instead of text.")

@@ -6,7 +6,7 @@ struct GuideCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "guide",
         abstract: "Read plain-English guidance on social value, the policy and each measure.",
-        discussion: """
+        discussion: HelpText.hang("""
             With no topic, lists the topics; at a terminal it then asks which to read, and Tab \
             completes topic names.
 
@@ -14,10 +14,10 @@ struct GuideCommand: ParsableCommand {
               svwizard guide                    list the topics
               svwizard guide what-is-social-value
               svwizard guide tom10              the page for a measure
-            """
+            """)
     )
 
-    @Argument(help: ArgumentHelp("The topic to read, as listed by `svwizard guide`.", valueName: "topic"))
+    @Argument(help: ArgumentHelp("The topic to read, as listed by `svwizard guide`.", valueName: "topic"), completion: Completions.topics)
     var topic: String?
 
     @Flag(name: .long, help: "Only list the topics, even at a terminal.")

@@ -5,7 +5,7 @@ struct MeasuresCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "measures",
         abstract: "Show the framework's measures by theme and outcome, or one measure in full.",
-        discussion: """
+        discussion: HelpText.hang("""
             Each measure is shown with its unit and its £ value per unit from the active value \
             pack. A measure the pack does not value is shown as "unvalued": it is reported by \
             quantity, never counted as £0.
@@ -13,12 +13,12 @@ struct MeasuresCommand: ParsableCommand {
             Examples:
               svwizard measures                     all measures under their themes
               svwizard measures TOM4a               one measure: wording, definitions, rules, evidence, value
-              svwizard measures --search apprentice measures mentioning a word
+              svwizard measures --search apprentice  measures mentioning a word
               svwizard measures --json              everything, for scripts
-            """
+            """)
     )
 
-    @Argument(help: ArgumentHelp("A measure reference, such as TOM6 or TOM4a.", valueName: "reference"))
+    @Argument(help: ArgumentHelp("A measure reference, such as TOM6 or TOM4a.", valueName: "reference"), completion: Completions.measures)
     var reference: String?
 
     @Option(name: .long, help: ArgumentHelp("Show the measures whose text mentions this word.", valueName: "word"))
@@ -56,7 +56,7 @@ struct MeasuresCommand: ParsableCommand {
             measures = data.frameworkMeasures.filter { $0.matches(search) }
         }
         if json {
-            context.console.write(try CatalogueJSON(data: data, pack: context.library.active, measures: measures).rendered())
+            context.console.writeData(try CatalogueJSON(data: data, pack: context.library.active, measures: measures).rendered())
         } else if let measure = measures.first, reference != nil {
             context.console.write(context.console.markdown.render(view.detailMarkdown(measure)))
         } else if let search {

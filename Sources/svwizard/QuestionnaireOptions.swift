@@ -3,13 +3,13 @@ import Wizard
 
 /// Options every questionnaire command takes: resuming, naming the draft, answers files.
 struct QuestionnaireOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Carry on with a saved draft.", valueName: "draft"))
+    @Option(help: ArgumentHelp("Carry on with a saved draft.", valueName: "draft"), completion: Completions.drafts)
     var resume: String?
 
     @Option(help: ArgumentHelp("Where to save a new draft.", valueName: "file"))
     var draft: String?
 
-    @Option(help: ArgumentHelp("Fill in answers from a YAML or JSON file; only what is missing is asked.", valueName: "file"))
+    @Option(help: ArgumentHelp("Fill in answers from a YAML or JSON file; only what is missing is asked.", valueName: "file"), completion: Completions.answers)
     var answers: String?
 
     @Flag(help: "Never ask: with --answers, fail listing every missing or invalid answer.")

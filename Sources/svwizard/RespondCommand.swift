@@ -5,7 +5,7 @@ struct RespondCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "respond",
         abstract: "Write the social value part of a tender response, step by step.",
-        discussion: """
+        discussion: HelpText.hang("""
             Asks about the tender, your organisation, the measures you will commit to, and for \
             each measure the quantity per contract year, how you will deliver it and the \
             evidence you will keep; then shows a review with the £ value and any problems. \
@@ -24,10 +24,10 @@ struct RespondCommand: ParsableCommand {
             Exit status: 0 finished with no errors (or saved to carry on later); 1 the response \
             has errors, or answers are missing with --no-input, or piped input ended early; \
             2 a file could not be read; 130 stopped with Ctrl-C (answers saved).
-            """
+            """)
     )
 
-    @Option(help: ArgumentHelp("The tender specification from the council (tender.json).", valueName: "file"))
+    @Option(help: ArgumentHelp("The tender specification from the council (tender.json).", valueName: "file"), completion: Completions.tenders)
     var tender: String?
 
     @OptionGroup var questionnaire: QuestionnaireOptions

@@ -8,7 +8,7 @@ struct SVWizard: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "svwizard",
         abstract: "Social value for council tenders: plan it, commit to it, check it.",
-        discussion: """
+        discussion: HelpText.hang("""
             svwizard helps suppliers write the social value part of a tender response and helps \
             commissioners plan what a tender should ask for, using the council's social value \
             framework and the national TOMs measures.
@@ -19,13 +19,37 @@ struct SVWizard: ParsableCommand {
               svwizard workshop              training scenarios for workshops
               svwizard measures              the framework's measures by theme
               svwizard measures TOM6         one measure in full
-              svwizard guide double-counting read a guidance topic
+              svwizard guide double-counting  read a guidance topic
 
             Exit status:
             \(ExitStatus.table)
-            """,
+            """),
         subcommands: [RespondCommand.self, ExportCommand.self, ValidateCommand.self, AssessCommand.self, WorkshopCommand.self, MeasuresCommand.self, GuideCommand.self, ValuesCommand.self]
     )
+
+    /// Runs the command line. `svwizard help NAME` for a command that does not exist is a
+    /// usage error (exit 64), not the general help with success.
+    static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if arguments.first == "help", arguments.count > 1, !isCommandPath(Array(arguments.dropFirst())) {
+            let name = arguments.dropFirst().joined(separator: " ")
+            FileHandle.standardError.write(Data("svwizard: there is no command \"\(name)\". The commands are: \(commandNames).\n".utf8))
+            Foundation.exit(ExitStatus.usage.rawValue)
+        }
+        main(nil)
+    }
+
+    /// Whether `path` names a command and its subcommands, such as ["workshop", "start"].
+    static func isCommandPath(_ path: [String]) -> Bool {
+        var commands: [ParsableCommand.Type] = configuration.subcommands
+        for name in path {
+            guard let command = commands.first(where: { $0._commandName == name }) else { return false }
+            commands = command.configuration.subcommands
+        }
+        return true
+    }
+
+    static var commandNames: String { configuration.subcommands.map { $0._commandName }.joined(separator: ", ") }
 
     @OptionGroup var options: GlobalOptions
 
@@ -35,7 +59,7 @@ struct SVWizard: ParsableCommand {
     func run() throws {
         let context = try options.context()
         if version {
-            context.console.write(AppContext.versionText(toolVersion: ToolVersion.current, data: context.data, pack: context.library.active))
+            context.console.writeData(AppContext.versionText(toolVersion: ToolVersion.current, data: context.data, pack: context.library.active))
             return
         }
         let terminal = TerminalInfo.current()
@@ -43,6 +67,7 @@ struct SVWizard: ParsableCommand {
             context.console.write(SVWizard.helpMessage() + "\n")
             return
         }
-        StartMenu(context: context).run()
+        let status = StartMenu(context: context).run()
+        if status != .success { throw ExitCode(status.rawValue) }
     }
 }

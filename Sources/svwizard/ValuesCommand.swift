@@ -8,7 +8,7 @@ struct ValuesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "values",
         abstract: "Manage value packs: the £ value per unit of each measure.",
-        discussion: """
+        discussion: HelpText.hang("""
             The official National TOMs values are licensed and change every year, so the buyer \
             supplies the values its tender uses. svwizard ships one pack, "workshop", holding only \
             values with a public source; it is for training and every figure from it is labelled \
@@ -20,7 +20,7 @@ struct ValuesCommand: ParsableCommand {
               svwizard values show workshop
               svwizard values import toms-2024.csv --name toms-2024 --edition "National TOMs 2024" --source "Buyer's ITT pack"
               svwizard values use toms-2024
-            """,
+            """),
         subcommands: [List.self, Show.self, Import.self, Use.self],
         defaultSubcommand: List.self
     )
@@ -36,7 +36,7 @@ struct ValuesCommand: ParsableCommand {
             if json {
                 let active = context.library.active?.name
                 let entries = context.library.all.map { PackSummary(pack: $0, active: $0.name == active) }
-                context.console.write(try PackSummary.json(entries))
+                context.console.writeData(try PackSummary.json(entries))
             } else {
                 context.console.write(ValuePackView(library: context.library, data: context.data, style: context.console.style,
                                                     width: context.console.width).list())
@@ -48,7 +48,7 @@ struct ValuesCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Show one pack: every value with its edition, source and date, and the measures it leaves unvalued.")
 
-        @Argument(help: ArgumentHelp("The pack's name; the active pack if left out.", valueName: "name")) var name: String?
+        @Argument(help: ArgumentHelp("The pack's name; the active pack if left out.", valueName: "name"), completion: Completions.packs) var name: String?
         @Flag(name: .long, help: "Write JSON instead of text.") var json = false
         @OptionGroup var options: GlobalOptions
 
@@ -66,7 +66,7 @@ struct ValuesCommand: ParsableCommand {
                 return pack
             }
             if json {
-                context.console.write(try PackSummary.json(pack))
+                context.console.writeData(try PackSummary.json(pack))
             } else {
                 context.console.write(ValuePackView(library: context.library, data: context.data, style: context.console.style,
                                                     width: context.console.width).show(pack))
@@ -77,7 +77,7 @@ struct ValuesCommand: ParsableCommand {
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Import a buyer's values from a CSV file (measure reference, £ per unit, optional note).",
-            discussion: """
+            discussion: HelpText.hang("""
                 The CSV has one row per measure: the measure reference, then the £ value per unit, \
                 then an optional note. A header row is allowed. For example:
 
@@ -87,10 +87,10 @@ struct ValuesCommand: ParsableCommand {
 
                 If any row is wrong nothing is imported, each bad row is listed by number, and a \
                 pack of the same name that you imported before is kept unchanged.
-                """
+                """)
         )
 
-        @Argument(help: ArgumentHelp("The CSV file.", valueName: "file.csv")) var file: String
+        @Argument(help: ArgumentHelp("The CSV file.", valueName: "file.csv"), completion: Completions.csv) var file: String
         @Option(help: "A short name for the pack, such as toms-2024 (lower case, digits and hyphens).") var name: String
         @Option(help: "The framework edition the values belong to, such as \"National TOMs 2024\".") var edition: String
         @Option(help: "Where the values come from, such as \"Rotherham ITT pack, tender RMBC-123\".") var source: String
@@ -136,7 +136,7 @@ struct ValuesCommand: ParsableCommand {
     struct Use: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Make a pack the active one, used when a tender file brings no pack.")
 
-        @Argument(help: ArgumentHelp("The pack's name.", valueName: "name")) var name: String
+        @Argument(help: ArgumentHelp("The pack's name.", valueName: "name"), completion: Completions.packs) var name: String
         @OptionGroup var options: GlobalOptions
 
         func run() throws {

@@ -5,7 +5,7 @@ struct WorkshopCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "workshop",
         abstract: "Training scenarios for workshops: offline, no accounts, illustrative values.",
-        discussion: """
+        discussion: HelpText.hang("""
             Each scenario has a tender, a supplier persona, learning goals and teaching notes at \
             the key steps. Trainees work in a practice folder (svwizard-practice unless --folder \
             says otherwise); facilitators have a guide for each scenario (svwizard guide NAME).
@@ -16,7 +16,7 @@ struct WorkshopCommand: ParsableCommand {
               svwizard workshop check svwizard-practice/thermal-works/response.svdraft.json
               svwizard workshop example thermal-works                the model answer and its bundle
               svwizard workshop reset                                clear the practice folder
-            """,
+            """),
         subcommands: [List.self, Start.self, Check.self, Example.self, Reset.self],
         defaultSubcommand: List.self
     )
@@ -45,7 +45,7 @@ struct WorkshopCommand: ParsableCommand {
             abstract: "Open a scenario in the supplier's or the commissioner's wizard, pre-loaded, in the practice folder.",
             discussion: "Running it again carries on where the trainee stopped.")
 
-        @Argument(help: ArgumentHelp("The scenario, as listed by svwizard workshop.", valueName: "scenario")) var name: String
+        @Argument(help: ArgumentHelp("The scenario, as listed by svwizard workshop.", valueName: "scenario"), completion: Completions.scenarios) var name: String
         @Option(name: .customLong("as"), help: "Whose part to practise: supplier or commissioner.") var role: Role = .supplier
         @OptionGroup var folder: Folder
         @OptionGroup var options: GlobalOptions
@@ -64,12 +64,14 @@ struct WorkshopCommand: ParsableCommand {
             abstract: "Feedback on a draft or bundle: what is strong, what an evaluator would question, what is missing.",
             discussion: "Exit status: 0 nothing missing or wrong; 1 there are errors to fix; 2 the file cannot be read.")
 
-        @Argument(help: ArgumentHelp("A draft (.svdraft.json) or a bundle (.svbundle.zip).", valueName: "file")) var file: String
+        @Argument(help: ArgumentHelp("A draft (.svdraft.json) or a bundle (.svbundle.zip).", valueName: "file"), completion: Completions.draftsAndBundles) var file: String
+        @Flag(help: "Write JSON instead of text: {file, strengths, questions, missing}, each item with its text and guidance topic.")
+        var json = false
         @OptionGroup var options: GlobalOptions
 
         func run() throws {
             let context = try options.context()
-            let status = try CommandRunner.guarded { try WorkshopJob(context: context, folder: nil).check(file) }
+            let status = try CommandRunner.guarded { try WorkshopJob(context: context, folder: nil).check(file, json: json) }
             if status != .success { throw ExitCode(status.rawValue) }
         }
     }
@@ -78,7 +80,7 @@ struct WorkshopCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Write a scenario's model answer (a draft and its bundle), or its weak answer with planted mistakes.")
 
-        @Argument(help: ArgumentHelp("The scenario.", valueName: "scenario")) var name: String
+        @Argument(help: ArgumentHelp("The scenario.", valueName: "scenario"), completion: Completions.scenarios) var name: String
         @Flag(help: "Write the weak answer instead, for practising svwizard workshop check.") var weak = false
         @OptionGroup var folder: Folder
         @OptionGroup var options: GlobalOptions

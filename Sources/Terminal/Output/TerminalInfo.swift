@@ -14,7 +14,8 @@ public struct TerminalInfo: Sendable {
     public var outputIsTerminal: Bool
     /// The width text is wrapped to.
     public var width: Int
-    /// Whether colour is allowed: output is a terminal and `NO_COLOR` is not set.
+    /// Whether colour and other escape sequences are allowed: output is a terminal that is not
+    /// `TERM=dumb`, and `NO_COLOR` is not set.
     public var colour: Bool
 
     public init(inputIsTerminal: Bool, outputIsTerminal: Bool, width: Int, colour: Bool) {
@@ -24,8 +25,9 @@ public struct TerminalInfo: Sendable {
         self.colour = colour
     }
 
-    /// The narrowest and widest text is wrapped to: long lines are hard to read.
-    public static let widthRange = 40...100
+    /// The narrowest and widest text is wrapped to: long lines are hard to read, and below 20
+    /// columns nothing reads well anyway.
+    public static let widthRange = 20...100
 
     /// Reads the real terminal: `isatty`, the window size (or `COLUMNS`), and `NO_COLOR`.
     public static func current(environment: [String: String] = ProcessInfo.processInfo.environment) -> TerminalInfo {
@@ -37,7 +39,8 @@ public struct TerminalInfo: Sendable {
             if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { columns = Int(size.ws_col) }
         }
         let noColour = environment["NO_COLOR"].map { !$0.isEmpty } ?? false
+        let dumb = environment["TERM"] == "dumb"
         let width = min(max(columns - 1, widthRange.lowerBound), widthRange.upperBound)
-        return TerminalInfo(inputIsTerminal: input, outputIsTerminal: output, width: width, colour: output && !noColour)
+        return TerminalInfo(inputIsTerminal: input, outputIsTerminal: output, width: width, colour: output && !noColour && !dumb)
     }
 }

@@ -33,9 +33,9 @@ public struct ExportJob {
         let missing = FlowPlanner(flow: flow, environment: environment).plan(draft.answers)
             .filter { draft.answers[$0.key] == nil && !$0.isOptional }
         if !missing.isEmpty {
-            console.complain("Not exported: \(missing.count) question\(missing.count == 1 ? " is" : "s are") not answered yet:")
-            for question in missing.prefix(20) { console.write("  \(question.text)\n") }
-            console.say("Answer them with: svwizard respond --resume \(draftURL.path)")
+            console.refuse("Not exported: \(missing.count) question\(missing.count == 1 ? " is" : "s are") not answered yet:")
+            for question in missing.prefix(20) { console.refuseLine("  \(question.text)") }
+            console.refuse("Answer them with: svwizard respond --resume \(draftURL.path)")
             return .refused
         }
         let response = ResponseAssembler(environment: environment).response(from: draft.answers)
@@ -43,9 +43,9 @@ public struct ExportJob {
                                           pack: pack, catalogue: context.data.catalogue)
         let errors = document.findings.filter { $0.severity == .error }
         if !errors.isEmpty {
-            console.complain("Not exported: the response has \(errors.count) error\(errors.count == 1 ? "" : "s") to fix first.")
-            for line in FindingsView(style: console.style, width: console.width).lines(errors).dropFirst() { console.write(line + "\n") }
-            console.say("Fix them with: svwizard respond --resume \(draftURL.path) (then type review, and edit).")
+            console.refuse("Not exported: the response has \(errors.count) error\(errors.count == 1 ? "" : "s") to fix first.")
+            for line in FindingsView(style: .plain, width: console.width).lines(errors).dropFirst() { console.refuseLine(line) }
+            console.refuse("Fix them with: svwizard respond --resume \(draftURL.path) (then type review, and edit).")
             return .refused
         }
         let output = context.resolve(outputPath ?? Self.defaultBundleName(for: draftURL))

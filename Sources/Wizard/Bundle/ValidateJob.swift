@@ -38,7 +38,7 @@ public struct ValidateJob {
             return validator.validate(data, file: path, tender: tender)
         }
         if json {
-            context.console.write(try JSONEncoder.stableText(reports))
+            context.console.writeData(try JSONEncoder.stableText(reports))
         } else {
             for report in reports { write(report) }
             if reports.count > 1 { context.console.write(Self.summary(reports) + "\n") }

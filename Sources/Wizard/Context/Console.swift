@@ -17,8 +17,43 @@ public final class Console {
         self.reader = reader
     }
 
-    /// Writes `text` as it is.
-    public func write(_ text: String) { output.write(text) }
+    /// Writes `text`, breaking any line wider than the terminal at a space (never inside a
+    /// word), with the continuation indented under the line's own indent. Text already
+    /// wrapped to the width passes through unchanged.
+    public func write(_ text: String) { output.write(Self.fit(text, width: width)) }
+
+    /// Writes data for programs (JSON, version lines) exactly as it is, never wrapped.
+    public func writeData(_ text: String) { output.write(text) }
+
+    /// `text` with every line no wider than `width`, broken at spaces.
+    public static func fit(_ text: String, width: Int) -> String {
+        guard text.utf8.count > width else { return text }
+        var lines: [String] = []
+        var changed = false
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let line = String(line)
+            guard line.utf8.count > width, Style.visibleWidth(line) > width else {
+                lines.append(line)
+                continue
+            }
+            let indent = String(line.prefix { $0 == " " })
+            lines.append(TextWrapper.wrap(String(line.dropFirst(indent.count)), width: width, firstIndent: indent, indent: indent + "  "))
+            changed = true
+        }
+        return changed ? lines.joined(separator: "\n") : text
+    }
+
+    /// Asks for a line. A prompt wider than the terminal is shown wrapped, with only its last
+    /// line left to readline, so the question itself never scrolls sideways or breaks mid-word.
+    public func readLine(prompt: String, completions: [String] = []) -> LineInput {
+        guard Style.visibleWidth(prompt) > width - 8 else {
+            return reader.readLine(prompt: prompt, completions: completions)
+        }
+        let trailing = prompt.hasSuffix(" ") ? " " : ""
+        let wrapped = TextWrapper.wrap(prompt, width: width - 8).components(separatedBy: "\n")
+        output.write(wrapped.dropLast().joined(separator: "\n") + "\n")
+        return reader.readLine(prompt: (wrapped.last ?? "") + trailing, completions: completions)
+    }
 
     /// Writes a paragraph wrapped to the width.
     public func say(_ text: String) { output.write(TextWrapper.wrap(text, width: width) + "\n") }
@@ -26,6 +61,17 @@ public final class Console {
     /// Writes a problem the person can fix, in red on a terminal.
     public func complain(_ text: String) {
         output.write(style.red(TextWrapper.wrap(text, width: width)) + "\n")
+    }
+
+    /// Writes a refusal, error or warning of a command to standard error, wrapped, so it is
+    /// seen even when the results on standard output go to a file or a pipe.
+    public func refuse(_ text: String) {
+        errorOutput.write(TextWrapper.wrap(text, width: width) + "\n")
+    }
+
+    /// Writes a line to standard error as it is (for lists under a refusal).
+    public func refuseLine(_ text: String) {
+        errorOutput.write(text + "\n")
     }
 
     /// A Markdown renderer for this console.

@@ -17,11 +17,11 @@ public enum DataLocation {
         let url = URL(fileURLWithPath: chosen)
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw WizardError("\(origin) names \(chosen), which is not a folder. Give the folder that holds Questionnaires/ and Guidance/.",
-                              status: .usage)
+                              status: option != nil ? .usage : .dataFiles)
         }
         guard FileManager.default.fileExists(atPath: url.appendingPathComponent(DataSetLoader.frameworkPath).path) else {
             throw WizardError("\(origin) names \(chosen), which has no \(DataSetLoader.frameworkPath). "
-                + "Copy svwizard's Questionnaires/ and Guidance/ folders there and edit them.", status: .usage)
+                + "Copy svwizard's Questionnaires/ and Guidance/ folders there and edit them.", status: option != nil ? .usage : .dataFiles)
         }
         return DirectoryDataSource(root: url)
     }

@@ -1,3 +1,4 @@
+import Questionnaire
 import Terminal
 
 /// Asks a person to choose one of a few options, by number or by name, with Tab completion,
@@ -23,27 +24,45 @@ public struct ChoicePrompt {
         self.help = help
     }
 
+    /// What the person did.
+    public enum Choice: Equatable, Sendable {
+        case chosen(String)
+        /// q, quit or Ctrl-D.
+        case left
+        /// Ctrl-C.
+        case interrupted
+    }
+
     /// The chosen option's key, or nil when the person leaves (q, quit, Ctrl-D, Ctrl-C).
     public func ask(on console: Console) -> String? {
+        if case let .chosen(key) = choose(on: console) { return key }
+        return nil
+    }
+
+    /// The person's choice, telling leaving apart from Ctrl-C.
+    public func choose(on console: Console) -> Choice {
         showOptions(on: console)
         while true {
             let prompt = console.style.bold(question) + " [1-\(options.count), ? for help, q to leave]: "
-            switch console.reader.readLine(prompt: prompt, completions: options.map(\.key) + ["quit", "help"]) {
-            case .end, .interrupt:
+            switch console.readLine(prompt: prompt, completions: options.map(\.key) + ["quit", "help"]) {
+            case .end:
                 console.write("\n")
-                return nil
+                return .left
+            case .interrupt:
+                console.write("\n")
+                return .interrupted
             case let .line(raw):
                 let answer = raw.trimmingWhitespace.lowercased()
-                if ["q", "quit", "exit"].contains(answer) { return nil }
+                if ["q", "quit", "exit"].contains(answer) { return .left }
                 if answer == "?" || answer == "help" {
                     console.say(help)
                     showOptions(on: console)
                     continue
                 }
                 if answer.isEmpty { continue }
-                if let number = Int(answer), options.indices.contains(number - 1) { return options[number - 1].key }
-                if let option = options.first(where: { $0.key == answer }) { return option.key }
-                console.complain("\"\(raw)\" is not one of the choices. Type a number from 1 to \(options.count), for example 1.")
+                if let number = Int(answer), options.indices.contains(number - 1) { return .chosen(options[number - 1].key) }
+                if let option = options.first(where: { $0.key == answer }) { return .chosen(option.key) }
+                console.complain("\(Echo.quoted(raw)) is not one of the choices. Type a number from 1 to \(options.count), for example 1.")
             }
         }
     }

@@ -1,3 +1,4 @@
+import Questionnaire
 /// Reading guidance at a prompt: the topic list, then topic names typed (Tab completes them)
 /// until the person presses Enter on an empty line.
 public struct GuideBrowser {
@@ -11,7 +12,7 @@ public struct GuideBrowser {
         console.write(view.list())
         while true {
             let prompt = console.style.bold("Topic to read") + " (Tab completes, Enter to go back): "
-            guard case let .line(raw) = console.reader.readLine(prompt: prompt, completions: view.topicNames) else {
+            guard case let .line(raw) = console.readLine(prompt: prompt, completions: view.topicNames) else {
                 console.write("\n")
                 return
             }
@@ -46,7 +47,7 @@ public struct MeasureBrowser {
         let references = context.data.frameworkMeasures.map(\.reference.rawValue)
         while true {
             let prompt = console.style.bold("Measure to read") + " (for example TOM6; Enter to go back): "
-            guard case let .line(raw) = console.reader.readLine(prompt: prompt, completions: references) else {
+            guard case let .line(raw) = console.readLine(prompt: prompt, completions: references) else {
                 console.write("\n")
                 return
             }
@@ -57,7 +58,7 @@ public struct MeasureBrowser {
             } else if let measure = context.data.catalogue.measure(named: name) {
                 console.write("\n" + console.markdown.render(view.detailMarkdown(measure)) + "\n")
             } else {
-                console.complain("\"\(name)\" is not a measure reference. Type one such as TOM6 or TOM4a; Tab completes them.")
+                console.complain("\(Echo.quoted(name)) is not a measure reference. Type one such as TOM6 or TOM4a; Tab completes them.")
             }
         }
     }

@@ -20,11 +20,21 @@ public struct StartMenu {
         Type the number of what you want to do, or its name in brackets. Tab completes names.
         """
 
-    public func run() {
+    /// Runs the menu until the person leaves; `.interrupted` when they left with Ctrl-C.
+    public func run() -> ExitStatus {
         let console = context.console
         console.write(console.style.bold("svwizard: social value in \(context.data.framework.council) tenders") + "\n\n")
         let prompt = ChoicePrompt(question: "What would you like to do?", options: Self.options, help: Self.help)
-        while let choice = prompt.ask(on: console) {
+        while true {
+            let choice: String
+            switch prompt.choose(on: console) {
+            case let .chosen(key): choice = key
+            case .left:
+                console.say("Goodbye.")
+                return .success
+            case .interrupted:
+                return .interrupted
+            }
             switch choice {
             case "respond": startResponse()
             case "assess": startAssessment()
@@ -35,7 +45,6 @@ public struct StartMenu {
             }
             console.write("\n")
         }
-        console.say("Goodbye.")
     }
 
     /// Starts a new response in the current folder, or carries on with the one there.

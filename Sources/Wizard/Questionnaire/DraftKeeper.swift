@@ -76,7 +76,7 @@ final class DraftKeeper {
         while true {
             let prompt = "Your latest answers are not saved. Type a file name to save them to, press Enter to try again, "
                 + "or type discard to leave without them: "
-            switch console.reader.readLine(prompt: prompt, completions: ["discard"]) {
+            switch console.readLine(prompt: prompt, completions: ["discard"]) {
             case let .line(text) where text.trimmingWhitespace.lowercased() == "discard":
                 console.say("Left without saving the latest answers; the draft holds what was saved before.")
                 return false
@@ -116,7 +116,7 @@ final class DraftKeeper {
             + "so it has not been overwritten.")
         let prompt = "Type replace to overwrite it with the answers here, or a file name to save them to "
             + "[\(suggestion.lastPathComponent)]: "
-        switch console.reader.readLine(prompt: prompt, completions: ["replace"]) {
+        switch console.readLine(prompt: prompt, completions: ["replace"]) {
         case let .line(text) where text.trimmingWhitespace.lowercased() == "replace":
             return write(draft, to: url)
         case let .line(text) where !text.trimmingWhitespace.isEmpty:

@@ -88,7 +88,7 @@ struct QuestionPrompt {
 
     private func readSingleLine() -> PromptOutcome {
         let prompt = "Answer\(bracket): "
-        switch console.reader.readLine(prompt: prompt, completions: question.completions + Self.commands) {
+        switch console.readLine(prompt: prompt, completions: question.completions + Self.commands) {
         case let .line(text): return .answer(text)
         case .end: return .inputEnded
         case .interrupt: return .interrupted
@@ -103,7 +103,7 @@ struct QuestionPrompt {
         console.write(console.style.dim("Type as many lines as you like; finish with a line holding only a full stop (.)") + "\n")
         var lines: [String] = []
         while true {
-            switch console.reader.readLine(prompt: lines.isEmpty ? "Answer\(bracket): " : "  | ", completions: lines.isEmpty ? Self.commands : []) {
+            switch console.readLine(prompt: lines.isEmpty ? "Answer\(bracket): " : "  | ", completions: lines.isEmpty ? Self.commands : []) {
             case let .line(text):
                 if lines.isEmpty && (command(in: text) != nil || text.trimmingWhitespace.isEmpty || text.trimmingWhitespace == ".") {
                     return .answer(text.trimmingWhitespace == "." ? "" : text)

@@ -68,12 +68,12 @@ public struct QuestionnaireJob {
         if !options.prefill.isEmpty && draft.answers.isEmpty {
             let prefill = AnswerPrefill.apply(options.prefill, source: "the scenario", to: draft.answers, planner: planner)
             draft.answers = prefill.answers
-            for problem in prefill.problems { context.console.complain(problem) }
+            for problem in prefill.problems { context.console.refuse(problem) }
         }
         if let answersFile = options.answersFile {
             let prefill = try AnswerPrefill.apply(file: context.resolve(answersFile), to: draft.answers, planner: planner)
             draft.answers = prefill.answers
-            for problem in prefill.problems { context.console.complain(problem) }
+            for problem in prefill.problems { context.console.refuse(problem) }
         }
         if options.noInput {
             return try runWithoutInput(draft: draft, url: url, planner: planner, review: review)
@@ -107,9 +107,9 @@ public struct QuestionnaireJob {
         if !missing.isEmpty {
             draft.position = missing.first?.key
             try save(draft, to: url)
-            context.console.complain("These answers are missing (--no-input never asks):")
-            for question in missing { context.console.write("  \(question.key): \(question.text)\n") }
-            context.console.say("The answers given are saved in \(url.path). Add the missing ones to the answers file, or run without --no-input to be asked.")
+            context.console.refuse("These answers are missing (--no-input never asks):")
+            for question in missing { context.console.refuseLine("  \(question.key): \(question.text)") }
+            context.console.refuse("The answers given are saved in \(url.path). Add the missing ones to the answers file, or run without --no-input to be asked.")
             return .refused
         }
         draft.position = "review"

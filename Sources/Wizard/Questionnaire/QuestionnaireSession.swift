@@ -156,7 +156,7 @@ public final class QuestionnaireSession {
         showNote("review")
         while true {
             let prompt = console.style.bold("Type finish, edit (to change an answer), back, save or quit") + ": "
-            switch console.reader.readLine(prompt: prompt, completions: ["finish", "edit", "back", "save", "quit"]) {
+            switch console.readLine(prompt: prompt, completions: ["finish", "edit", "back", "save", "quit"]) {
             case let .line(raw):
                 let text = raw.trimmingWhitespace.lowercased()
                 switch text {
@@ -206,7 +206,7 @@ public final class QuestionnaireSession {
                 console.write(TextWrapper.wrap("\(index + 1). \(question.text)  " + console.style.dim("[\(short)]"), width: console.width,
                                                firstIndent: "  ", indent: "      ") + "\n")
             }
-            guard case let .line(line) = console.reader.readLine(prompt: "Number of the answer to change (Enter to go back): ",
+            guard case let .line(line) = console.readLine(prompt: "Number of the answer to change (Enter to go back): ",
                                                                  completions: []) else { return nil }
             choice = line.trimmingWhitespace
         }
@@ -221,7 +221,7 @@ public final class QuestionnaireSession {
     private func confirmLeaving(_ end: SessionEnd) throws -> SessionEnd? {
         console.write("\n")
         let prompt = "Save your answers and leave? Your answers are kept either way. [Y/n]: "
-        switch console.reader.readLine(prompt: prompt, completions: ["yes", "no"]) {
+        switch console.readLine(prompt: prompt, completions: ["yes", "no"]) {
         case let .line(text) where text.trimmingWhitespace.lowercased().hasPrefix("n"):
             console.say("Carrying on.")
             shownIntro = nil

@@ -52,11 +52,20 @@ public struct CatalogueView {
     }
 
     private func row(_ measure: Measure, headline: String) -> String {
+        let value = ValueText.perUnit(measure, in: pack)
+        // Too narrow for the columns side by side: stack them, the unit and value under the headline.
+        if 4 + 7 + headlineWidth + 12 + value.count > width {
+            let first = "    " + style.cyan(pad(measure.reference.rawValue, 7))
+            let head = TextWrapper.wrap(headline, width: width, firstIndent: first, indent: String(repeating: " ", count: 11))
+            let facts = TextWrapper.wrap("\(measure.unit.symbol); \(value)", width: width, firstIndent: String(repeating: " ", count: 11),
+                                         indent: String(repeating: " ", count: 13))
+            return head + "\n" + facts
+        }
         // A headline too long for its column wraps within the column.
         let headlineLines = TextWrapper.wrap(headline, width: headlineWidth - 2).split(separator: "\n").map(String.init)
         let reference = style.cyan(pad(measure.reference.rawValue, 7))
         let unit = pad(measure.unit.symbol, 12)
-        var lines = ["    \(reference)\(pad(headlineLines[0], headlineWidth))\(unit)\(ValueText.perUnit(measure, in: pack))"]
+        var lines = ["    \(reference)\(pad(headlineLines[0], headlineWidth))\(unit)\(value)"]
         lines += headlineLines.dropFirst().map { "    " + String(repeating: " ", count: 7) + $0 }
         return lines.joined(separator: "\n")
     }

@@ -6,7 +6,7 @@ import Terminal
 
 extension WorkshopJob {
     /// Feedback on a trainee's draft or bundle.
-    public func check(_ path: String) throws -> ExitStatus {
+    public func check(_ path: String, json: Bool = false) throws -> ExitStatus {
         let url = context.resolve(path)
         let response: TenderResponse
         let pack: ValuePack?
@@ -45,7 +45,12 @@ extension WorkshopJob {
         let valuation = Valuation(of: response, framework: framework, catalogue: context.data.catalogue, pack: pack)
         let feedback = WorkshopFeedback(response: response, findings: findings, valuation: valuation, framework: framework,
                                         unanswered: unanswered)
-        show(feedback, file: path)
+        if json {
+            context.console.writeData(try JSONEncoder.stableText(CheckReport(file: path, strengths: feedback.strengths,
+                                                                         questions: feedback.questions, missing: feedback.missing)))
+        } else {
+            show(feedback, file: path)
+        }
         return feedback.missing.isEmpty ? .success : .refused
     }
 
@@ -69,4 +74,13 @@ extension WorkshopJob {
             console.write(TextWrapper.wrap("\(mark) \(item.text)\(link)", width: console.width, firstIndent: "  ", indent: "    ") + "\n")
         }
     }
+}
+
+/// `workshop check --json`: the feedback's three lists, each item with its text and the
+/// guidance topic that explains it.
+struct CheckReport: Encodable {
+    var file: String
+    var strengths: [WorkshopFeedback.Item]
+    var questions: [WorkshopFeedback.Item]
+    var missing: [WorkshopFeedback.Item]
 }

@@ -3,8 +3,8 @@ import SocialValue
 
 /// Feedback a trainee can act on: what is strong, what an evaluator would question, and what
 /// is missing or wrong, each pointing to the guidance topic that explains it.
-struct WorkshopFeedback {
-    struct Item {
+struct WorkshopFeedback: Encodable {
+    struct Item: Encodable {
         var text: String
         var topic: String?
     }
