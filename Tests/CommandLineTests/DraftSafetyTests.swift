@@ -118,3 +118,79 @@ struct DraftSafetyTests {
         try? FileManager.default.removeItem(at: live)
     }
 }
+
+/// A tiny disk of its own (a tmpfs mount), to fill up for real. Mounting needs root and a
+/// sandbox that allows it; where it cannot be had, the test that needs it is skipped and the
+/// failed-write test above still covers the behaviour.
+final class SmallDisk {
+    let url: URL
+
+    static let available: Bool = {
+        guard let disk = try? SmallDisk(kilobytes: 64) else { return false }
+        disk.unmount()
+        return true
+    }()
+
+    init(kilobytes: Int) throws {
+        url = FileManager.default.temporaryDirectory.appendingPathComponent("svwizard-disk-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/mount")
+        process.arguments = ["-t", "tmpfs", "-o", "size=\(kilobytes)k", "tmpfs", url.path]
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            try? FileManager.default.removeItem(at: url)
+            throw CocoaError(.fileWriteNoPermission)
+        }
+    }
+
+    /// Fills the disk with a file, leaving no space; returns the file.
+    func fill() -> URL {
+        let filler = url.appendingPathComponent("filler")
+        FileManager.default.createFile(atPath: filler.path, contents: nil)
+        if let handle = FileHandle(forWritingAtPath: filler.path) {
+            let chunk = Data(count: 1024)
+            while (try? handle.write(contentsOf: chunk)) != nil {}
+            try? handle.close()
+        }
+        return filler
+    }
+
+    func unmount() {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/umount")
+        process.arguments = [url.path]
+        try? process.run()
+        process.waitUntilExit()
+        try? FileManager.default.removeItem(at: url)
+    }
+}
+
+@Suite("A full disk mid-run", .serialized)
+struct FullDiskTests {
+    @Test("the disk fills up mid-run: the answer is kept, the wizard carries on, and save works once there is space",
+          .enabled(if: SmallDisk.available))
+    func fullDisk() throws {
+        let fixture = try RespondFixture()
+        let disk = try SmallDisk(kilobytes: 256)
+        defer { disk.unmount() }
+        let draft = disk.url.appendingPathComponent("acme.svdraft.json")
+        let terminal = try PseudoTerminal(arguments: ["respond", "--tender", fixture.tender, "--draft", draft.path],
+                                          environment: fixture.runner.terminalEnvironment.merging(["COLUMNS": "250"]) { $1 }, columns: 250)
+        try terminal.waitFor("What is your organisation's name?")
+        let filler = disk.fill()
+        terminal.type("Acme Joinery\r")
+        try terminal.waitFor("No space left on device")
+        try terminal.answer("What is your organisation's postcode?", "S60 1AE")
+        try terminal.waitFor("What size is your organisation?")
+        try FileManager.default.removeItem(at: filler)
+        terminal.type("save\r")
+        try terminal.waitFor("Saved to \(draft.path)")
+        terminal.type("quit\r")
+        #expect(try terminal.waitForExit() == 0)
+        let saved = try String(contentsOf: draft, encoding: .utf8)
+        #expect(saved.contains("Acme Joinery") && saved.contains("S60 1AE"))
+    }
+}

@@ -108,6 +108,13 @@ struct GoldenOutputTests {
         #expect(response.contains("<th scope=\"col\">Measure</th>") && response.contains("<th scope=\"row\">TOM 10</th>"))
         #expect(response.contains("<table class=\"chart-figures\">"))
         #expect(!response.contains("<script") && !response.contains("<img") && !response.contains("What to do"))
+        // The documents handed to the council carry the response, not the tool's advice to the supplier.
+        for name in ["response.html", "response.md", "response.txt"] {
+            let text = String(decoding: try Data(contentsOf: GoldenFiles.folder.appendingPathComponent(name)), as: UTF8.self)
+            for advice in ["What to do", "svwizard values import", "Say so in your response", "you said", "`"] {
+                #expect(!text.contains(advice), "\(name) carries advice: \(advice)")
+            }
+        }
         let assessment = String(decoding: try Data(contentsOf: GoldenFiles.folder.appendingPathComponent("assessment.html")), as: UTF8.self)
         #expect(!assessment.contains("[x]") && !assessment.contains("[ ]"))
         #expect(assessment.contains("<th scope=\"col\">Followed</th>"))
