@@ -131,11 +131,26 @@ struct AnswerParserTests {
         }
     }
 
-    @Test("measures by reference or number, in the framework's order; unknown ones refused")
+    @Test("measures by reference, TOM number or words, in the framework's order; a number is never a place in the list")
     func measures() throws {
         let answers = ["tender.measures": "TOM10, TOM18, TOM1"]
-        // Offered in the framework's order: 1 TOM10, 2 TOM1, 3 TOM18.
-        #expect(try parse("tom18, 2", "measures", answers) == .success("TOM1, TOM18"))
+        // Offered in the framework's order: TOM10, TOM1, TOM18. "1" is TOM1, never the first on screen.
+        #expect(try parse("tom18, 1", "measures", answers) == .success("TOM1, TOM18"))
+        #expect(try parse("1, 10", "measures", answers) == .success("TOM10, TOM1"))
+        #expect(try parse("TOM 10; local jobs", "measures", answers) == .success("TOM10, TOM1"))
+        #expect(try parse("apprenticeships", "measures", answers) == .success("TOM10"))
+        #expect(try parse("TOM1 TOM18", "measures", answers) == .success("TOM1, TOM18"))
+        #expect(try parse("all", "measures", answers) == .success("TOM10, TOM1, TOM18"))
+        guard case let .failure(ambiguous) = try parse("local", "measures", answers) else {
+            Issue.record("\"local\" was accepted though it matches two measures")
+            return
+        }
+        #expect(ambiguous.message.contains("could mean several measures: TOM1 Local jobs, TOM18 Local spend"))
+        guard case let .failure(number) = try parse("7, 12", "measures", answers) else {
+            Issue.record("7 and 12 were accepted though neither TOM7 nor TOM12 is offered")
+            return
+        }
+        #expect(number.message.contains("TOM7 is not one of the measures here") && number.message.contains("not a place in the list"))
         guard case let .failure(problem) = try parse("TOM6", "measures", answers) else {
             Issue.record("TOM6 was accepted though the tender did not adopt it")
             return

@@ -51,11 +51,13 @@ public enum AnswerParser {
             return quantity(text, question)
         case .date:
             return date(text).map { .success($0) } ?? .failure(AnswerProblem(
-                "\(Echo.quoted(text)) is not a date.", example: question.example ?? "2025-04-01 or 01/04/2025"))
+                "\(Echo.quoted(text)) is not a date. \(DateText.rule)"))
         case .yesNo:
             switch text.lowercased() {
             case "y", "yes": return .success("yes")
             case "n", "no": return .success("no")
+            case "not sure", "unsure", "don't know", "dont know", "maybe":
+                return .failure(AnswerProblem("That is fine to be unsure about. \(question.help) Then answer yes or no."))
             default: return .failure(AnswerProblem("Please answer yes or no.", example: "yes"))
             }
         case .choice:
@@ -67,7 +69,7 @@ public enum AnswerParser {
             let compact = text.uppercased().filter { !$0.isWhitespace }
             return .success(compact.count > district.count ? district + " " + compact.dropFirst(district.count) : district)
         case .measures:
-            return measures(text, candidates: question.completions, optional: question.isOptional)
+            return MeasureChoice.parse(text, candidates: question.completions, names: question.measureNames, optional: question.isOptional)
         case .checklist:
             return checklist(text, count: question.definition.options?.count ?? 0)
         case .valuePack:
@@ -84,22 +86,7 @@ public enum AnswerParser {
     }
 
     /// A date as `YYYY-MM-DD`, from `2025-04-01` or the UK's `01/04/2025`.
-    static func date(_ text: String) -> String? {
-        let separators = CharacterSet(charactersIn: "-/.")
-        let parts = text.components(separatedBy: separators).compactMap { Int($0) }
-        guard parts.count == 3 else { return nil }
-        let (year, month, day) = text.contains("-") && parts[0] > 31 ? (parts[0], parts[1], parts[2]) : (parts[2], parts[1], parts[0])
-        guard (2000...2100).contains(year), (1...12).contains(month), (1...daysIn(month, year)).contains(day) else { return nil }
-        return String(format: "%04d-%02d-%02d", year, month, day)
-    }
-
-    private static func daysIn(_ month: Int, _ year: Int) -> Int {
-        switch month {
-        case 2: return year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28
-        case 4, 6, 9, 11: return 30
-        default: return 31
-        }
-    }
+    static func date(_ text: String) -> String? { DateText.parse(text) }
 
     private static func bounded(_ value: Decimal, _ definition: QuestionDefinition, _ question: PlannedQuestion) -> Result<Decimal, AnswerProblem> {
         if let minimum = definition.minimum.flatMap(DecimalText.parse), value < minimum {
@@ -111,10 +98,29 @@ public enum AnswerParser {
         return .success(value)
     }
 
+    /// `2.5 FTE`, `40 hours`, `2 weeks`, `3 tonnes`: the number, without the unit word people add.
+    static func withoutUnit(_ text: String, _ unit: MeasureUnit) -> String {
+        let words: [String]
+        switch unit {
+        case .fte: words = ["fte", "ftes", "full-time equivalents", "full-time equivalent", "jobs", "job", "people", "person"]
+        case .weeks: words = ["weeks", "week", "wks", "wk"]
+        case .hours: words = ["hours", "hour", "hrs", "hr", "h"]
+        case .tonnesCO2e: words = ["tonnes co2e", "tonnes", "tonne", "tco2e", "t"]
+        case .pounds: words = []
+        }
+        let lowered = text.lowercased().trimmingCharacters(in: .whitespaces)
+        for word in words where lowered.hasSuffix(word) {
+            let number = lowered.dropLast(word.count).trimmingCharacters(in: .whitespaces)
+            if !number.isEmpty { return number }
+        }
+        return text
+    }
+
     private static func quantity(_ text: String, _ question: PlannedQuestion) -> Result<String, AnswerProblem> {
         guard let measure = question.measure else { return .failure(AnswerProblem("This question has no measure.")) }
         let limits = measure.input
-        let cleaned = measure.unit == .pounds ? Money(parsing: text)?.pounds : DecimalText.parse(text.replacingOccurrences(of: ",", with: ""))
+        let cleaned = measure.unit == .pounds ? Money(parsing: text)?.pounds
+            : DecimalText.parse(Self.withoutUnit(text, measure.unit).replacingOccurrences(of: ",", with: ""))
         let example = measure.unit == .pounds ? "25000" : (limits.isInteger ? "12" : "2.5")
         guard let value = cleaned else {
             return .failure(AnswerProblem("\(Echo.quoted(text)) is not a number of \(measure.unit.plainName). Type digits; use 0 for none.", example: example))
@@ -158,23 +164,6 @@ public enum AnswerParser {
             ticked.insert(number)
         }
         return .success(ticked.sorted().map(String.init).joined(separator: ", "))
-    }
-
-    private static func measures(_ text: String, candidates: [String], optional: Bool) -> Result<String, AnswerProblem> {
-        var chosen: [String] = []
-        for item in text.split(whereSeparator: { $0 == "," || $0 == " " || $0 == ";" }).map(String.init) {
-            if let number = Int(item), candidates.indices.contains(number - 1) {
-                chosen.append(candidates[number - 1])
-            } else if let reference = MeasureReference(item), candidates.contains(reference.rawValue) {
-                chosen.append(reference.rawValue)
-            } else {
-                let known = candidates.joined(separator: ", ")
-                return .failure(AnswerProblem("\(Echo.quoted(item)) is not one of the measures here (\(known)).", example: candidates.prefix(2).joined(separator: ", ")))
-            }
-        }
-        if chosen.isEmpty && !optional { return .failure(AnswerProblem("Choose at least one measure.", example: candidates.first)) }
-        let ordered = candidates.filter { chosen.contains($0) }
-        return .success(ordered.joined(separator: ", "))
     }
 }
 

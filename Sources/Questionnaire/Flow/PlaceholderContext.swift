@@ -68,10 +68,21 @@ struct PlaceholderContext {
         if question.kind == .measures && question.default == "all" {
             defaultAnswer = (key == "measures" ? adoptedMeasures : data.frameworkMeasures).map(\.reference.rawValue).joined(separator: ", ")
         }
-        return PlannedQuestion(
+        var example = question.example.map(fill)
+        var names: [String: String] = [:]
+        if question.kind == .measures {
+            // The example comes from the measures on screen, never from ones that are not offered.
+            example = completions.prefix(2).joined(separator: ", ")
+            for reference in completions {
+                names[reference] = MeasureReference(reference).flatMap { data.framework.placement(of: $0)?.headline.name } ?? reference
+            }
+        }
+        var planned = PlannedQuestion(
             key: key, definition: definition, stepNumber: number, stepCount: count, stepTitle: fill(step.title), stepID: step.id,
-            stepIntro: step.intro.map(fill), text: fill(question.ask), help: fill(question.help), example: question.example.map(fill),
+            stepIntro: step.intro.map(fill), text: fill(question.ask), help: fill(question.help), example: example,
             defaultAnswer: defaultAnswer, measure: measure, year: year, completions: completions)
+        planned.measureNames = names
+        return planned
     }
 
     func fill(_ text: String, measure: Measure?, year: Int?) -> String {

@@ -24,6 +24,9 @@ public struct PlannedQuestion: Sendable, Hashable {
     public var year: Int?
     /// Tab completions offered at the prompt.
     public var completions: [String]
+    /// For measure questions: each offered measure's headline, by reference, so a measure can
+    /// be chosen by its words ("apprenticeships") and the choice said back in words.
+    public var measureNames: [String: String] = [:]
 
     public var kind: AnswerKind { definition.kind }
     public var isOptional: Bool { definition.optional ?? false }

@@ -12,19 +12,20 @@ public struct Money: Sendable, Hashable, Comparable, Codable, CustomStringConver
     /// Nothing.
     public static let zero = Money(0)
 
-    /// Reads an amount as people write it: `100000`, `£100,000`, `12769.68`, `£1.5m`, `250k`.
+    /// Reads an amount as people write it: `100000`, `£100,000`, `12769.68`, `£1.5m`, `£1.2 million`,
+    /// `250k`, `£180 thousand`.
     /// Returns nil for anything else, including negative amounts.
     public init?(parsing text: String) {
         var cleaned = text.trimmingCharacters(in: .whitespaces).lowercased()
         if cleaned.hasPrefix("£") { cleaned.removeFirst() }
         cleaned = cleaned.replacingOccurrences(of: ",", with: "").trimmingCharacters(in: .whitespaces)
         var multiplier: Decimal = 1
-        if cleaned.hasSuffix("m") {
-            multiplier = 1_000_000
-            cleaned.removeLast()
-        } else if cleaned.hasSuffix("k") {
-            multiplier = 1_000
-            cleaned.removeLast()
+        for (word, factor) in [("million", Decimal(1_000_000)), ("mn", 1_000_000), ("m", 1_000_000), ("thousand", 1_000), ("k", 1_000)]
+        where cleaned.hasSuffix(word) {
+            multiplier = factor
+            cleaned.removeLast(word.count)
+            cleaned = cleaned.trimmingCharacters(in: .whitespaces)
+            break
         }
         guard let amount = DecimalText.parse(cleaned), amount >= 0 else { return nil }
         self.pounds = amount * multiplier

@@ -2,8 +2,9 @@ import Questionnaire
 import SocialValue
 import Terminal
 
-/// The list of measures to choose from: numbered, grouped by theme and outcome, each with its
-/// unit and value, and the measures suggested for this supplier with the reason.
+/// The list of measures to choose from, grouped by theme and outcome, each by its reference
+/// with its unit and value (no position numbers, so a typed number can only mean a TOM
+/// number), and the measures suggested for this supplier with the reason.
 struct MeasureMenu {
     let context: AppContext
     let environment: FlowEnvironment
@@ -15,7 +16,6 @@ struct MeasureMenu {
         let data = context.data
         let offered = Set(question.completions)
         let pack = environment.pack
-        var number = 0
         for theme in data.framework.themes {
             let outcomes = theme.outcomes.filter { $0.headlines.contains { offered.contains($0.measure.rawValue) } }
             guard !outcomes.isEmpty else { continue }
@@ -23,9 +23,7 @@ struct MeasureMenu {
             for outcome in outcomes {
                 for headline in outcome.headlines where offered.contains(headline.measure.rawValue) {
                     guard let measure = data.catalogue.measure(headline.measure) else { continue }
-                    number = (question.completions.firstIndex(of: headline.measure.rawValue) ?? 0) + 1
-                    let label = "\(number).".padding(toLength: 4, withPad: " ", startingAt: 0)
-                    console.write("  \(label)\(console.style.cyan(measure.reference.rawValue.padding(toLength: 6, withPad: " ", startingAt: 0)))"
+                    console.write("  \(console.style.cyan(measure.reference.rawValue.padding(toLength: 6, withPad: " ", startingAt: 0)))"
                         + "\(headline.name) (\(measure.unit.symbol), \(ValueText.perUnit(measure, in: pack)))\n")
                 }
             }

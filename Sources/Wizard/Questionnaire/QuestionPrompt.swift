@@ -47,6 +47,9 @@ struct QuestionPrompt {
                         console.complain(problem)
                         continue
                     }
+                    if question.kind == .measures {
+                        console.say("You chose " + MeasureChoice.described(value, names: question.measureNames) + ".")
+                    }
                     return .answer(value)
                 case let .failure(problem):
                     console.complain(problem.message)
@@ -81,6 +84,9 @@ struct QuestionPrompt {
     private var bracket: String {
         let shown = current ?? question.defaultAnswer
         guard let shown, !shown.isEmpty else { return "" }
+        if question.kind == .measures && shown == question.completions.joined(separator: ", ") && question.completions.count > 1 {
+            return " [Enter for all \(question.completions.count)]"
+        }
         let single = shown.split(separator: "\n").first.map(String.init) ?? shown
         let short = single.count > 40 ? String(single.prefix(37)) + "..." : single
         return " [" + short + (shown.contains("\n") ? " ..." : "") + "]"

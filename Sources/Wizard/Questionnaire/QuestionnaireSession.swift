@@ -47,6 +47,8 @@ public final class QuestionnaireSession {
     public private(set) var draft: Draft
     let notes: [String: String]
     private var returnToReview = false
+    /// The question the person left for the review, so `back` from the review returns there.
+    private var leftForReview: String?
     private var shownIntro: String?
 
     init(context: AppContext, planner: FlowPlanner, review: FlowReview, draft: Draft, keeper: DraftKeeper, notes: [String: String] = [:]) {
@@ -90,6 +92,7 @@ public final class QuestionnaireSession {
                     returnToReview = false
                 }
             case .review:
+                leftForReview = question.key
                 draft.position = "review"
                 keeper.save(draft)
             case .save:
@@ -167,7 +170,9 @@ public final class QuestionnaireSession {
                     console.say(try review.finish(draft: draftURL, answers: draft.answers))
                     return .finished
                 case "back":
-                    draft.position = plan.last?.key
+                    // Back to the question the person left for the review, or else the last one.
+                    draft.position = leftForReview ?? plan.last?.key
+                    leftForReview = nil
                     return nil
                 case "save":
                     if keeper.save(draft) { console.say("Saved to \(draftURL.path).") }

@@ -45,7 +45,7 @@ public struct ResponseReview: FlowReview {
         let response = self.response(answers)
         let valuation = Valuation(of: response, framework: data.framework, catalogue: data.catalogue, pack: environment.pack)
         var lines: [String] = []
-        lines += summary(response)
+        lines += summary(response, answers)
         lines.append("")
         lines += commitments(response, valuation)
         lines += totals(valuation, contract: response.tender.contractValue)
@@ -54,17 +54,30 @@ public struct ResponseReview: FlowReview {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    private func summary(_ response: TenderResponse) -> [String] {
+    /// The tender and the supplier in a sentence each. A question not answered yet is shown as
+    /// such, never as a made-up default ("micro other; 0 FTE").
+    private func summary(_ response: TenderResponse, _ answers: AnswerSheet) -> [String] {
         let tender = response.tender
         let supplier = response.supplier
-        let local = supplier.isLocal ? "local" : "not local"
-        return [
-            TextWrapper.wrap("Tender: \(tender.reference) \(tender.title), for \(tender.buyer). \(tender.contractValue.wholePounds) over "
-                + "\(tender.years) year\(tender.years == 1 ? "" : "s") from \(tender.startDate).", width: width, indent: "  "),
-            TextWrapper.wrap("Supplier: \(supplier.name), \(supplier.postcode) (\(local)), \(supplier.size.rawValue) \(supplier.kind.name); "
-                + "\(DecimalText.plain(supplier.workforce)) FTE on the contract and \(DecimalText.plain(supplier.newHires)) FTE of new hires.",
-                width: width, indent: "  "),
-        ]
+        let fromFile = environment.tender != nil
+        func known(_ key: String, _ text: String) -> String { fromFile || answers[key] != nil ? text : "(not answered yet)" }
+        func answered(_ key: String, _ text: String) -> String { answers[key] != nil ? text : "(not answered yet)" }
+        let years = known("tender.years", "\(tender.years) year\(tender.years == 1 ? "" : "s")")
+        let tenderLine = "Tender: \(known("tender.reference", tender.reference)) \(known("tender.title", tender.title)), "
+            + "for \(known("tender.buyer", tender.buyer)). \(known("tender.value", tender.contractValue.wholePounds)) over \(years) "
+            + "from \(known("tender.startDate", DateText.long(tender.startDate)))."
+        let supplierKeys = ["supplier.name", "supplier.postcode", "supplier.size", "supplier.type", "supplier.workforce", "supplier.newHires"]
+        let supplierLine: String
+        if supplierKeys.allSatisfy({ answers[$0] == nil }) {
+            supplierLine = "Supplier: not answered yet."
+        } else {
+            let local = supplier.isLocal ? "local" : "not local"
+            supplierLine = "Supplier: \(answered("supplier.name", supplier.name)), "
+                + "\(answered("supplier.postcode", "\(supplier.postcode) (\(local))")), \(answered("supplier.size", supplier.size.rawValue)) "
+                + "\(answered("supplier.type", supplier.kind.name)); \(answered("supplier.workforce", DecimalText.plain(supplier.workforce) + " FTE")) "
+                + "on the contract and \(answered("supplier.newHires", DecimalText.plain(supplier.newHires) + " FTE")) of new hires."
+        }
+        return [TextWrapper.wrap(tenderLine, width: width, indent: "  "), TextWrapper.wrap(supplierLine, width: width, indent: "  ")]
     }
 
     private func commitments(_ response: TenderResponse, _ valuation: Valuation) -> [String] {
