@@ -1,0 +1,57 @@
+import Foundation
+import Testing
+
+/// A first-time user at a terminal, with no tender file: the choices they make are read one
+/// unambiguous way and said back, and the review never loses their place or invents facts.
+@Suite("First use of the wizards, at a terminal", .serialized)
+struct FirstUseTests {
+    let runner = BinaryRunner()
+    var draft: String { runner.home.appendingPathComponent("cic.svdraft.json").path }
+    var environment: [String: String] { runner.terminalEnvironment.merging(["COLUMNS": "250"]) { $1 } }
+
+    /// Answers the tender questions a supplier with no tender file is asked, up to the tender's measures.
+    func tenderDetails(_ terminal: PseudoTerminal) throws {
+        try terminal.answer("Who is the buyer?", "")
+        try terminal.answer("What is the tender's reference?", "RMBC-2026-007")
+        try terminal.answer("What is the tender's title?", "Community cafe")
+        try terminal.answer("What is the contract worth in total", "£180k")
+        try terminal.answer("When does the contract start?", "1st April 2026")
+        try terminal.answer("How many years", "2")
+    }
+
+    @Test("typing 1, 10 at the tender's measure menu means TOM1 and TOM10, said back; 7, 12 at the next menu is refused")
+    func measureMenus() throws {
+        let terminal = try PseudoTerminal(arguments: ["respond", "--draft", draft], environment: environment, columns: 250)
+        try tenderDetails(terminal)
+        try terminal.answer("Which measures does the tender ask", "1, 10")
+        try terminal.waitFor("You chose 2 measures: TOM10 Apprenticeships and TOM1 Local jobs.")
+        for answer in ["Acme CIC", "S60 1AE", "micro", "community interest company", "2", "0", "all"] {
+            try terminal.answer("Answer", answer, occurrences: terminal.screen.components(separatedBy: "Answer").count - 1)
+        }
+        try terminal.answer("Which measures will you commit to?", "7, 12")
+        try terminal.waitFor("TOM7 is not one of the measures here (TOM10, TOM1). A number is read as a TOM number (7 means TOM7)")
+        terminal.type("apprenticeships\r")
+        try terminal.waitFor("You chose 1 measure: TOM10 Apprenticeships.")
+        terminal.type("quit\r")
+        #expect(try terminal.waitForExit() == 0)
+        let saved = try String(contentsOfFile: draft, encoding: .utf8)
+        #expect(saved.contains("\"tender.measures\" : \"TOM10, TOM1\""))
+        #expect(saved.contains("\"tender.startDate\" : \"2026-04-01\""))
+        #expect(saved.contains("\"tender.value\" : \"180000\""))
+    }
+
+    @Test("review then back returns to the question left; the review shows what is not answered yet, never made-up facts")
+    func reviewAndBack() throws {
+        let terminal = try PseudoTerminal(arguments: ["respond", "--draft", draft], environment: environment, columns: 250)
+        try tenderDetails(terminal)
+        try terminal.answer("Which measures does the tender ask", "")
+        try terminal.answer("What is your organisation's name?", "review")
+        try terminal.waitFor("Supplier: not answered yet.")
+        #expect(!terminal.screen.contains("micro other"))
+        #expect(terminal.screen.contains("from 1 April 2026"))
+        try terminal.answer("Type finish, edit", "back")
+        try terminal.waitFor("What is your organisation's name?", occurrences: 2)
+        terminal.type("quit\r")
+        #expect(try terminal.waitForExit() == 0)
+    }
+}
