@@ -94,14 +94,16 @@ struct WorkshopCommand: ParsableCommand {
 
     struct Reset: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Clear the practice folder (only a folder svwizard made for practice).")
+            abstract: "Clear the practice folder (only a folder svwizard made for practice), after asking.",
+            discussion: "Exit status: 0 cleared (or nothing to clear); 1 not confirmed, or not a practice folder.")
 
         @OptionGroup var folder: Folder
+        @Flag(name: .long, help: "Delete without asking (for scripts).") var yes = false
         @OptionGroup var options: GlobalOptions
 
         func run() throws {
             let context = try options.context()
-            let status = try CommandRunner.guarded { try WorkshopJob(context: context, folder: folder.folder).reset() }
+            let status = try CommandRunner.guarded { try WorkshopJob(context: context, folder: folder.folder).reset(yes: yes) }
             if status != .success { throw ExitCode(status.rawValue) }
         }
     }

@@ -24,8 +24,18 @@ struct WorkshopCommandTests {
         #expect(example.status == 0)
         #expect(try runner.run(["validate", "svwizard-practice/thermal-works/model.svbundle.zip"]).status == 0)
 
-        let reset = try runner.run(["workshop", "reset"])
+        // reset asks first; anything but yes deletes nothing.
+        let declined = try runner.run(["workshop", "reset"], input: "n\n")
+        #expect(declined.status == 1)
+        #expect(declined.stdout.contains("Delete 5 files in svwizard-practice? [y/N]"), "\(declined.stdout)")
+        #expect(declined.stdout.contains("Nothing was deleted."))
+        #expect(FileManager.default.fileExists(atPath: runner.home.appendingPathComponent("svwizard-practice").path))
+        let reset = try runner.run(["workshop", "reset"], input: "y\n")
         #expect(reset.status == 0)
+        #expect(reset.stdout.contains("Removed 5 files and the practice folder"))
+        #expect(!FileManager.default.fileExists(atPath: runner.home.appendingPathComponent("svwizard-practice").path))
+        _ = try runner.run(["workshop", "example", "thermal-works"])
+        #expect(try runner.run(["workshop", "reset", "--yes"]).status == 0, "--yes asks nothing")
         #expect(!FileManager.default.fileExists(atPath: runner.home.appendingPathComponent("svwizard-practice").path))
     }
 

@@ -69,11 +69,11 @@ struct WorkshopTests {
     func reset() throws {
         let harness = try TestHarness()
         _ = try job(harness).example("home-care", weak: true)
-        #expect(try job(harness).reset() == .success)
+        #expect(try job(harness).reset(yes: true) == .success)
         #expect(!FileManager.default.fileExists(atPath: harness.storeFolder.appendingPathComponent("svwizard-practice").path))
         let other = harness.storeFolder.appendingPathComponent("precious")
         try FileManager.default.createDirectory(at: other, withIntermediateDirectories: true)
-        let error = try #require(throws: WizardError.self) { try WorkshopJob(context: harness.context, folder: "precious").reset() }
+        let error = try #require(throws: WizardError.self) { try WorkshopJob(context: harness.context, folder: "precious").reset(yes: true) }
         #expect(error.message.contains("is not a svwizard practice folder"))
         #expect(FileManager.default.fileExists(atPath: other.path))
     }

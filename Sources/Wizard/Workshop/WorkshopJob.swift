@@ -108,7 +108,9 @@ public struct WorkshopJob {
     }
 
     /// Removes the practice folder, only if it is one.
-    public func reset() throws -> ExitStatus {
+    /// Clears the practice folder after asking (`yes` skips the question, for scripts). With
+    /// no one to ask (input is not a person) and no `yes`, nothing is deleted.
+    public func reset(yes: Bool = false) throws -> ExitStatus {
         guard FileManager.default.fileExists(atPath: folder.path) else {
             console.say("There is no practice folder at \(folder.path); nothing to clear.")
             return .success
@@ -117,13 +119,34 @@ public struct WorkshopJob {
             throw WizardError("\(folder.path) is not a svwizard practice folder (it has no \(Self.marker) file), so it was left alone.",
                               status: .refused)
         }
+        let files = Self.files(in: folder)
+        if !yes {
+            let prompt = "Delete \(files.count) file\(files.count == 1 ? "" : "s") in \(folder.lastPathComponent)? [y/N]: "
+            guard case let .line(answer) = console.readLine(prompt: prompt, completions: ["yes", "no"]),
+                  ["y", "yes"].contains(answer.trimmingCharacters(in: .whitespaces).lowercased()) else {
+                console.say("Nothing was deleted.")
+                return .refused
+            }
+        }
         do {
             try FileManager.default.removeItem(at: folder)
         } catch {
             throw WizardError("Cannot remove \(folder.path) (\(error.localizedDescription)).", status: .unreadable)
         }
-        console.say("Cleared the practice folder \(folder.path).")
+        console.say("Removed \(files.count) file\(files.count == 1 ? "" : "s") and the practice folder \(folder.path).")
         return .success
+    }
+
+    /// The files under `folder`, the practice marker left out.
+    static func files(in folder: URL) -> [String] {
+        let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey])
+        var names: [String] = []
+        while let url = enumerator?.nextObject() as? URL {
+            if (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true, url.lastPathComponent != marker {
+                names.append(url.lastPathComponent)
+            }
+        }
+        return names
     }
 }
 
