@@ -55,3 +55,51 @@ struct FirstUseTests {
         #expect(try terminal.waitForExit() == 0)
     }
 }
+
+/// Answers files say why a key was not used, refuse extra years, and can be an earlier draft.
+@Suite("Answers files explain what they did not use", .serialized)
+struct AnswersFileReasonTests {
+    let fixture = try! RespondFixture()
+
+    /// Messages are wrapped to the terminal; tests read them as one line.
+    static func unwrapped(_ text: String) -> String { text.replacingOccurrences(of: "\n", with: " ") }
+
+    func run(_ yaml: String) throws -> BinaryRunner.Result {
+        let answers = try fixture.runner.file("answers-\(UUID().uuidString).yaml", yaml)
+        try? FileManager.default.removeItem(atPath: fixture.draft)
+        return try fixture.runner.run(["respond", "--tender", fixture.tender, "--draft", fixture.draft, "--answers", answers, "--no-input"])
+    }
+
+    @Test("each unused key gets its real reason", arguments: [
+        ("tender: {title: Other}\n", "tender.title is given by the tender file"),
+        ("measures: [TOM10]\ncommitments:\n  TOM12: {delivery: x}\n", "commitments.TOM12.delivery is for TOM 12, which is not among the measures chosen"),
+        ("measures: [TOM10]\ncommitments:\n  TOM6: {delivery: x}\n", "commitments.TOM6.delivery is for TOM 6, which is not among the measures chosen"),
+        ("measures: [TOM99]\ncommitments:\n  TOM10: {delivery: x}\n", "(the answer to measures was refused)"),
+        ("supplier: {insideBoundary: yes, postcode: S60 1AE}\n", "supplier.insideBoundary is a question that is not asked on this route"),
+        ("supplier: {nmae: Acme}\n", "supplier.nmae is not a question in this questionnaire (check its spelling)"),
+    ])
+    func reasons(yaml: String, expected: String) throws {
+        let result = try run(yaml)
+        #expect(Self.unwrapped(result.stderr).contains(expected), "\(result.stderr)")
+    }
+
+    @Test("more quantities than contract years is an error, never silently dropped")
+    func extraYears() throws {
+        let result = try run("measures: [TOM10]\ncommitments:\n  TOM10: {quantity: [10, 10, 10]}\n")
+        #expect(result.status == 1)
+        let message = Self.unwrapped(result.stderr)
+        #expect(message.contains("commitments.TOM10.quantity.3 gives a quantity for contract year 3, but the contract runs 2 years"), "\(message)")
+        #expect(message.contains("cannot be used as given"))
+    }
+
+    @Test("a previous draft can be the answers file: a new bid from an old one asks only for what is missing")
+    func previousDraft() throws {
+        let input = (RespondFixture.supplier + RespondFixture.rest).joined(separator: "\n") + "\n"
+        let first = try fixture.runner.run(["respond", "--tender", fixture.tender, "--draft", fixture.draft], input: input)
+        #expect(first.status == 0)
+        let next = fixture.runner.home.appendingPathComponent("next.svdraft.json").path
+        let result = try fixture.runner.run(["respond", "--tender", fixture.tender, "--draft", next, "--answers", fixture.draft, "--no-input"])
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        #expect(try String(contentsOfFile: next, encoding: .utf8).contains("Acme Joinery"))
+    }
+}

@@ -18,6 +18,7 @@ public enum AnswerFile {
         guard let text = String(data: data, encoding: .utf8) else {
             throw AnswerProblem("The answers file \(name) is not UTF-8 text. Save it as UTF-8 (plain text) and try again.")
         }
+        if let answers = try previousDraft(data, name: name) { return answers }
         let node: Node?
         do {
             node = try SafeYAML.compose(text)
@@ -49,6 +50,20 @@ public enum AnswerFile {
             return .object(members)
         case let .sequence(sequence): return .array(sequence.map(Self.value(of:)))
         case .alias: return .null
+        }
+    }
+
+    /// A draft used as an answers file (to start a new bid from an old one): its answers, after
+    /// the draft is checked against its schema; nil when `data` is not a draft.
+    static func previousDraft(_ data: Data, name: String) throws -> [String: String]? {
+        struct Header: Decodable { var format: String? }
+        guard data.first == UInt8(ascii: "{"), let header = try? JSONDecoder().decode(Header.self, from: data),
+              header.format == Draft.format else { return nil }
+        do {
+            try OutsideFile.checkJSON(data, schema: "draft.schema.json", name: name, what: "draft")
+            return try JSONDecoder().decode(Draft.self, from: data).answers.values
+        } catch {
+            throw AnswerProblem("\(error)")
         }
     }
 

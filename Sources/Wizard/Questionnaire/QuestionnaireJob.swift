@@ -74,6 +74,12 @@ public struct QuestionnaireJob {
             let prefill = try AnswerPrefill.apply(file: context.resolve(answersFile), to: draft.answers, planner: planner)
             draft.answers = prefill.answers
             for problem in prefill.problems { context.console.refuse(problem) }
+            if options.noInput && prefill.errors > 0 {
+                try save(draft, to: url)
+                context.console.refuse("The answers file has \(prefill.errors) answer\(prefill.errors == 1 ? "" : "s") that cannot be used as "
+                    + "given (listed above). Correct the file and run again; the answers that could be used are saved in \(url.path).")
+                return .refused
+            }
         }
         if options.noInput {
             return try runWithoutInput(draft: draft, url: url, planner: planner, review: review)

@@ -9,6 +9,9 @@ enum AnswerPrefill {
     struct Outcome {
         var answers: AnswerSheet
         var problems: [String]
+        /// Answers that would be lost (a quantity for a year the contract does not have): with
+        /// `--no-input` these make the run fail rather than drop them silently.
+        var errors = 0
     }
 
     /// The most problems listed one by one; the rest are counted.
@@ -40,13 +43,17 @@ enum AnswerPrefill {
                 }
             }
         }
+        let explainer = UnusedAnswer(planner: planner, answers: answers, refused: Set(problems.keys))
+        var errors = 0
         for key in raw.keys.sorted() where !applied.contains(key) {
-            problems[key] = "\(file): \(Echo.short(key)) is not a question in this questionnaire (check its spelling), so it was not used."
+            let (reason, isError) = explainer.reason(for: key)
+            problems[key] = "\(file): \(Echo.short(key)) \(reason)."
+            if isError { errors += 1 }
         }
         var listed = problems.keys.sorted().prefix(Self.mostProblemsListed).compactMap { problems[$0] }
         if problems.count > listed.count {
             listed.append("\(file): and \((problems.count - listed.count).grouped) more answers like these were not used.")
         }
-        return Outcome(answers: answers, problems: listed)
+        return Outcome(answers: answers, problems: listed, errors: errors)
     }
 }
