@@ -103,3 +103,38 @@ struct AnswersFileReasonTests {
         #expect(try String(contentsOfFile: next, encoding: .utf8).contains("Acme Joinery"))
     }
 }
+
+@Suite("Multi-line answers at a terminal", .serialized)
+struct MultilineAnswerTests {
+    @Test("an empty line or a full stop ends an answer, Ctrl-D too; undo takes back a line; @file reads a file")
+    func endings() throws {
+        let fixture = try RespondFixture()
+        _ = try fixture.runner.file("evidence.txt", "Timesheets signed weekly.\r\nCollege attendance records.\r\n")
+        let terminal = try PseudoTerminal(arguments: ["respond", "--tender", fixture.tender, "--draft", fixture.draft],
+                                          environment: fixture.runner.terminalEnvironment)
+        for (prompt, answer) in zip(["name?", "postcode?", "size", "kind of organisation", "existing staff", "new people", "real living wage"],
+                                    RespondFixture.supplier) {
+            try terminal.answer(prompt, answer)
+        }
+        try terminal.answer("Which measures will you commit to?", "TOM10")
+        try terminal.answer("in contract year 1", "52")
+        try terminal.answer("in contract year 2", "52")
+        try terminal.answer("How will you deliver TOM 10?", "One apprentice joiner.")
+        terminal.type("A wrong line\r")
+        terminal.type("undo\r")
+        try terminal.waitFor("Took back: \"A wrong line\"")
+        terminal.type("Trained with the college.\r")
+        terminal.type("\r")
+        try terminal.answer("Which local partner", "Rotherham College")
+        try terminal.answer("What evidence will you keep", "@\(fixture.runner.home.path)/evidence.txt")
+        try terminal.waitFor("Read 53 characters from evidence.txt.")
+        try terminal.answer("delivery plan", "Month 1: apprentice starts.")
+        terminal.type("\u{4}")
+        try terminal.answer("Type finish, edit", "quit")
+        #expect(try terminal.waitForExit() == 0)
+        let draft = try fixture.draftText()
+        #expect(draft.contains("One apprentice joiner.\\nTrained with the college."), "\(draft)")
+        #expect(draft.contains("Timesheets signed weekly.\\nCollege attendance records."))
+        #expect(draft.contains("\"deliveryDocument\" : \"Month 1: apprentice starts.\""))
+    }
+}

@@ -106,20 +106,47 @@ struct QuestionPrompt {
             console.write(console.style.dim("Your answer so far:") + "\n" + TextWrapper.wrap(current, width: console.width, firstIndent: "  | ", indent: "  | ") + "\n")
             console.say("Press Enter to keep it, or type a new answer.")
         }
-        console.write(console.style.dim("Type as many lines as you like; finish with a line holding only a full stop (.)") + "\n")
+        console.write(console.style.dim("Type as many lines as you like, then press Enter on an empty line to finish "
+            + "(or type a full stop on its own). Type undo to take back the last line, or @notes.txt to use the text of a file.") + "\n")
         var lines: [String] = []
         while true {
             switch console.readLine(prompt: lines.isEmpty ? "Answer\(bracket): " : "  | ", completions: lines.isEmpty ? Self.commands : []) {
             case let .line(text):
-                if lines.isEmpty && (command(in: text) != nil || text.trimmingWhitespace.isEmpty || text.trimmingWhitespace == ".") {
-                    return .answer(text.trimmingWhitespace == "." ? "" : text)
+                let trimmed = text.trimmingWhitespace
+                if lines.isEmpty && (command(in: text) != nil || trimmed.isEmpty || trimmed == ".") {
+                    return .answer(trimmed == "." ? "" : text)
                 }
-                if text.trimmingWhitespace == "." { return .answer(lines.joined(separator: "\n")) }
+                if lines.isEmpty && trimmed.hasPrefix("@") && trimmed.count > 1 {
+                    if let answer = fileAnswer(String(trimmed.dropFirst())) { return .answer(answer) }
+                    continue
+                }
+                if trimmed == "." || trimmed.isEmpty { return .answer(lines.joined(separator: "\n")) }
+                if trimmed.lowercased() == "undo" && !lines.isEmpty {
+                    let removed = lines.removeLast()
+                    console.say("Took back: \(Echo.quoted(removed))" + (lines.isEmpty ? "" : ". Carry on from the line before it."))
+                    continue
+                }
                 lines.append(text)
             case .end: return lines.isEmpty ? .inputEnded : .answer(lines.joined(separator: "\n"))
             case .interrupt: return .interrupted
             }
         }
+    }
+
+    /// The text of the file at `path`, as a multi-line answer, or nil (with the reason said)
+    /// when it cannot be read or is larger than any answer.
+    private func fileAnswer(_ path: String) -> String? {
+        let url = context.resolve(path)
+        let limit = AnswerLimits.longestText * 4
+        guard let data = try? OutsideFile.contents(of: url, limit: limit, what: "text file"),
+              let text = String(data: data, encoding: .utf8) else {
+            console.complain("\(Echo.quoted(path)) cannot be read as a text file of at most \(limit.grouped) bytes. Check the name, "
+                + "or type the answer instead.")
+            return nil
+        }
+        let answer = text.replacingOccurrences(of: "\r\n", with: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+        console.say("Read \(answer.count.grouped) characters from \(url.lastPathComponent).")
+        return answer
     }
 
     static let commands = ["back", "review", "save", "quit"]
