@@ -138,3 +138,24 @@ struct MultilineAnswerTests {
         #expect(draft.contains("\"deliveryDocument\" : \"Month 1: apprentice starts.\""))
     }
 }
+
+@Suite("Finishing a response at a terminal", .serialized)
+struct FinishTests {
+    @Test("finish with questions unanswered and errors lists each with the number to edit, and stays at the review")
+    func finishWithProblems() throws {
+        let fixture = try RespondFixture()
+        let terminal = try PseudoTerminal(arguments: ["respond", "--tender", fixture.tender, "--draft", fixture.draft],
+                                          environment: fixture.runner.terminalEnvironment.merging(["COLUMNS": "250"]) { $1 }, columns: 250)
+        try terminal.answer("What is your organisation's name?", "review")
+        try terminal.answer("Type finish, edit", "finish")
+        try terminal.waitFor("Not finished yet. Fix these first: type edit and the number.")
+        try terminal.waitFor("2. What is your organisation's postcode? (not answered yet)")
+        #expect(!terminal.screen.contains("svwizard export"), "never says make the bundle while export would refuse")
+        try terminal.answer("Type finish, edit", "edit 1", occurrences: 2)
+        try terminal.answer("What is your organisation's name?", "Acme Joinery", occurrences: 2)
+        // Edited from the review, the wizard carries on with the next question not answered yet.
+        try terminal.answer("What is your organisation's postcode?", "quit", occurrences: 2)
+        #expect(try terminal.waitForExit() == 0)
+        #expect(!(try fixture.draftText().contains("\"finished\" : true")))
+    }
+}

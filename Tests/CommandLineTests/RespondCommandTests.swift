@@ -59,7 +59,10 @@ struct RespondCommandTests {
         terminal.type("back\r")
         try terminal.answer("Which measures will you commit to?", "TOM10\r52\r52\rOne apprentice joiner.\r.\r\rTimesheets.\r.\rMonth 1: apprentice starts.\r.", occurrences: 2)
         try terminal.answer("Type finish, edit", "finish", occurrences: 2)
+        // A clean finish offers to make the bundle; Enter means yes.
+        try terminal.answer("Make the bundle to upload with your tender now? [Y/n]", "")
         #expect(try terminal.waitForExit() == 0)
+        #expect(FileManager.default.fileExists(atPath: fixture.runner.home.appendingPathComponent("acme.svbundle.zip").path))
         let screen = terminal.screen
         #expect(screen.contains("Answer: small"), "Tab completed the choice")
         let draft = try fixture.draftText()

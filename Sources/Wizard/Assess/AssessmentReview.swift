@@ -65,6 +65,11 @@ public struct AssessmentReview: FlowReview {
         }
     }
 
+    public func blockingFindings(_ answers: AnswerSheet) -> [(field: String, text: String)] {
+        blockingProblems(answers) > 0
+            ? [("measures", "Social value is required on this contract, so the tender must adopt at least one measure.")] : []
+    }
+
     public func blockingProblems(_ answers: AnswerSheet) -> Int {
         let record = record(answers)
         return record.decision.socialValueRequired && record.assessment.adoptedMeasures.isEmpty ? 1 : 0

@@ -30,10 +30,16 @@ public protocol FlowReview {
     /// A check of an answer that needs more than the answer itself (such as reading a file it
     /// names); the problem, or nil to accept it.
     func check(key: String, value: String, answers: AnswerSheet) -> String?
+    /// The problems that must be fixed before finishing, each with the answer (key prefix) it concerns.
+    func blockingFindings(_ answers: AnswerSheet) -> [(field: String, text: String)]
+    /// What a clean finish offers to do next (such as making the bundle): the question and the action.
+    var nextStep: (question: String, run: (URL) throws -> Void)? { get }
 }
 
 extension FlowReview {
     public func check(key: String, value: String, answers: AnswerSheet) -> String? { nil }
+    public func blockingFindings(_ answers: AnswerSheet) -> [(field: String, text: String)] { [] }
+    public var nextStep: (question: String, run: (URL) throws -> Void)? { nil }
 }
 
 /// Runs a question flow on the console: asks each question in turn, saves the draft after
@@ -164,10 +170,12 @@ public final class QuestionnaireSession {
                 let text = raw.trimmingWhitespace.lowercased()
                 switch text {
                 case "finish", "done":
+                    if showWhatIsLeft(plan) { continue }
                     draft.finished = true
                     guard try keeper.saveBeforeLeaving(draft) else { return .left }
                     console.write("\n")
                     console.say(try review.finish(draft: draftURL, answers: draft.answers))
+                    offerNextStep()
                     return .finished
                 case "back":
                     // Back to the question the person left for the review, or else the last one.
@@ -198,6 +206,42 @@ public final class QuestionnaireSession {
                 if !console.reader.isInteractive { return try leave(.inputEnded) }
                 if let end = try confirmLeaving(.left) { return end }
             }
+        }
+    }
+
+    /// At finish: lists every unanswered question and every problem to fix, each with the
+    /// number to `edit`. Returns whether anything is left (so the person stays at the review).
+    private func showWhatIsLeft(_ plan: [PlannedQuestion]) -> Bool {
+        let unanswered = plan.indices.filter { draft.answers[plan[$0].key] == nil && !plan[$0].isOptional }
+        let problems = review.blockingFindings(draft.answers)
+        guard !unanswered.isEmpty || !problems.isEmpty else { return false }
+        console.complain("Not finished yet. Fix these first: type edit and the number.")
+        for index in unanswered {
+            console.write(TextWrapper.wrap("\(index + 1). \(plan[index].text) (not answered yet)", width: console.width,
+                                           firstIndent: "  ", indent: "      ") + "\n")
+        }
+        for problem in problems {
+            let index = plan.firstIndex { $0.key == problem.field || $0.key.hasPrefix(problem.field + ".") }
+            let number = index.map { "\($0 + 1). " } ?? "- "
+            console.write(TextWrapper.wrap(number + problem.text, width: console.width, firstIndent: "  ", indent: "      ") + "\n")
+        }
+        return true
+    }
+
+    /// After a clean finish at a terminal, offers the next step (Enter means yes).
+    private func offerNextStep() {
+        guard let next = review.nextStep, console.reader.isInteractive else { return }
+        switch console.readLine(prompt: next.question + " [Y/n]: ", completions: ["yes", "no"]) {
+        case let .line(text) where text.trimmingWhitespace.lowercased().hasPrefix("n"):
+            return
+        case .line:
+            do {
+                try next.run(draftURL)
+            } catch {
+                console.complain("\(error)")
+            }
+        case .end, .interrupt:
+            return
         }
     }
 

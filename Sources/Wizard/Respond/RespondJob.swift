@@ -10,7 +10,11 @@ public enum RespondJob {
     /// The supplier response as a questionnaire.
     public static var kind: QuestionnaireKind { QuestionnaireKind(
         flowID: flowID, takesTenderFile: true, defaultDraftName: defaultDraftName,
-        review: { environment, context in ResponseReview(environment: environment, style: context.console.style, width: context.console.width) }) }
+        review: { environment, context in
+            var review = ResponseReview(environment: environment, style: context.console.style, width: context.console.width)
+            review.makeBundle = { draft in _ = try ExportJob(context: context, draftPath: draft.path, outputPath: nil).run() }
+            return review
+        }) }
 
     public static func job(context: AppContext, options: QuestionnaireJob.Options) -> QuestionnaireJob {
         QuestionnaireJob(context: context, kind: kind, options: options)

@@ -33,12 +33,28 @@ public struct ResponseReview: FlowReview {
 
     public var resumeCommand: String { "svwizard respond" }
 
+    /// What makes the bundle, when the review offers to (set by the respond command).
+    public var makeBundle: ((URL) throws -> Void)?
+
+    public func blockingFindings(_ answers: AnswerSheet) -> [(field: String, text: String)] {
+        findings(answers).filter { $0.severity == .error }.map { ($0.field, "\($0.code.rawValue) \($0.message) What to do: \($0.hint)") }
+    }
+
+    public var nextStep: (question: String, run: (URL) throws -> Void)? {
+        makeBundle.map { ("Make the bundle to upload with your tender now?", $0) }
+    }
+
     public func finish(draft: URL, answers: AnswerSheet) throws -> String {
         let errors = blockingProblems(answers)
-        let next = "Next, make the bundle to upload with your tender: svwizard export \(draft.path)"
+        let next = "Next, make the bundle to upload with your tender:\n  svwizard export \(Self.shellQuoted(draft.path))"
         return errors == 0 ? "Your response is complete. \(next)"
-            : "Your response is saved, but it has \(errors) error\(errors == 1 ? "" : "s") to fix before it can be exported "
-            + "(svwizard respond --resume \(draft.path), then edit). \(next)"
+            : "Your response is saved, but it has \(errors) error\(errors == 1 ? "" : "s") to fix before it can be exported:\n"
+            + "  svwizard respond --resume \(Self.shellQuoted(draft.path))\nthen type review, and edit."
+    }
+
+    /// A path as it can be copied into a shell: quoted when it has spaces or special characters.
+    static func shellQuoted(_ path: String) -> String {
+        path.allSatisfy { $0.isLetter || $0.isNumber || "/._-+:@".contains($0) } ? path : "'" + path.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 
     public func render(_ answers: AnswerSheet) -> String {
