@@ -11,6 +11,8 @@ struct FirstUseTests {
 
     /// Answers the tender questions a supplier with no tender file is asked, up to the tender's measures.
     func tenderDetails(_ terminal: PseudoTerminal) throws {
+        try terminal.waitFor("values are illustrative")
+        try terminal.answer("Do you have the council's tender file? [y/N]", "n")
         try terminal.answer("Who is the buyer?", "")
         try terminal.answer("What is the tender's reference?", "RMBC-2026-007")
         try terminal.answer("What is the tender's title?", "Community cafe")
@@ -38,6 +40,24 @@ struct FirstUseTests {
         #expect(saved.contains("\"tender.measures\" : \"TOM10, TOM1\""))
         #expect(saved.contains("\"tender.startDate\" : \"2026-04-01\""))
         #expect(saved.contains("\"tender.value\" : \"180000\""))
+    }
+
+    @Test("with no tender file the wizard says where values come from and asks for the tender file, then uses it")
+    func noTenderFile() throws {
+        let tender = try runner.file("tender.json", """
+            {"buyer": "Rotherham MBC", "reference": "RMBC-2025-041", "title": "Thermal improvement works", "contractValue": "450000",
+             "startDate": "2025-04-01", "years": 2, "adoptedMeasures": ["TOM10", "TOM18"]}
+            """)
+        let terminal = try PseudoTerminal(arguments: ["respond", "--draft", draft], environment: environment, columns: 250)
+        try terminal.answer("Do you have the council's tender file? [y/N]", "y")
+        try terminal.answer("Its file name", runner.home.appendingPathComponent("nowhere.json").path)
+        try terminal.waitFor("There is no tender file at")
+        try terminal.answer("Its file name", tender, occurrences: 2)
+        try terminal.waitFor("Using the tender file for RMBC-2025-041 Thermal improvement works.")
+        try terminal.answer("What is your organisation's name?", "quit")
+        #expect(try terminal.waitForExit() == 0)
+        #expect(!terminal.screen.contains("Who is the buyer?"))
+        #expect(try String(contentsOfFile: draft, encoding: .utf8).contains("\"reference\" : \"RMBC-2025-041\""))
     }
 
     @Test("review then back returns to the question left; the review shows what is not answered yet, never made-up facts")

@@ -142,7 +142,11 @@ public struct QuestionnaireJob {
                 throw WizardError(error.message, status: error.kind == .locked ? .refused : .unreadable)
             }
         }
-        let tender = try options.tender ?? options.tenderFile.map { try TenderFile.read(context.resolve($0).path) }
+        var tender = try options.tender ?? options.tenderFile.map { try TenderFile.read(context.resolve($0).path) }
+        if tender == nil && kind.takesTenderFile && options.prefill.isEmpty && options.answersFile == nil && !options.noInput
+            && context.console.reader.isInteractive {
+            tender = askForTenderFile()
+        }
         let url = context.resolve(options.draft ?? kind.defaultDraftName(tender))
         if FileManager.default.fileExists(atPath: url.path) {
             let command = kind.review(FlowEnvironment(data: context.data, tender: nil, pack: nil), context).resumeCommand
@@ -156,6 +160,31 @@ public struct QuestionnaireJob {
             throw WizardError(error.message, status: .refused)
         }
         return (Draft(flow: kind.flowID, toolVersion: ToolVersion.current, tender: tender), url, lock)
+    }
+
+    /// With no tender file, says plainly where the values will come from and asks whether the
+    /// person has the council's tender file; if so, reads it (asking again if it cannot be read).
+    private func askForTenderFile() -> TenderSpecification? {
+        let console = context.console
+        let pack = context.library.active
+        let values = pack.map { $0.illustrative ? "the \($0.name) pack, whose values are illustrative (for training, not for real bids)"
+            : "the \($0.name) pack (\($0.edition))" } ?? "no value pack, so every measure is counted by quantity"
+        console.say("You have not given the council's tender file, so you will type the tender's details, and the £ values "
+            + "will come from \(values). A tender file (tender.json, from the council) brings the tender's details, its "
+            + "measures and the council's own values.")
+        guard case let .line(answer) = console.readLine(prompt: "Do you have the council's tender file? [y/N]: ", completions: ["yes", "no"]),
+              answer.trimmingCharacters(in: .whitespaces).lowercased().hasPrefix("y") else { return nil }
+        while true {
+            guard case let .line(path) = console.readLine(prompt: "Its file name (Enter to carry on without it): "),
+                  !path.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
+            do {
+                let tender = try TenderFile.read(context.resolve(path.trimmingCharacters(in: .whitespaces)).path)
+                console.say("Using the tender file for \(tender.reference) \(tender.title).")
+                return tender
+            } catch {
+                console.complain("\(error)")
+            }
+        }
     }
 
     private func save(_ draft: Draft, to url: URL) throws {
