@@ -57,17 +57,23 @@ struct DraftSafetyTests {
                 "the resume command names the new file")
     }
 
-    @Test("a save that fails mid-run keeps the wizard running and the answer in memory; save tries again")
-    func failedSaveKeepsAnswers() throws {
-        let fixture = try RespondFixture()
+    /// Starts respond, waits for the first question, then makes every save fail: the save writes
+    /// a temporary file beside the draft, and a folder in its place makes that write fail as a
+    /// full disk or a read-only folder would (tests run as root, for whom permissions do not
+    /// stop a write). Returns the terminal and the folder that blocks the saves.
+    func respondWithFailingSaves(_ fixture: RespondFixture) throws -> (PseudoTerminal, URL) {
         let terminal = try PseudoTerminal(arguments: ["respond", "--tender", fixture.tender, "--draft", fixture.draft],
                                           environment: Self.wide(fixture), columns: 250)
         try terminal.waitFor("What is your organisation's name?")
-        // The save writes a temporary file beside the draft; a folder in its place makes the
-        // write fail as a full disk or a read-only folder would (tests run as root, for whom
-        // permissions do not stop a write).
         let blocker = fixture.runner.home.appendingPathComponent(".acme.svdraft.json.tmp-\(terminal.processID)")
         try FileManager.default.createDirectory(at: blocker, withIntermediateDirectories: false)
+        return (terminal, blocker)
+    }
+
+    @Test("a save that fails mid-run keeps the wizard running and the answer in memory; save tries again")
+    func failedSaveKeepsAnswers() throws {
+        let fixture = try RespondFixture()
+        let (terminal, blocker) = try respondWithFailingSaves(fixture)
         terminal.type("Acme Joinery\r")
         try terminal.waitFor("Your answers are kept here, but they could not be saved")
         try terminal.answer("What is your organisation's postcode?", "S60 1AE")
@@ -89,11 +95,7 @@ struct DraftSafetyTests {
     @Test("leaving while saves fail asks where to save instead of losing the answers")
     func leavingWhileSavesFail() throws {
         let fixture = try RespondFixture()
-        let terminal = try PseudoTerminal(arguments: ["respond", "--tender", fixture.tender, "--draft", fixture.draft],
-                                          environment: Self.wide(fixture), columns: 250)
-        try terminal.waitFor("What is your organisation's name?")
-        let blocker = fixture.runner.home.appendingPathComponent(".acme.svdraft.json.tmp-\(terminal.processID)")
-        try FileManager.default.createDirectory(at: blocker, withIntermediateDirectories: false)
+        let (terminal, _) = try respondWithFailingSaves(fixture)
         try terminal.answer("What is your organisation's name?", "Acme Joinery")
         try terminal.answer("What is your organisation's postcode?", "quit")
         let rescue = fixture.runner.home.appendingPathComponent("rescue.svdraft.json")
