@@ -179,3 +179,32 @@ struct FinishTests {
         #expect(!(try fixture.draftText().contains("\"finished\" : true")))
     }
 }
+
+@Suite("A measure's answers are checked at the question", .serialized)
+struct CheckAtQuestionTests {
+    @Test("placements too long (SV-E010) and weeks that do not add up (SV-E011) are re-asked where they are answered")
+    func placements() throws {
+        let fixture = try RespondFixture()
+        let terminal = try PseudoTerminal(arguments: ["respond", "--tender", fixture.tender, "--draft", fixture.draft],
+                                          environment: fixture.runner.terminalEnvironment.merging(["COLUMNS": "250"]) { $1 }, columns: 250)
+        for (prompt, answer) in zip(["name?", "postcode?", "size", "kind of organisation", "existing staff", "new people", "real living wage"],
+                                    RespondFixture.supplier) {
+            try terminal.answer(prompt, answer)
+        }
+        try terminal.answer("Which measures will you commit to?", "TOM12")
+        try terminal.answer("How many placements", "4")
+        try terminal.answer("How many weeks will each placement last?", "10")
+        try terminal.answer("in contract year 1", "40")
+        try terminal.answer("in contract year 2", "40")
+        try terminal.waitFor("SV-E010 TOM 12 placements last 10 weeks each")
+        try terminal.answer("How many weeks will each placement last?", "2", occurrences: 2)
+        try terminal.waitFor("SV-E011 TOM 12 totals 80 weeks, but 4 placements of 2 weeks is 8 weeks")
+        try terminal.answer("in contract year 1", "4", occurrences: 2)
+        try terminal.answer("in contract year 2", "4", occurrences: 2)
+        try terminal.answer("How will you deliver TOM 12?", "quit")
+        #expect(try terminal.waitForExit() == 0)
+        #expect(terminal.screen.components(separatedBy: "SV-E011").count - 1 == 2, "with SV-E010, then after the weeks; not after year 1 alone")
+        let draft = try fixture.draftText()
+        #expect(draft.contains("\"commitments.TOM12.quantity.1\" : \"4\"") && draft.contains("\"commitments.TOM12.weeksEach\" : \"2\""))
+    }
+}

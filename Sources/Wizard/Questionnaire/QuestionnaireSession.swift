@@ -34,12 +34,16 @@ public protocol FlowReview {
     func blockingFindings(_ answers: AnswerSheet) -> [(field: String, text: String)]
     /// What a clean finish offers to do next (such as making the bundle): the question and the action.
     var nextStep: (question: String, run: (URL) throws -> Void)? { get }
+    /// Problems that can be told as soon as `key` is answered (a measure's answers complete and
+    /// inconsistent), each with the key of the question to ask again.
+    func problemsAtQuestion(_ key: String, plan: [PlannedQuestion], answers: AnswerSheet) -> [(key: String, text: String)]
 }
 
 extension FlowReview {
     public func check(key: String, value: String, answers: AnswerSheet) -> String? { nil }
     public func blockingFindings(_ answers: AnswerSheet) -> [(field: String, text: String)] { [] }
     public var nextStep: (question: String, run: (URL) throws -> Void)? { nil }
+    public func problemsAtQuestion(_ key: String, plan: [PlannedQuestion], answers: AnswerSheet) -> [(key: String, text: String)] { [] }
 }
 
 /// Runs a question flow on the console: asks each question in turn, saves the draft after
@@ -88,6 +92,12 @@ public final class QuestionnaireSession {
             case let .answer(value):
                 draft.answers[question.key] = value
                 draft.position = nextPosition(after: question.key)
+                // A measure whose answers are now complete but do not fit together is put right at once.
+                let problems = review.problemsAtQuestion(question.key, plan: planner.plan(draft.answers), answers: draft.answers)
+                if let first = problems.first {
+                    for problem in problems { console.complain(problem.text) }
+                    draft.position = first.key
+                }
                 keeper.save(draft)
             case .back:
                 let index = plan.firstIndex { $0.key == question.key } ?? 0

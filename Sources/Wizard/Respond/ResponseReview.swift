@@ -40,6 +40,28 @@ public struct ResponseReview: FlowReview {
         findings(answers).filter { $0.severity == .error }.map { ($0.field, "\($0.code.rawValue) \($0.message) What to do: \($0.hint)") }
     }
 
+    /// The checks of one measure that can run as soon as its quantities and placements are all
+    /// answered: placement length (SV-E010), weeks that do not add up (SV-E011), quantities not
+    /// given for each contract year (SV-E005). Each comes with the question to ask again.
+    public func problemsAtQuestion(_ key: String, plan: [PlannedQuestion], answers: AnswerSheet) -> [(key: String, text: String)] {
+        let parts = key.split(separator: ".").map(String.init)
+        guard parts.count >= 3, parts[0] == "commitments" else { return [] }
+        let prefix = "commitments.\(parts[1])."
+        let counted = ["quantity", "placements", "weeksEach"]
+        let relevant = plan.filter { $0.key.hasPrefix(prefix) && counted.contains(String($0.key.dropFirst(prefix.count).prefix { $0 != "." })) }
+        // Checked once the last of them is answered (or the placements are changed), so a
+        // correction that runs over several years is asked year by year before the check.
+        let isPlacement = key.hasSuffix(".placements") || key.hasSuffix(".weeksEach")
+        guard relevant.last?.key == key || (isPlacement && relevant.contains { $0.key == key }),
+              relevant.allSatisfy({ answers[$0.key] != nil }) else { return [] }
+        let codes: Set<FindingCode> = [.placementLength, .placementWeeksDoNotAddUp, .wrongNumberOfYears]
+        return findings(answers).filter { codes.contains($0.code) && $0.field.hasPrefix(prefix) }.map { finding in
+            let field = finding.field.hasSuffix(".quantities") ? String(finding.field.dropLast("quantities".count)) + "quantity" : finding.field
+            let target = plan.first { $0.key == field || $0.key.hasPrefix(field + ".") }?.key ?? key
+            return (target, "\(finding.code.rawValue) \(finding.message) \(finding.hint)")
+        }
+    }
+
     public var nextStep: (question: String, run: (URL) throws -> Void)? {
         makeBundle.map { ("Make the bundle to upload with your tender now?", $0) }
     }
