@@ -208,3 +208,34 @@ struct CheckAtQuestionTests {
         #expect(draft.contains("\"commitments.TOM12.quantity.1\" : \"4\"") && draft.contains("\"commitments.TOM12.weeksEach\" : \"2\""))
     }
 }
+
+@Suite("Per-year quantities in one line", .serialized)
+struct EveryYearTests {
+    @Test("52 each year, or one quantity per year separated by commas, answers every year at once; the wrong count is explained")
+    func oneLine() throws {
+        let fixture = try RespondFixture()
+        let terminal = try PseudoTerminal(arguments: ["respond", "--tender", fixture.tender, "--draft", fixture.draft],
+                                          environment: fixture.runner.terminalEnvironment.merging(["COLUMNS": "250"]) { $1 }, columns: 250)
+        for (prompt, answer) in zip(["name?", "postcode?", "size", "kind of organisation", "existing staff", "new people", "real living wage"],
+                                    RespondFixture.supplier) {
+            try terminal.answer(prompt, answer)
+        }
+        try terminal.answer("Which measures will you commit to?", "TOM10, TOM18")
+        try terminal.answer("TOM 10 in contract year 1", "52, 52, 26")
+        try terminal.waitFor("That gives 3 quantities, but the contract runs 2 years.")
+        terminal.type("52 each year\r")
+        try terminal.waitFor("You gave year 1: 52 weeks, year 2: 52 weeks.")
+        try terminal.answer("How will you deliver TOM 10?", "Apprentice.")
+        terminal.type("\r")
+        try terminal.answer("Which local partner", "")
+        try terminal.answer("What evidence will you keep for TOM 10?", "Timesheets.")
+        terminal.type("\r")
+        try terminal.answer("TOM 18 in contract year 1", "£40k; £50k")
+        try terminal.waitFor("You gave year 1: £40,000.00, year 2: £50,000.00.")
+        try terminal.answer("How will you deliver TOM 18?", "quit")
+        #expect(try terminal.waitForExit() == 0)
+        let draft = try fixture.draftText()
+        #expect(draft.contains("\"commitments.TOM10.quantity.2\" : \"52\"") && draft.contains("\"commitments.TOM18.quantity.2\" : \"50000\""))
+        #expect(!terminal.screen.contains("TOM 10 in contract year 2"), "year 2 was not asked again")
+    }
+}

@@ -54,8 +54,9 @@ public struct FlowPlanner: Sendable {
                 let years: [Int?] = question.forEachYear == true ? (1...max(context.years, 1)).map { $0 } : [nil]
                 for year in years {
                     let key = year.map { "\(base).\($0)" } ?? base
-                    planned.append(context.plan(question, key: key, step: step, number: index + 1, of: steps.count,
-                                                measure: measure, year: year))
+                    var question = context.plan(question, key: key, step: step, number: index + 1, of: steps.count, measure: measure, year: year)
+                    if year != nil { question.yearCount = years.count }
+                    planned.append(question)
                 }
             }
         }

@@ -22,6 +22,8 @@ public struct PlannedQuestion: Sendable, Hashable {
     public var measure: Measure?
     /// The contract year, for per-year questions.
     public var year: Int?
+    /// The number of contract years, for per-year questions.
+    public var yearCount: Int?
     /// Tab completions offered at the prompt.
     public var completions: [String]
     /// For measure questions: each offered measure's headline, by reference, so a measure can

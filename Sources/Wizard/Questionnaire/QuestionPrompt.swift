@@ -5,6 +5,8 @@ import Terminal
 /// What happened when a question was put to the person.
 enum PromptOutcome: Equatable {
     case answer(String)
+    /// Answers to several questions at once (every contract year's quantity in one line).
+    case answers([String: String])
     case back
     case review
     case save
@@ -39,6 +41,10 @@ struct QuestionPrompt {
                 if let command = command(in: raw) {
                     if command != .answer("?") { return command }
                     continue // guidance was shown; ask again
+                }
+                if let all = everyYear(raw) {
+                    if case .answers = all { return all }
+                    continue // a problem was explained; ask again
                 }
                 let typed = raw.trimmingWhitespace.isEmpty ? (current ?? "") : raw
                 switch AnswerParser.parse(typed, for: question) {
@@ -147,6 +153,43 @@ struct QuestionPrompt {
         let answer = text.replacingOccurrences(of: "\r\n", with: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
         console.say("Read \(answer.count.grouped) characters from \(url.lastPathComponent).")
         return answer
+    }
+
+    /// At the first year's quantity, one line for the whole contract: `52 each year` or
+    /// `52, 52, 26` (one per year). Each is checked as if typed at its own year; nil when the
+    /// line is not of that form.
+    private func everyYear(_ raw: String) -> PromptOutcome? {
+        guard question.kind == .quantity, question.year == 1, let years = question.yearCount, years > 1 else { return nil }
+        let text = raw.trimmingWhitespace.lowercased()
+        var values: [String]
+        if let range = text.range(of: #"\s*(each|every|a|per) year$"#, options: .regularExpression) {
+            values = Array(repeating: String(text[..<range.lowerBound]), count: years)
+        } else if text.contains(",") || text.contains(";"), question.measure?.unit != .pounds || text.contains(";") {
+            values = text.split(whereSeparator: { $0 == "," || $0 == ";" }).map { $0.trimmingCharacters(in: .whitespaces) }
+        } else {
+            return nil
+        }
+        guard values.count == years else {
+            console.complain("That gives \(values.count) quantit\(values.count == 1 ? "y" : "ies"), but the contract runs \(years) years. "
+                + "Give one for each year, or one with \"each year\".")
+            return .answer("?")
+        }
+        var answers: [String: String] = [:]
+        let base = String(question.key.dropLast(2))
+        for (index, value) in values.enumerated() {
+            var yearQuestion = question
+            yearQuestion.year = index + 1
+            switch AnswerParser.parse(value, for: yearQuestion) {
+            case let .success(parsed): answers["\(base).\(index + 1)"] = parsed
+            case let .failure(problem):
+                console.complain("Year \(index + 1): \(problem.message)")
+                return .answer("?")
+            }
+        }
+        let unit = question.measure?.unit
+        console.say("You gave " + answers.keys.sorted().enumerated().map { "year \($0.offset + 1): " + (unit?.format(DecimalText.parse(answers[$0.element]!) ?? 0) ?? answers[$0.element]!) }
+            .joined(separator: ", ") + ".")
+        return .answers(answers)
     }
 
     static let commands = ["back", "review", "save", "quit"]

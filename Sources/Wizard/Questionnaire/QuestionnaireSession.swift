@@ -90,15 +90,9 @@ public final class QuestionnaireSession {
                                         accept: { [review] value in review.check(key: question.key, value: value, answers: answers) })
             switch prompt.ask() {
             case let .answer(value):
-                draft.answers[question.key] = value
-                draft.position = nextPosition(after: question.key)
-                // A measure whose answers are now complete but do not fit together is put right at once.
-                let problems = review.problemsAtQuestion(question.key, plan: planner.plan(draft.answers), answers: draft.answers)
-                if let first = problems.first {
-                    for problem in problems { console.complain(problem.text) }
-                    draft.position = first.key
-                }
-                keeper.save(draft)
+                record([question.key: value], last: question.key)
+            case let .answers(values):
+                record(values, last: values.keys.sorted().last ?? question.key)
             case .back:
                 let index = plan.firstIndex { $0.key == question.key } ?? 0
                 if index == 0 {
@@ -124,6 +118,19 @@ public final class QuestionnaireSession {
                 if !console.reader.isInteractive { return try leave(.inputEnded) }
             }
         }
+    }
+
+    /// Stores answers (one, or every contract year's at once), moves on, and puts right at once
+    /// a measure whose answers are now complete but do not fit together.
+    private func record(_ values: [String: String], last: String) {
+        for (key, value) in values { draft.answers[key] = value }
+        draft.position = nextPosition(after: last)
+        let problems = review.problemsAtQuestion(last, plan: planner.plan(draft.answers), answers: draft.answers)
+        if let first = problems.first {
+            for problem in problems { console.complain(problem.text) }
+            draft.position = first.key
+        }
+        keeper.save(draft)
     }
 
     /// The question to ask: the saved position if it is still in the plan, else the first
