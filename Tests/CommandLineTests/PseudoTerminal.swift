@@ -114,6 +114,9 @@ final class PseudoTerminal {
     /// Waits until the screen shows `prompt` (the given number of times), then types `text` and Enter.
     func answer(_ prompt: String, _ text: String, occurrences: Int = 1) throws {
         try waitFor(prompt, occurrences: occurrences)
+        // Type only once the program waits for a key, as a person would: keys typed while a
+        // terminal changes mode may be lost.
+        waitUntilIdle(timeout: 5)
         type(text + "\r")
     }
 
