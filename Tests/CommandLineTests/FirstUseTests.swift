@@ -130,12 +130,7 @@ struct MultilineAnswerTests {
     func endings() throws {
         let fixture = try RespondFixture()
         _ = try fixture.runner.file("evidence.txt", "Timesheets signed weekly.\r\nCollege attendance records.\r\n")
-        let terminal = try PseudoTerminal(arguments: ["respond", "--tender", fixture.tender, "--draft", fixture.draft],
-                                          environment: fixture.runner.terminalEnvironment)
-        for (prompt, answer) in zip(["name?", "postcode?", "size", "kind of organisation", "existing staff", "new people", "real living wage"],
-                                    RespondFixture.supplier) {
-            try terminal.answer(prompt, answer)
-        }
+        let terminal = try fixture.respondUpToMeasures(columns: 80)
         try terminal.answer("Which measures will you commit to?", "TOM10")
         try terminal.answer("in contract year 1", "52")
         try terminal.answer("in contract year 2", "52")
@@ -185,12 +180,7 @@ struct CheckAtQuestionTests {
     @Test("placements too long (SV-E010) and weeks that do not add up (SV-E011) are re-asked where they are answered")
     func placements() throws {
         let fixture = try RespondFixture()
-        let terminal = try PseudoTerminal(arguments: ["respond", "--tender", fixture.tender, "--draft", fixture.draft],
-                                          environment: fixture.runner.terminalEnvironment.merging(["COLUMNS": "250"]) { $1 }, columns: 250)
-        for (prompt, answer) in zip(["name?", "postcode?", "size", "kind of organisation", "existing staff", "new people", "real living wage"],
-                                    RespondFixture.supplier) {
-            try terminal.answer(prompt, answer)
-        }
+        let terminal = try fixture.respondUpToMeasures()
         try terminal.answer("Which measures will you commit to?", "TOM12")
         try terminal.answer("How many placements", "4")
         try terminal.answer("How many weeks will each placement last?", "10")
@@ -214,12 +204,7 @@ struct EveryYearTests {
     @Test("52 each year, or one quantity per year separated by commas, answers every year at once; the wrong count is explained")
     func oneLine() throws {
         let fixture = try RespondFixture()
-        let terminal = try PseudoTerminal(arguments: ["respond", "--tender", fixture.tender, "--draft", fixture.draft],
-                                          environment: fixture.runner.terminalEnvironment.merging(["COLUMNS": "250"]) { $1 }, columns: 250)
-        for (prompt, answer) in zip(["name?", "postcode?", "size", "kind of organisation", "existing staff", "new people", "real living wage"],
-                                    RespondFixture.supplier) {
-            try terminal.answer(prompt, answer)
-        }
+        let terminal = try fixture.respondUpToMeasures()
         try terminal.answer("Which measures will you commit to?", "TOM10, TOM18")
         try terminal.answer("TOM 10 in contract year 1", "52, 52, 26")
         try terminal.waitFor("That gives 3 quantities, but the contract runs 2 years.")
@@ -237,5 +222,19 @@ struct EveryYearTests {
         let draft = try fixture.draftText()
         #expect(draft.contains("\"commitments.TOM10.quantity.2\" : \"52\"") && draft.contains("\"commitments.TOM18.quantity.2\" : \"50000\""))
         #expect(!terminal.screen.contains("TOM 10 in contract year 2"), "year 2 was not asked again")
+    }
+}
+
+extension RespondFixture {
+    /// Starts respond on a pseudo-terminal and answers the questions about the organisation,
+    /// stopping at the choice of measures.
+    func respondUpToMeasures(columns: UInt16 = 250) throws -> PseudoTerminal {
+        let environment = runner.terminalEnvironment.merging(["COLUMNS": "\(columns)"]) { $1 }
+        let terminal = try PseudoTerminal(arguments: ["respond", "--tender", tender, "--draft", draft], environment: environment, columns: columns)
+        for (prompt, answer) in zip(["name?", "postcode?", "size", "kind of organisation", "existing staff", "new people", "real living wage"],
+                                    RespondFixture.supplier) {
+            try terminal.answer(prompt, answer)
+        }
+        return terminal
     }
 }
