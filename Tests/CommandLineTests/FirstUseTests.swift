@@ -238,3 +238,21 @@ extension RespondFixture {
         return terminal
     }
 }
+
+@Suite("The assessment's review before the contract is described", .serialized)
+struct AssessReviewTests {
+    @Test("assess: review before the contract is described says what is not answered yet, never a £0 decision; back returns")
+    func unanswered() throws {
+        let runner = BinaryRunner()
+        let terminal = try PseudoTerminal(arguments: ["assess", "--draft", runner.home.appendingPathComponent("a.svdraft.json").path],
+                                          environment: runner.terminalEnvironment.merging(["COLUMNS": "250"]) { $1 }, columns: 250)
+        try terminal.answer("What is the contract called?", "Thermal works")
+        try terminal.answer("What is the procurement reference?", "review")
+        try terminal.waitFor("Not answered yet: reference, what is bought, estimated value, length, start date, route.")
+        #expect(!terminal.screen.contains("£0"))
+        #expect(!terminal.screen.contains("Social value is not required"))
+        try terminal.answer("Type finish, edit", "back")
+        try terminal.answer("What is the procurement reference?", "quit", occurrences: 2)
+        #expect(try terminal.waitForExit() == 0)
+    }
+}

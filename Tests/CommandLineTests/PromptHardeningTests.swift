@@ -26,18 +26,22 @@ struct PromptHardeningTests {
                                           environment: fixture.runner.terminalEnvironment)
         try terminal.waitFor("What is your organisation's name?")
         for (index, sequence) in Self.sequences.enumerated() {
+            terminal.waitUntilIdle(settle: 0.1)
             terminal.type(sequence.1)
-            Thread.sleep(forTimeInterval: 0.3)
+            terminal.waitUntilIdle(settle: 0.1)
+            Thread.sleep(forTimeInterval: 0.1)
             terminal.type("\u{3}")
             try terminal.answer("Save your answers and leave?", "n", occurrences: index + 1)
             try terminal.waitFor("Carrying on.", occurrences: index + 1)
         }
         // Ctrl-V then Ctrl-C types a literal Ctrl-C into the line (readline's quoted insert),
         // which the answer check refuses.
+        terminal.waitUntilIdle(settle: 0.1)   // readline has the terminal (in cooked mode Ctrl-V means something else)
         terminal.type("Acme\u{16}")
-        Thread.sleep(forTimeInterval: 0.3)
+        terminal.waitUntilIdle(settle: 0.1)   // readline has read Ctrl-V and waits for the key to insert
+        Thread.sleep(forTimeInterval: 0.1)
         terminal.type("\u{3}")
-        Thread.sleep(forTimeInterval: 0.3)
+        terminal.waitUntilIdle(settle: 0.1)
         terminal.type("\r")
         try terminal.waitFor("control character in it (Ctrl-C)")
         terminal.type("Acme Joinery\r")

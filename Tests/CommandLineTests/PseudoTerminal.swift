@@ -159,7 +159,9 @@ final class PseudoTerminal {
     /// Waits until the program has read everything typed and is waiting for a key (asleep in
     /// `poll`), reading its output meanwhile. False if it did not settle within `timeout`.
     @discardableResult
-    func waitUntilIdle(timeout: TimeInterval = 20) -> Bool {
+    func waitUntilIdle(timeout: TimeInterval = 20, settle: TimeInterval = 0) -> Bool {
+        // Give the program a moment to wake up for keys just typed, so an earlier wait is not taken for this one.
+        if settle > 0 { Thread.sleep(forTimeInterval: settle) }
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
             readAvailable(waitMilliseconds: 2)

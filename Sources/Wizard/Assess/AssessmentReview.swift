@@ -75,7 +75,23 @@ public struct AssessmentReview: FlowReview {
         return record.decision.socialValueRequired && record.assessment.adoptedMeasures.isEmpty ? 1 : 0
     }
 
+    /// The answers the record's decisions rest on, with how the review names them.
+    static let contractFacts = [("contract.title", "title"), ("contract.reference", "reference"), ("contract.category", "what is bought"),
+                                ("contract.value", "estimated value"), ("contract.years", "length"),
+                                ("contract.startDate", "start date"), ("route", "route")]
+
     public func render(_ answers: AnswerSheet) -> String {
+        // Until the contract is described, the decisions would rest on made-up facts (£0, a
+        // one-year service): say what is not answered yet instead.
+        let missing = Self.contractFacts.filter { answers[$0.0] == nil }.map(\.1)
+        if !missing.isEmpty {
+            return context.console.markdown.render("""
+                ## The contract
+
+                Not answered yet: \(missing.joined(separator: ", ")). The record, with the policy's decisions and the \
+                recommended measures, appears here once these are answered.
+                """)
+        }
         let markdown = String(decoding: record(answers).markdown, as: UTF8.self)
         return context.console.markdown.render(markdown)
     }
