@@ -126,6 +126,17 @@ struct DataAndValuesCommandTests {
         #expect(viaEnvironment.status == 3)
     }
 
+    @Test("a council that renames a question the code reads gets a data file error naming the key (exit 3), never a silent 0")
+    func renamedAnswerKey() throws {
+        let folder = try councilFolder(editing: "Questionnaires/supplier-response.yaml") {
+            $0.replacingOccurrences(of: "key: supplier.workforce", with: "key: supplier.staff")
+        }
+        let result = try runner.run(["measures", "--data", folder])
+        #expect(result.status == 3)
+        #expect(result.stderr.contains("Questionnaires/supplier-response.yaml:"))
+        #expect(result.stderr.contains("has no question with the key supplier.workforce, which svwizard reads"), "\(result.stderr)")
+    }
+
     @Test("--data uses a council's edits")
     func editedDataFolder() throws {
         let folder = try councilFolder(editing: "Questionnaires/framework.yaml") {

@@ -34,6 +34,10 @@ enum FlowChecks {
                 }
             }
         }
+        for key in AnswerKeys.read[flow.id] ?? [] where !keys.contains(key) {
+            errors.append(file.error(at: [.key("steps")], message: "has no question with the key \(key), which svwizard reads",
+                                     hint: "Keep that key on its question (the wording may change freely), or restore the question."))
+        }
         if !errors.isEmpty { throw DataFileErrors(errors) }
     }
 
