@@ -33,3 +33,24 @@ struct AnswerKeysTests {
         #expect(missing.isEmpty, "keys the code reads but the table does not list: \(missing)")
     }
 }
+
+@Suite("A contract's length as people say it")
+struct ContractLengthTests {
+    @Test("years and months", arguments: [("2 years", 2), ("1 year", 1), ("18 months", 2), ("12 months", 1), ("6 months", 1), ("25 months", 3)])
+    func lengths(text: String, years: Int) {
+        #expect(ContractLength.years(text) == years)
+    }
+
+    @Test("not a length", arguments: ["two years", "18 weeks", "-2 years", "years"])
+    func notLengths(text: String) {
+        #expect(ContractLength.years(text) == nil)
+    }
+
+    @Test("months are said back with how the last year counts")
+    func explanation() {
+        #expect(ContractLength.explanation("18 months") == "18 months counts as 2 contract years; the last is a part year of 6 months. "
+            + "Give each year's quantity for what you will deliver in it.")
+        #expect(ContractLength.explanation("24 months") == "24 months is 2 contract years.")
+        #expect(ContractLength.explanation("2 years") == nil)
+    }
+}

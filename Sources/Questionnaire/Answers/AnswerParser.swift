@@ -38,6 +38,9 @@ public enum AnswerParser {
             }
             return bounded(money.pounds, definition, question).map(DecimalText.plain)
         case .integer:
+            if question.key.hasSuffix("years"), let years = ContractLength.years(text) {
+                return bounded(Decimal(years), definition, question).map { _ in String(years) }
+            }
             guard let number = Int(text.replacingOccurrences(of: ",", with: "")) else {
                 return .failure(AnswerProblem("\(Echo.quoted(text)) is not a whole number.", example: question.example ?? "3"))
             }
@@ -172,5 +175,31 @@ extension PlannedQuestion {
         var copy = self
         copy.defaultAnswer = nil
         return copy
+    }
+}
+
+/// A contract's length as people say it: `2`, `2 years`, `1 year`, `18 months`. Months count
+/// as whole contract years, the last one a part year: 18 months is 2 contract years.
+public enum ContractLength {
+    /// The number of contract years, or nil when `text` is not a length.
+    public static func years(_ text: String) -> Int? {
+        let words = text.lowercased().split(separator: " ").map(String.init)
+        guard words.count == 2, let number = Int(words[0]), number > 0 else { return nil }
+        switch words[1] {
+        case "year", "years", "yr", "yrs": return number
+        case "month", "months": return (number + 11) / 12
+        default: return nil
+        }
+    }
+
+    /// How a length in months is counted, for saying back; nil for whole years.
+    public static func explanation(_ text: String) -> String? {
+        let words = text.lowercased().split(separator: " ").map(String.init)
+        guard words.count == 2, let months = Int(words[0]), months > 0, words[1].hasPrefix("month") else { return nil }
+        let years = (months + 11) / 12
+        let last = months - (years - 1) * 12
+        return last == 12 ? "\(months) months is \(years) contract year\(years == 1 ? "" : "s")."
+            : "\(months) months counts as \(years) contract year\(years == 1 ? "" : "s"); the last is a part year of \(last) month\(last == 1 ? "" : "s"). "
+                + "Give each year's quantity for what you will deliver in it."
     }
 }

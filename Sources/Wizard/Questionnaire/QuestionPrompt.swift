@@ -56,6 +56,9 @@ struct QuestionPrompt {
                     if question.kind == .measures {
                         console.say("You chose " + MeasureChoice.described(value, names: question.measureNames) + ".")
                     }
+                    if question.key.hasSuffix("years"), let explanation = ContractLength.explanation(typed.trimmingWhitespace) {
+                        console.say(explanation)
+                    }
                     return .answer(value)
                 case let .failure(problem):
                     console.complain(problem.message)
