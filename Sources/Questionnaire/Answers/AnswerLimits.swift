@@ -53,12 +53,7 @@ public enum Echo {
 
     /// `text` shortened to `longestQuote` characters (ending in "..." when cut), with control
     /// characters shown as `?`: for names and keys inside a message.
-    public static func short(_ text: String) -> String {
-        let cleaned = String(String.UnicodeScalarView(text.unicodeScalars.prefix(longestQuote + 1).map {
-            AnswerLimits.isForbidden($0, multiline: false) ? "?" : $0
-        }))
-        return cleaned.count > longestQuote ? String(cleaned.prefix(longestQuote)) + "..." : cleaned
-    }
+    public static func short(_ text: String) -> String { ShortText.shortened(text, limit: longestQuote) }
 
     /// A list of names, at most `limit` of them, then "and N more".
     public static func list(_ items: [String], limit: Int = 10) -> String {

@@ -5,9 +5,15 @@ import SocialValue
 /// Why a file from outside (a tender file, a draft, an answers file, a submission) was
 /// refused before any of it was used. Its text names the file and the field.
 public struct OutsideFileError: Error, Sendable, CustomStringConvertible {
+    public enum Kind: Sendable { case missing, tooLarge, unreadable, invalid }
+
+    public var kind: Kind
     public var description: String
 
-    public init(_ description: String) { self.description = description }
+    public init(_ description: String, kind: Kind = .invalid) {
+        self.kind = kind
+        self.description = description
+    }
 }
 
 /// The published JSON Schemas (`Questionnaires/schemas/`), as built into svwizard. They are
@@ -47,22 +53,22 @@ public enum OutsideFile {
     public static func contents(of url: URL, limit: Int, what: String) throws -> Data {
         var info = stat()
         guard stat(url.path, &info) == 0 else {
-            throw OutsideFileError("There is no \(what) at \(url.path). Check the file name.")
+            throw OutsideFileError("There is no \(what) at \(url.path). Check the file name.", kind: .missing)
         }
         guard (info.st_mode & S_IFMT) == S_IFREG else {
-            throw OutsideFileError("\(url.path) is not a file, so it cannot be the \(what).")
+            throw OutsideFileError("\(url.path) is not a file, so it cannot be the \(what).", kind: .unreadable)
         }
         guard Int(info.st_size) <= limit else {
             throw OutsideFileError("\(url.lastPathComponent) is \(Self.size(Int(info.st_size))), larger than any \(what) "
-                + "(the limit is \(Self.size(limit))). Check that it is the right file.")
+                + "(the limit is \(Self.size(limit))). Check that it is the right file.", kind: .tooLarge)
         }
         guard let handle = FileHandle(forReadingAtPath: url.path) else {
-            throw OutsideFileError("The \(what) \(url.path) cannot be read. Check that you may read it.")
+            throw OutsideFileError("The \(what) \(url.path) cannot be read. Check that you may read it.", kind: .unreadable)
         }
         defer { try? handle.close() }
         let data = (try? handle.read(upToCount: limit + 1)) ?? Data()
         guard data.count <= limit else {
-            throw OutsideFileError("\(url.lastPathComponent) is larger than any \(what) (the limit is \(Self.size(limit))).")
+            throw OutsideFileError("\(url.lastPathComponent) is larger than any \(what) (the limit is \(Self.size(limit))).", kind: .tooLarge)
         }
         return data
     }

@@ -279,12 +279,7 @@ private struct Checker {
         }
     }
 
-    static func short(_ text: String) -> String {
-        let clean = String(String.UnicodeScalarView(text.unicodeScalars.prefix(41).map {
-            $0.value < 0x20 || (0x7F...0x9F).contains($0.value) ? "?" : $0
-        }))
-        return clean.count > 40 ? String(clean.prefix(40)) + "..." : clean
-    }
+    static func short(_ text: String) -> String { ShortText.shortened(text, limit: 40) }
 
     static func patternMessage(_ pattern: String, _ text: String) -> String {
         if pattern.hasPrefix("^[^\\u0000") { return "has a control character in it (such as Escape); remove it" }

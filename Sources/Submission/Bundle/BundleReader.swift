@@ -1,4 +1,5 @@
 import Foundation
+import SocialValue
 import ZIPFoundation
 
 /// Why a bundle could not be read safely. Nothing from such a bundle is trusted or written.
@@ -123,8 +124,5 @@ public enum BundleReader {
     }
 
     /// A name made safe to print: control characters shown as `?`, long names shortened.
-    static func printable(_ name: String) -> String {
-        let cleaned = String(name.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? "?" : Character($0) })
-        return cleaned.count > 80 ? String(cleaned.prefix(77)) + "..." : cleaned
-    }
+    static func printable(_ name: String) -> String { ShortText.shortened(name, limit: 77) }
 }

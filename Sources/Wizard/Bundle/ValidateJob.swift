@@ -31,7 +31,7 @@ public struct ValidateJob {
                 data = try OutsideFile.contents(of: url, limit: BundleReader.maximumBundleBytes, what: "bundle")
             } catch {
                 var report = BundleReport(file: path, tenderChecked: tender != nil)
-                let code: BundleDiagnostic.Code = "\(error)".contains("larger than") ? .tooLarge : .notAZip
+                let code: BundleDiagnostic.Code = (error as? OutsideFileError)?.kind == .tooLarge ? .tooLarge : .notAZip
                 report.add(BundleDiagnostic(code, "Refused: \(error)", action: "Check the file name."))
                 return report
             }
