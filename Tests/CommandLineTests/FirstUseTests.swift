@@ -9,7 +9,7 @@ struct FirstUseTests {
     var draft: String { runner.home.appendingPathComponent("cic.svdraft.json").path }
     var environment: [String: String] { runner.terminalEnvironment.merging(["COLUMNS": "250"]) { $1 } }
 
-    /// Answers the tender questions a supplier with no tender file is asked, up to the tender's measures.
+    /// Answers the tender questions a supplier with no tender file is asked.
     func tenderDetails(_ terminal: PseudoTerminal) throws {
         try terminal.waitFor("values are illustrative")
         try terminal.answer("Do you have the council's tender file? [y/N]", "n")
@@ -21,25 +21,41 @@ struct FirstUseTests {
         try terminal.answer("How many years", "2")
     }
 
-    @Test("typing 1, 10 at the tender's measure menu means TOM1 and TOM10, said back; 7, 12 at the next menu is refused")
-    func measureMenus() throws {
+    @Test("with no tender file there is one measure menu: typing 1, 10 means TOM1 and TOM10, said back")
+    func oneMeasureMenu() throws {
         let terminal = try PseudoTerminal(arguments: ["respond", "--draft", draft], environment: environment, columns: 250)
         try tenderDetails(terminal)
-        try terminal.answer("Which measures does the tender ask", "1, 10")
+        for answer in ["Acme CIC", "S60 1AE", "micro", "community interest company", "2", "0", "all"] {
+            try terminal.answer("Answer", answer, occurrences: terminal.screen.components(separatedBy: "Answer").count - 1)
+        }
+        try terminal.answer("Which measures will you commit to?", "1, 10")
         try terminal.waitFor("You chose 2 measures: TOM10 Apprenticeships and TOM1 Local jobs.")
+        terminal.type("quit\r")
+        #expect(try terminal.waitForExit() == 0)
+        #expect(!terminal.screen.contains("Which measures does the tender ask"))
+        let saved = try String(contentsOfFile: draft, encoding: .utf8)
+        #expect(saved.contains("\"measures\" : \"TOM10, TOM1\""))
+        #expect(!saved.contains("tender.measures"))
+        #expect(saved.contains("\"tender.startDate\" : \"2026-04-01\""))
+        #expect(saved.contains("\"tender.value\" : \"180000\""))
+    }
+
+    @Test("at a tender's menu a number is a TOM number: 7, 12 is refused when TOM7 is not offered, 1, 10 is TOM1 and TOM10")
+    func tenderMeasureMenu() throws {
+        let tender = try runner.file("tender.json", """
+            {"buyer": "Rotherham MBC", "reference": "RMBC-2025-041", "title": "Thermal improvement works", "contractValue": "450000",
+             "startDate": "2025-04-01", "years": 2, "adoptedMeasures": ["TOM10", "TOM1", "TOM12"]}
+            """)
+        let terminal = try PseudoTerminal(arguments: ["respond", "--tender", tender, "--draft", draft], environment: environment, columns: 250)
         for answer in ["Acme CIC", "S60 1AE", "micro", "community interest company", "2", "0", "all"] {
             try terminal.answer("Answer", answer, occurrences: terminal.screen.components(separatedBy: "Answer").count - 1)
         }
         try terminal.answer("Which measures will you commit to?", "7, 12")
-        try terminal.waitFor("TOM7 is not one of the measures here (TOM10, TOM1). A number is read as a TOM number (7 means TOM7)")
-        terminal.type("apprenticeships\r")
-        try terminal.waitFor("You chose 1 measure: TOM10 Apprenticeships.")
+        try terminal.waitFor("TOM7 is not one of the measures here (TOM10, TOM1, TOM12). A number is read as a TOM number")
+        terminal.type("1, 10\r")
+        try terminal.waitFor("You chose 2 measures: TOM10 Apprenticeships and TOM1 Local jobs.")
         terminal.type("quit\r")
         #expect(try terminal.waitForExit() == 0)
-        let saved = try String(contentsOfFile: draft, encoding: .utf8)
-        #expect(saved.contains("\"tender.measures\" : \"TOM10, TOM1\""))
-        #expect(saved.contains("\"tender.startDate\" : \"2026-04-01\""))
-        #expect(saved.contains("\"tender.value\" : \"180000\""))
     }
 
     @Test("with no tender file the wizard says where values come from and asks for the tender file, then uses it")
@@ -64,7 +80,6 @@ struct FirstUseTests {
     func reviewAndBack() throws {
         let terminal = try PseudoTerminal(arguments: ["respond", "--draft", draft], environment: environment, columns: 250)
         try tenderDetails(terminal)
-        try terminal.answer("Which measures does the tender ask", "")
         try terminal.answer("What is your organisation's name?", "review")
         try terminal.waitFor("Supplier: not answered yet.")
         #expect(!terminal.screen.contains("micro other"))
@@ -199,6 +214,69 @@ struct CheckAtQuestionTests {
     }
 }
 
+@Suite("A total that follows from the facts is offered", .serialized)
+struct PlacementDefaultTests {
+    @Test("placements times weeks is the default: Enter at year 1 takes it split over the years; year by year, the last year offers the rest")
+    func placementsTimesWeeks() throws {
+        let fixture = try RespondFixture()
+        let terminal = try fixture.respondUpToMeasures()
+        try terminal.answer("Which measures will you commit to?", "TOM12")
+        try terminal.answer("How many placements", "3")
+        try terminal.answer("How many weeks will each placement last?", "3")
+        try terminal.waitFor("3 placements of 3 weeks is 9 weeks in all, split over the 2 years as 5, 4. Press Enter to use that")
+        try terminal.answer("Answer [5, 4]:", "")
+        try terminal.waitFor("You gave year 1: 5 weeks, year 2: 4 weeks.")
+        try terminal.answer("How will you deliver TOM 12?", "back")
+        try terminal.answer("in contract year 2", "back")
+        try terminal.answer("in contract year 1", "6", occurrences: 2)
+        // Year by year, the last year offers what is left.
+        try terminal.waitFor("the earlier years have 6 weeks, which leaves 3 weeks.")
+        try terminal.answer("Answer [4]:", "3", occurrences: 2)
+        try terminal.answer("How will you deliver TOM 12?", "quit", occurrences: 2)
+        #expect(try terminal.waitForExit() == 0)
+        let draft = try fixture.draftText()
+        #expect(draft.contains("\"commitments.TOM12.quantity.1\" : \"6\"") && draft.contains("\"commitments.TOM12.quantity.2\" : \"3\""))
+    }
+}
+
+@Suite("A multi-line answer in the person's own editor", .serialized)
+struct EditorTests {
+    @Test("edit at a multi-line question opens $EDITOR on the answer so far and takes what was saved")
+    func editor() throws {
+        let fixture = try RespondFixture()
+        let script = try fixture.runner.file("editor.sh", "#!/bin/sh\nprintf 'Written in the editor.\\nSecond line.\\n' >> \"$1\"\n")
+        // Run through sh, as an editor with options is ("code --wait"), and so no test runs a
+        // file another test may still have open for writing.
+        let terminal = try fixture.respondUpToMeasures(environment: ["EDITOR": "sh \(script)"])
+        try terminal.answer("Which measures will you commit to?", "TOM10")
+        try terminal.answer("in contract year 1", "52 each year")
+        try terminal.waitFor("in your editor (")
+        try terminal.answer("How will you deliver TOM 10?", "edit")
+        try terminal.waitFor("Took 35 characters from the editor.")
+        try terminal.answer("Which local partner", "back")
+        // Again: the editor opens on the answer so far, and adds to it.
+        try terminal.answer("How will you deliver TOM 10?", "edit", occurrences: 2)
+        try terminal.waitFor("Took 71 characters from the editor.")
+        try terminal.answer("Which local partner", "quit", occurrences: 2)
+        #expect(try terminal.waitForExit() == 0)
+        #expect(try fixture.draftText().contains("Written in the editor.\\nSecond line.\\nWritten in the editor.\\nSecond line."))
+    }
+
+    @Test("an editor that fails leaves the answer as it was, with the reason")
+    func failingEditor() throws {
+        let fixture = try RespondFixture()
+        let terminal = try fixture.respondUpToMeasures(environment: ["EDITOR": "false"])
+        try terminal.answer("Which measures will you commit to?", "TOM10")
+        try terminal.answer("in contract year 1", "52 each year")
+        try terminal.answer("How will you deliver TOM 10?", "edit")
+        try terminal.waitFor("stopped with an error (status 1); your answer is unchanged.")
+        terminal.type("Typed instead.\r\r")
+        try terminal.answer("Which local partner", "quit")
+        #expect(try terminal.waitForExit() == 0)
+        #expect(try fixture.draftText().contains("Typed instead."))
+    }
+}
+
 @Suite("Per-year quantities in one line", .serialized)
 struct EveryYearTests {
     @Test("52 each year, or one quantity per year separated by commas, answers every year at once; the wrong count is explained")
@@ -228,8 +306,8 @@ struct EveryYearTests {
 extension RespondFixture {
     /// Starts respond on a pseudo-terminal and answers the questions about the organisation,
     /// stopping at the choice of measures.
-    func respondUpToMeasures(columns: UInt16 = 250) throws -> PseudoTerminal {
-        let environment = runner.terminalEnvironment.merging(["COLUMNS": "\(columns)"]) { $1 }
+    func respondUpToMeasures(columns: UInt16 = 250, environment extra: [String: String] = [:]) throws -> PseudoTerminal {
+        let environment = runner.terminalEnvironment.merging(["COLUMNS": "\(columns)"]) { $1 }.merging(extra) { $1 }
         let terminal = try PseudoTerminal(arguments: ["respond", "--tender", tender, "--draft", draft], environment: environment, columns: columns)
         for (prompt, answer) in zip(["name?", "postcode?", "size", "kind of organisation", "existing staff", "new people", "real living wage"],
                                     RespondFixture.supplier) {

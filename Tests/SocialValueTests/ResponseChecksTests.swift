@@ -187,13 +187,25 @@ struct ResponseChecksTests {
         #expect(!F.codes(F.changing("TOM10") { $0.quantities = [104, 0] }).contains(.allInOneYear))
     }
 
-    @Test("SV-N001 unvalued measures; SV-N002 illustrative values")
+    @Test("SV-N001 unvalued measures; illustrative values: SV-W005 in a real bid, SV-N002 in a training scenario")
     func valuationNotes() {
         #expect(F.codes(F.validResponse()).contains(.unvalued))
         var illustrative = F.pack
         illustrative.illustrative = true
-        #expect(F.codes(F.validResponse(), pack: illustrative).contains(.illustrativeValues))
+        let bid = F.codes(F.validResponse(), pack: illustrative)
+        #expect(bid.contains(.illustrativeValuesInBid) && !bid.contains(.illustrativeValues))
+        #expect(FindingCode.illustrativeValuesInBid.severity == .warning)
+        var training = F.validResponse()
+        training.tender.training = true
+        let practice = F.codes(training, pack: illustrative)
+        #expect(practice.contains(.illustrativeValues) && !practice.contains(.illustrativeValuesInBid))
+        #expect(FindingCode.illustrativeValues.severity == .note)
         #expect(!F.codes(F.validResponse()).contains(.illustrativeValues))
+        #expect(!F.codes(F.validResponse()).contains(.illustrativeValuesInBid))
+        // Nothing valued: no £ figure to warn about.
+        var unvaluing = illustrative
+        unvaluing.values = []
+        #expect(!F.codes(F.validResponse(), pack: unvaluing).contains(.illustrativeValuesInBid))
     }
 
     @Test("SV-N003 contracts not over £100,000", arguments: [("100000", true), ("100000.01", false)])

@@ -24,7 +24,8 @@ public struct ResponseAssembler: Sendable {
             buyer: answers["tender.buyer"] ?? "", reference: answers["tender.reference"] ?? "", title: answers["tender.title"] ?? "",
             contractValue: answers["tender.value"].flatMap { Money(parsing: $0) } ?? .zero,
             startDate: answers["tender.startDate"] ?? "", years: context.years,
-            adoptedMeasures: context.adoptedMeasures.map(\.reference), valuePack: nil)
+            adoptedMeasures: answers["tender.measures"] == nil ? context.chosenMeasures.map(\.reference)
+                : context.adoptedMeasures.map(\.reference), valuePack: nil)
     }
 
     public func supplier(_ answers: AnswerSheet) -> Supplier {

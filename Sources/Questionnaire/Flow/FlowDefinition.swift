@@ -94,4 +94,7 @@ public enum FlowCondition: String, Sendable, Hashable, Codable {
     case livingWageInScope
     /// The value pack answer is a CSV file to import.
     case csvPack
+    /// The question already has an answer (from an answers file or an earlier draft): kept so
+    /// it can be reviewed and changed, but never asked afresh.
+    case alreadyAnswered
 }

@@ -44,7 +44,12 @@ public struct FlowPlanner: Sendable {
         let asked = steps.map { step -> [(QuestionDefinition, Measure?)] in
             let measures: [Measure?] = step.forEachMeasure == true ? context.chosenMeasures.map { $0 } : [nil]
             return measures.flatMap { measure in
-                step.questions.filter { $0.when.map { holds($0, measure: measure, answers) } ?? true }.map { ($0, measure) }
+                step.questions.filter { question in
+                    if question.when == .alreadyAnswered {
+                        return answers[measure.map { "commitments.\($0.reference.rawValue).\(question.key)" } ?? question.key] != nil
+                    }
+                    return question.when.map { holds($0, measure: measure, answers) } ?? true
+                }.map { ($0, measure) }
             }
         }
         var planned: [PlannedQuestion] = []
@@ -55,7 +60,14 @@ public struct FlowPlanner: Sendable {
                 for year in years {
                     let key = year.map { "\(base).\($0)" } ?? base
                     var question = context.plan(question, key: key, step: step, number: index + 1, of: steps.count, measure: measure, year: year)
-                    if year != nil { question.yearCount = years.count }
+                    if let year {
+                        question.yearCount = years.count
+                        if let measure, question.kind == .quantity,
+                           let offer = context.placementDefault(measure: measure, year: year, years: years.count) {
+                            question.defaultAnswer = offer.answer
+                            question.defaultReason = offer.reason
+                        }
+                    }
                     planned.append(question)
                 }
             }
@@ -79,6 +91,7 @@ public struct FlowPlanner: Sendable {
         case .noLocalSupplier: return answers["quotes.localSupplier"]?.lowercased() == "none"
         case .livingWageInScope: return answers["livingWage.inScope"] == "yes"
         case .csvPack: return answers["valuePack"]?.lowercased().hasSuffix(".csv") == true
+        case .alreadyAnswered: return false // a question's own answer; see plan(_:)
         case .sharedGroup:
             let groups = context.chosenMeasures.compactMap(\.counting.exclusiveGroup)
             return Set(groups).count < groups.count

@@ -85,6 +85,39 @@ struct PlaceholderContext {
         return planned
     }
 
+    /// For a placement measure whose placements and weeks are answered, the quantity that
+    /// follows from them (placements times weeks each), offered as the default: in a one-year
+    /// contract the whole; at the first of several years one figure a year, split as evenly as
+    /// the measure's steps allow (earlier years take any remainder); at the last year what is
+    /// left once the earlier years are answered. Nil when nothing follows.
+    func placementDefault(measure: Measure, year: Int, years: Int) -> (answer: String, reason: String)? {
+        let base = "commitments.\(measure.reference.rawValue)."
+        guard measure.placementWeeks != nil, let placements = answers[base + "placements"].flatMap({ Int($0) }),
+              let weeks = answers[base + "weeksEach"].flatMap(DecimalText.parse), placements > 0, weeks > 0 else { return nil }
+        let total = Decimal(placements) * weeks
+        let whole = "\(placements) placement\(placements == 1 ? "" : "s") of \(DecimalText.plain(weeks)) week\(weeks == 1 ? "" : "s") is "
+            + "\(measure.unit.format(total)) in all"
+        if years == 1 {
+            return (DecimalText.plain(total), whole + ".")
+        }
+        if year == 1 {
+            let step = measure.input.step > 0 ? measure.input.step : 1
+            let units = total / step
+            guard units == DecimalText.rounded(units, places: 0), units <= 1_000_000 else { return nil }
+            let count = NSDecimalNumber(decimal: units).intValue
+            let shares = (0..<years).map { index in Decimal(count / years + (index < count % years ? 1 : 0)) * step }
+            let line = shares.map(DecimalText.plain).joined(separator: ", ")
+            return (line, whole + ", split over the \(years) years as \(line). Press Enter to use that, or give your own.")
+        }
+        guard year == years else { return nil }
+        let earlier = (1..<years).map { answers[base + "quantity.\($0)"].flatMap(DecimalText.parse) }
+        guard earlier.allSatisfy({ $0 != nil }) else { return nil }
+        let left = total - earlier.reduce(Decimal(0)) { $0 + $1! }
+        guard left >= 0 else { return nil }
+        return (DecimalText.plain(left), whole + "; the earlier years have \(measure.unit.format(total - left)), "
+            + "which leaves \(measure.unit.format(left)).")
+    }
+
     func fill(_ text: String, measure: Measure?, year: Int?) -> String {
         guard text.contains("{") else { return text }
         var values: [String: String] = [

@@ -18,6 +18,9 @@ public struct PlannedQuestion: Sendable, Hashable {
     public var help: String
     public var example: String?
     public var defaultAnswer: String?
+    /// Why the default is what it is, when it follows from other answers (placements times
+    /// their weeks), said before the prompt.
+    public var defaultReason: String?
     /// The measure the question is about, in per-measure steps.
     public var measure: Measure?
     /// The contract year, for per-year questions.

@@ -21,10 +21,16 @@ enum PlausibilityRules {
                                     message: "\(names) \(valuation.unvalued.count == 1 ? "has" : "have") no value in the \(pack?.name ?? "current") value pack, so \(valuation.unvalued.count == 1 ? "it is" : "they are") reported by quantity and not counted in the £ total.",
                                     hint: "The buyer's own value pack may value them; the quantities still count."))
         }
-        if valuation.illustrative && !response.commitments.isEmpty {
-            findings.append(Finding(.illustrativeValues, field: "valuePack",
-                                    message: "The £ figures use the \(pack?.name ?? "") pack, which is illustrative.",
-                                    hint: "Use the buyer's value pack for a real bid (a tender file brings it, or `svwizard values import`)."))
+        if valuation.illustrative && valuation.lines.contains(where: { $0.total != nil }) {
+            if response.tender.training == true {
+                findings.append(Finding(.illustrativeValues, field: "valuePack",
+                                        message: "The £ figures use the \(pack?.name ?? "") pack, which is illustrative: right for this training scenario.",
+                                        hint: "In a real bid, use the buyer's value pack (a tender file brings it, or `svwizard values import`)."))
+            } else {
+                findings.append(Finding(.illustrativeValuesInBid, field: "valuePack",
+                                        message: "The £ figures use the \(pack?.name ?? "") pack, which is illustrative and for training only, not the buyer's values.",
+                                        hint: "Ask the buyer for their tender file and start again with `svwizard respond --tender FILE --answers` and this draft, or import their values with `svwizard values import`."))
+            }
         }
         return findings
     }

@@ -20,6 +20,9 @@ public struct TenderSpecification: Sendable, Hashable, Codable {
     public var scoring: TenderScoring?
     /// Who counts as local for this contract, when an assessment made the file.
     public var localArea: LocalArea?
+    /// True when a training scenario made the tender: its illustrative values are expected
+    /// there, and only noted, while in a real bid they are a warning.
+    public var training: Bool?
 
     public init(buyer: String, reference: String, title: String, contractValue: Money, startDate: String, years: Int,
                 adoptedMeasures: [MeasureReference], valuePack: ValuePack? = nil) {

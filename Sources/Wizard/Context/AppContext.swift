@@ -11,13 +11,17 @@ public struct AppContext {
     public let console: Console
     /// The folder new files (drafts) are written to, relative paths are read from.
     public let directory: URL
+    /// The person's own text editor (`$VISUAL`, else `$EDITOR`), opened by `edit` at a
+    /// multi-line question; nil when neither is set.
+    public var editor: String?
 
     public init(data: DataSet, library: ValuePackLibrary, console: Console,
-                directory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) {
+                directory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath), editor: String? = nil) {
         self.data = data
         self.library = library
         self.console = console
         self.directory = directory
+        self.editor = editor
     }
 
     /// Builds the context for a real run: data from `--data`, `SVWIZARD_DATA` or the built-in
@@ -31,7 +35,9 @@ public struct AppContext {
         let reader: LineReader = terminal.inputIsTerminal && terminal.outputIsTerminal ? ReadlineLineReader(bracketedPaste: terminal.colour && !noColour) : PlainLineReader(output: output)
         let console = Console(output: output, errorOutput: FileDescriptorSink.standardError,
                               style: Style(enabled: terminal.colour && !noColour), width: terminal.width, reader: reader)
-        return AppContext(data: data, library: library, console: console)
+        let editor = [environment["VISUAL"], environment["EDITOR"]].compactMap { $0?.trimmingCharacters(in: .whitespaces) }
+            .first { !$0.isEmpty }
+        return AppContext(data: data, library: library, console: console, editor: terminal.inputIsTerminal ? editor : nil)
     }
 
     /// A path the person typed, as a file URL: absolute paths as they are, others inside `directory`.

@@ -42,7 +42,9 @@ struct QuestionPrompt {
                     if command != .answer("?") { return command }
                     continue // guidance was shown; ask again
                 }
-                if let all = everyYear(raw) {
+                // Enter takes the default, which at a first year can be one figure for each year.
+                let offered = raw.trimmingWhitespace.isEmpty && current == nil ? (question.defaultAnswer ?? raw) : raw
+                if let all = everyYear(offered) {
                     if case .answers = all { return all }
                     continue // a problem was explained; ask again
                 }
@@ -85,8 +87,12 @@ struct QuestionPrompt {
         if question.kind == .valuePack && !question.completions.isEmpty {
             console.write("  Packs: \(question.completions.joined(separator: ", "))\n")
         }
-        if let example = question.example, question.kind != .choice {
+        if let example = question.example, question.kind != .choice, question.defaultReason == nil || current != nil {
             console.write(console.style.dim(TextWrapper.wrap("For example: \(example)", width: console.width, indent: "  ")) + "\n")
+        }
+        // The last year's "what is left" is worth saying even over an earlier answer.
+        if let reason = question.defaultReason, current == nil || (question.year == question.yearCount && current != question.defaultAnswer) {
+            console.say(reason)
         }
     }
 
@@ -115,13 +121,30 @@ struct QuestionPrompt {
             console.write(console.style.dim("Your answer so far:") + "\n" + TextWrapper.wrap(current, width: console.width, firstIndent: "  | ", indent: "  | ") + "\n")
             console.say("Press Enter to keep it, or type a new answer.")
         }
-        console.write(console.style.dim("Type as many lines as you like, then press Enter on an empty line to finish "
-            + "(or type a full stop on its own). Type undo to take back the last line, or @notes.txt to use the text of a file.") + "\n")
+        let editing = context.editor.map { " Type edit to write it in your editor (\($0))." } ?? ""
+        console.write(console.style.dim(TextWrapper.wrap("Type as many lines as you like, then press Enter on an empty line to finish "
+            + "(or type a full stop on its own). Type undo to take back the last line, or @notes.txt to use the text of a file."
+            + editing, width: console.width)) + "\n")
         var lines: [String] = []
         while true {
-            switch console.readLine(prompt: lines.isEmpty ? "Answer\(bracket): " : "  | ", completions: lines.isEmpty ? Self.commands : []) {
+            let commands = Self.commands + (context.editor == nil ? [] : ["edit"])
+            switch console.readLine(prompt: lines.isEmpty ? "Answer\(bracket): " : "  | ", completions: lines.isEmpty ? commands : []) {
             case let .line(text):
                 let trimmed = text.trimmingWhitespace
+                if trimmed.lowercased() == "edit", let editor = context.editor {
+                    // The lines typed so far, or else the answer so far, are what the editor opens.
+                    switch TextEditor(command: editor).edit(lines.isEmpty ? (current ?? "") : lines.joined(separator: "\n")) {
+                    case let .edited(answer) where answer.isEmpty:
+                        console.say("The editor gave back no text, so nothing changed. Type the answer here, or edit to try again.")
+                        continue
+                    case let .edited(answer):
+                        console.say("Took \(answer.count.grouped) characters from the editor.")
+                        return .answer(answer)
+                    case let .failed(reason):
+                        console.complain(reason)
+                        continue
+                    }
+                }
                 if lines.isEmpty && (command(in: text) != nil || trimmed.isEmpty || trimmed == ".") {
                     return .answer(trimmed == "." ? "" : text)
                 }

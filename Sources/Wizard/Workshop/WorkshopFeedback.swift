@@ -77,7 +77,7 @@ struct WorkshopFeedback: Encodable {
         case .peopleCountedTwice, .hiresBeyondFirstYear, .hiresAboveNewHires: "double-counting"
         case .emptyDelivery, .emptyDeliveryDocument, .noEvidence: "evidence-and-reporting"
         case .payRaiseAlreadyPaid: "real-living-wage"
-        case .unvalued, .illustrativeValues: "value-packs"
+        case .unvalued, .illustrativeValues, .illustrativeValuesInBid: "value-packs"
         case .belowThreshold: "what-is-social-value"
         case .pluralOwnership: "community-wealth-building"
         case .nothingCommitted, .measureNotAdopted, .zeroCommitment, .implausibleTotal, .allInOneYear, .noLocalPartner, .jobsAboveWorkforce:

@@ -44,6 +44,7 @@ public struct WorkshopJob {
     func tender(_ scenario: WorkshopScenario) -> TenderSpecification {
         var tender = scenario.tender
         tender.valuePack = context.data.valuePacks.first { $0.name == PackStore.defaultPackName }
+        tender.training = true
         return tender
     }
 
