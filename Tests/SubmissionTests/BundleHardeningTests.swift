@@ -45,6 +45,19 @@ struct BundleHardeningTests {
         #expect(report(writer.archive()).status == .valid)
     }
 
+    @Test("findings that differ from this version's checks are 'not confirmed' in a bundle from another version, and an error in one from this version")
+    func findingsFromAnotherVersion() throws {
+        for (version, expected) in [("0.0.9", BundleReport.Status.unconfirmed), ("0.1.0", .errors)] {
+            var document = Sample.document()
+            document.toolVersion = version
+            document.findings.removeAll()
+            let result = report(try BundleWriter.bundle(document))
+            #expect(result.status == expected, "\(version): \(result.problems)")
+            let problems = result.problems.joined()
+            #expect(version == "0.0.9" ? problems.contains("whose checks differ from this version's") : problems.contains("Different: the findings"))
+        }
+    }
+
     /// The bundle's bytes with `edit` applied.
     func patched(_ edit: (inout [UInt8]) -> Void) throws -> Data {
         var bytes = [UInt8](try BundleWriter.bundle(Sample.document()))

@@ -62,7 +62,7 @@ public struct BundleDiagnostic: Sendable, Hashable, Codable {
             case .findingsDiffer: "The findings claimed differ from a fresh check"
             case .valuationDiffers: "The valuation claimed differs from a fresh valuation"
             case .renderingChanged: "A readable file does not match submission.json"
-            case .renderingUnconfirmed: "Made by another svwizard version; readable files not confirmed"
+            case .renderingUnconfirmed: "Made by another svwizard version; readable files or findings not confirmed"
             case .otherTender: "A response to another tender"
             case .contractDiffers: "The contract's value, length or start differs from the tender's"
             case .measureNotAdopted: "A commitment to a measure the tender did not adopt"

@@ -136,7 +136,13 @@ public struct BundleValidator: Sendable {
         let findings = ResponseChecks(framework: framework, catalogue: catalogue, pack: claimedPack).findings(in: response)
         let valuation = Valuation(of: response, framework: framework, catalogue: catalogue, pack: claimedPack)
         report.findings = findings
-        if findings != document.findings {
+        if findings != document.findings && document.toolVersion != toolVersion {
+            // The checks change between versions; an older bundle's findings are history, not a claim to doubt.
+            report.add(BundleDiagnostic(.renderingUnconfirmed, file: "submission.json",
+                                        "Not confirmed: the bundle's findings come from svwizard \(BundleReader.printable(document.toolVersion)), "
+                                            + "whose checks differ from this version's (\(count(document.findings)) claimed, \(count(findings)) now).",
+                                        action: "Rely on the fresh check shown here."))
+        } else if findings != document.findings {
             report.add(BundleDiagnostic(.findingsDiffer, file: "submission.json",
                                         "Different: the findings in submission.json are not what a fresh check finds "
                                             + "(\(count(document.findings)) claimed, \(count(findings)) now).",

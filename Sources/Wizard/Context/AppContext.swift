@@ -82,5 +82,5 @@ public struct AppContext {
 
 /// svwizard's own version.
 public enum ToolVersion {
-    public static let current = "0.2.0"
+    public static let current = "0.3.0"
 }
