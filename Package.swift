@@ -32,8 +32,22 @@ let package = Package(
         ),
         .target(name: "BundledData", plugins: ["EmbedDataPlugin"]),
 
-        // Data files and question flows: YAML definitions, checked loading, answer parsing.
-        .target(name: "Questionnaire", dependencies: ["SocialValue", "BundledData", .product(name: "Yams", package: "Yams")]),
+        // The data files: their YAML formats, checked loading (every problem with its file and
+        // line), the flow definitions, guidance pages and workshop scenarios.
+        .target(name: "DataFiles", dependencies: ["SocialValue", .product(name: "Yams", package: "Yams")]),
+
+        // Question flows at work: planning, answer parsing, drafts, answers files, and files
+        // from outside checked against the published schemas.
+        .target(name: "Questionnaire", dependencies: ["SocialValue", "DataFiles", "BundledData", .product(name: "Yams", package: "Yams")]),
+
+        // The default data set, checked when svwizard is built (a data file error stops the
+        // build) and compiled to JSON, so a command decodes only the parts it needs.
+        .executableTarget(name: "CompileDataTool", dependencies: ["DataFiles"]),
+        .plugin(
+            name: "CompileDataPlugin", capability: .buildTool(), dependencies: ["CompileDataTool"],
+            path: "Sources/CompileDataPlugin"
+        ),
+        .target(name: "CompiledData", plugins: ["CompileDataPlugin"]),
 
         // The terminal: readline or plain line reading, completion, colour, wrapping, Markdown rendering.
         .target(name: "Terminal", dependencies: ["CReadline"]),
@@ -47,7 +61,7 @@ let package = Package(
         ]),
 
         // Runs the jobs on a terminal: menus, listings, guidance, value packs, the wizards.
-        .target(name: "Wizard", dependencies: ["SocialValue", "Questionnaire", "Terminal", "BundledData", "Submission"]),
+        .target(name: "Wizard", dependencies: ["SocialValue", "Questionnaire", "Terminal", "BundledData", "CompiledData", "Submission"]),
 
         // The command line: argument parsing, wiring and exit codes only.
         .executableTarget(
@@ -56,7 +70,7 @@ let package = Package(
         ),
 
         .testTarget(name: "SocialValueTests", dependencies: ["SocialValue"]),
-        .testTarget(name: "QuestionnaireTests", dependencies: ["Questionnaire", "BundledData"]),
+        .testTarget(name: "QuestionnaireTests", dependencies: ["Questionnaire", "DataFiles", "BundledData", "CompiledData"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
         .testTarget(name: "SubmissionTests", dependencies: ["Submission", "Questionnaire", "BundledData"],
                     exclude: ["validate_schema.py"]),

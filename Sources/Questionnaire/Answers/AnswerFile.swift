@@ -68,7 +68,7 @@ public enum AnswerFile {
     }
 
     /// The keys whose lists are one answer, not one answer per item.
-    static let listKeys: Set<String> = ["measures", "tender.measures"]
+    static var listKeys: Set<String> { AnswerTree.listKeys }
 
     private static func flatten(_ node: Node, prefix: String, into answers: inout [String: String]) {
         switch node {

@@ -1,4 +1,5 @@
 import BundledData
+import CompiledData
 import Foundation
 import Questionnaire
 
@@ -28,11 +29,17 @@ public enum DataLocation {
 
     /// The data built into the binary.
     public static var builtIn: DataSource {
-        MemoryDataSource(origin: "built-in data", files: BundledFiles.all)
+        MemoryDataSource(origin: builtInOrigin, files: BundledFiles.all)
     }
 
+    static let builtInOrigin = "built-in data"
+
     /// Loads and checks the data set, turning data file problems into a `.dataFiles` failure.
+    /// The built-in data was checked when svwizard was built; its parts are decoded as needed.
     public static func load(from source: DataSource) throws -> DataSet {
+        if source.origin == builtInOrigin {
+            return CompiledDataSet.dataSet(origin: builtInOrigin, parts: CompiledData.parts, guidance: source)
+        }
         do {
             return try DataSetLoader.load(from: source)
         } catch let errors as DataFileErrors {

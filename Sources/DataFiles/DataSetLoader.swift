@@ -89,7 +89,7 @@ public enum DataSetLoader {
         return pack
     }
 
-    static func loadGuidance(from source: DataSource) throws -> [GuidanceTopic] {
+    public static func loadGuidance(from source: DataSource) throws -> [GuidanceTopic] {
         var topics: [GuidanceTopic] = []
         for folder in [guidanceFolder, measureGuidanceFolder, workshopGuidanceFolder] {
             for path in source.files(in: folder) where path.hasSuffix(".md") {

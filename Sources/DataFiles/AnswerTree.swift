@@ -38,10 +38,13 @@ public struct AnswerTree: Sendable, Hashable, Codable {
                 if let value = item["\(prefix).\(index)"] { items.append(value) }
                 index += 1
             }
-            return AnswerFile.listKeys.contains(prefix) ? [prefix: items.joined(separator: ", ")] : result
+            return Self.listKeys.contains(prefix) ? [prefix: items.joined(separator: ", ")] : result
         }
         return [prefix: try decoder.singleValueContainer().decode(String.self)]
     }
+
+    /// The answers given as a list that are kept as one comma-separated answer.
+    public static let listKeys: Set<String> = ["measures", "tender.measures"]
 
     /// Written back as nested sections, so a data file's keys can be checked against it.
     public func encode(to encoder: Encoder) throws {

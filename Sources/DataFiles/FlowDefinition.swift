@@ -59,6 +59,11 @@ public enum SuggestionSource: String, Sendable, Hashable, Codable {
 public struct ChoiceOption: Sendable, Hashable, Codable {
     public var value: String
     public var label: String
+
+    public init(value: String, label: String) {
+        self.value = value
+        self.label = label
+    }
 }
 
 /// What kind of answer a question takes; each kind has its own parser.
