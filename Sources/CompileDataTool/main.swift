@@ -57,7 +57,7 @@ extension CompiledData {
 for name in CompiledDataSet.partNames {
     let text = parts[name] ?? ""
     let hashes = delimiter(for: text)
-    swift += "        \"\(name)\": \(hashes)\"\(text)\"\(hashes),\n"
+    swift += "        \"\(name)\": \(hashes)\"\"\"\n\(text)\n\"\"\"\(hashes),\n"
 }
 swift += "    ]\n}\n"
 do {

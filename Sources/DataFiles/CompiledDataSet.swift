@@ -7,7 +7,7 @@ import SocialValue
 /// error stops the build), and the tests check that the compiled parts equal the YAML.
 public enum CompiledDataSet {
     /// The names of the parts, in the order they are written.
-    public static let partNames = ["framework", "catalogue", "valuePacks", "flows", "workshops"]
+    public static let partNames = ["framework", "catalogue", "valuePacks", "flows", "workshops", "summary"]
 
     /// The parts of `data` as JSON texts, keyed by part name. The same data gives the same texts.
     public static func compile(_ data: DataSet) throws -> [String: String] {
@@ -20,6 +20,7 @@ public enum CompiledDataSet {
             "valuePacks": try json(data.valuePacks),
             "flows": try json(data.flows),
             "workshops": try json(data.workshops),
+            "summary": DataSummary(data).lines,
         ]
     }
 
@@ -33,7 +34,8 @@ public enum CompiledDataSet {
             valuePacks: { decode([ValuePack].self, "valuePacks", parts) },
             guidance: { (try? DataSetLoader.loadGuidance(from: guidance)) ?? [] },
             flows: { decode([String: FlowDefinition].self, "flows", parts) },
-            workshops: { decode([WorkshopScenario].self, "workshops", parts) })
+            workshops: { decode([WorkshopScenario].self, "workshops", parts) },
+            summary: DataSummary(lines: parts["summary"] ?? ""))
     }
 
     private static func decode<T: Decodable>(_ type: T.Type, _ name: String, _ parts: [String: String]) -> T {

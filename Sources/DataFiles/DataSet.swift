@@ -29,14 +29,21 @@ public struct DataSet: Sendable {
                       flows: Lazy(flows), workshops: Lazy(workshops))
     }
 
-    /// A data set whose parts are made when first used.
+    /// A data set whose parts are made when first used, with its summary known beforehand.
     init(origin: String, framework: @escaping @Sendable () -> Framework, catalogue: @escaping @Sendable () -> Catalogue,
          valuePacks: @escaping @Sendable () -> [ValuePack], guidance: @escaping @Sendable () -> [GuidanceTopic],
-         flows: @escaping @Sendable () -> [String: FlowDefinition], workshops: @escaping @Sendable () -> [WorkshopScenario]) {
+         flows: @escaping @Sendable () -> [String: FlowDefinition], workshops: @escaping @Sendable () -> [WorkshopScenario],
+         summary: DataSummary?) {
         self.origin = origin
         parts = Parts(framework: Lazy(framework), catalogue: Lazy(catalogue), valuePacks: Lazy(valuePacks), guidance: Lazy(guidance),
                       flows: Lazy(flows), workshops: Lazy(workshops))
+        knownSummary = summary
     }
+
+    private var knownSummary: DataSummary?
+
+    /// What `--version` says of the data: the council, its policy, the measures and the packs.
+    public var summary: DataSummary { knownSummary ?? DataSummary(self) }
 
     private struct Parts: Sendable {
         let framework: Lazy<Framework>
@@ -78,6 +85,41 @@ public struct DataSet: Sendable {
         }
         return nil
     }
+}
+
+/// The few facts `--version` shows, known without decoding the whole data set.
+public struct DataSummary: Sendable, Equatable {
+    public var council: String
+    public var policyTitle: String
+    public var measureCount: Int
+    /// Each shipped pack's name, edition and whether it is illustrative.
+    public var packs: [(name: String, edition: String, illustrative: Bool)]
+
+    init(_ data: DataSet) {
+        council = data.framework.council
+        policyTitle = data.framework.policy.title
+        measureCount = data.frameworkMeasures.count
+        packs = data.valuePacks.map { ($0.name, $0.edition, $0.illustrative) }
+    }
+
+    /// One fact a line, packs as `name<TAB>edition<TAB>illustrative`.
+    var lines: String {
+        ([council, policyTitle, String(measureCount)] + packs.map { "\($0.name)\t\($0.edition)\t\($0.illustrative)" }).joined(separator: "\n")
+    }
+
+    init?(lines: String) {
+        let parts = lines.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        guard parts.count >= 3, let count = Int(parts[2]) else { return nil }
+        council = parts[0]
+        policyTitle = parts[1]
+        measureCount = count
+        packs = parts.dropFirst(3).compactMap { line in
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            return fields.count == 3 ? (fields[0], fields[1], fields[2] == "true") : nil
+        }
+    }
+
+    public static func == (lhs: DataSummary, rhs: DataSummary) -> Bool { lhs.lines == rhs.lines }
 }
 
 /// A value made once, on first use, by any thread.

@@ -5,7 +5,10 @@ import Terminal
 /// over would continue at the left margin. Each indented line too wide for the terminal is
 /// wrapped here first, its continuation hanging under the description.
 enum HelpText {
-    static func hang(_ text: String, width: Int = TerminalInfo.current().width) -> String {
+    /// The terminal's width, read once for all the help texts.
+    static let width = TerminalInfo.current().width
+
+    static func hang(_ text: String, width: Int = HelpText.width) -> String {
         text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
             let line = String(line)
             guard line.hasPrefix("  "), line.count > width else { return line }

@@ -59,7 +59,7 @@ struct SVWizard: ParsableCommand {
     func run() throws {
         let context = try options.context()
         if version {
-            context.console.writeData(AppContext.versionText(toolVersion: ToolVersion.current, data: context.data, pack: context.library.active))
+            context.console.writeData(context.versionText)
             return
         }
         let terminal = TerminalInfo.current()

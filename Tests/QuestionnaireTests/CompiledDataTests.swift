@@ -21,6 +21,7 @@ struct CompiledDataTests {
         #expect(compiled.workshops == yaml.workshops)
         #expect(compiled.guidance == yaml.guidance)
         #expect(compiled.frameworkMeasures == yaml.frameworkMeasures)
+        #expect(compiled.summary == yaml.summary && compiled.summary.measureCount == 18 && !compiled.summary.packs.isEmpty)
         #expect(CompiledData.parts.keys.sorted() == CompiledDataSet.partNames.sorted())
     }
 

@@ -105,10 +105,11 @@ struct ValuePackLibraryTests {
     @Test("--version names the tool, the framework and the active pack")
     func version() throws {
         let harness = try TestHarness()
-        let text = AppContext.versionText(toolVersion: ToolVersion.current, data: harness.context.data, pack: harness.context.library.active)
+        let text = harness.context.versionText
         #expect(text.hasPrefix("svwizard \(ToolVersion.current)\n"))
-        #expect(text.contains("framework: Rotherham Metropolitan Borough Council, Social Value Policy 2024 - 2027"))
-        #expect(text.contains("value pack: workshop"))
+        #expect(text.contains("framework: Rotherham Metropolitan Borough Council, Social Value Policy 2024 - 2027 (file format 1, 18 measures"))
+        #expect(text.contains("value pack: workshop, Illustrative"))
+        #expect(text.contains("(illustrative)"))
     }
 }
 

@@ -66,12 +66,18 @@ public struct AppContext {
         GuideView(data: data, pack: library.active, renderer: console.markdown)
     }
 
-    /// The tool, framework and value pack versions, for `--version`.
-    public static func versionText(toolVersion: String, data: DataSet, pack: ValuePack?) -> String {
-        let framework = data.framework
-        var lines = ["svwizard \(toolVersion)"]
-        lines.append("framework: \(framework.council), \(framework.policy.title) (file format \(YAMLFile.supportedVersion), \(data.frameworkMeasures.count) measures, \(data.origin))")
-        if let pack {
+    /// The tool, framework and value pack versions, for `--version`: from the data's summary,
+    /// so nothing else of the data set is decoded.
+    public var versionText: String {
+        let summary = data.summary
+        var lines = ["svwizard \(ToolVersion.current)"]
+        lines.append("framework: \(summary.council), \(summary.policyTitle) (file format \(YAMLFile.supportedVersion), \(summary.measureCount) measures, \(data.origin))")
+        let active = library.store.activePackName()
+        let shipped = summary.packs.first { $0.name == active } ?? (library.imported.contains { $0.name == active } ? nil
+            : summary.packs.first { $0.name == PackStore.defaultPackName })
+        if let shipped {
+            lines.append("value pack: \(shipped.name), \(shipped.edition)\(shipped.illustrative ? " (illustrative)" : "")")
+        } else if let pack = library.active {
             lines.append("value pack: \(pack.name), \(pack.edition)\(pack.illustrative ? " (illustrative)" : "")")
         } else {
             lines.append("value pack: none")

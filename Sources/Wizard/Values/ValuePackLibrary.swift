@@ -5,15 +5,18 @@ import SocialValue
 /// All value packs a person can use: those shipped with the data and those imported, with
 /// the active one picked out.
 public struct ValuePackLibrary: Sendable {
-    public let shipped: [ValuePack]
+    private let data: DataSet
     public let imported: [ValuePack]
     public let store: PackStore
 
     public init(data: DataSet, store: PackStore) throws {
-        self.shipped = data.valuePacks
+        self.data = data
         self.imported = try store.importedPacks()
         self.store = store
     }
+
+    /// The packs shipped with the data (decoded when first needed).
+    public var shipped: [ValuePack] { data.valuePacks }
 
     /// Every pack, shipped ones first.
     public var all: [ValuePack] { shipped + imported }
