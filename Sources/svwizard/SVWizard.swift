@@ -31,6 +31,16 @@ struct SVWizard: ParsableCommand {
     /// usage error (exit 64), not the general help with success.
     static func main() {
         let arguments = Array(CommandLine.arguments.dropFirst())
+        if arguments == ["--version"] {
+            // The commonest check of an install, answered without building the command tree.
+            do {
+                let context = try CommandRunner.guarded { try AppContext.make(dataOption: nil, noColour: false) }
+                context.console.writeData(context.versionText)
+                Foundation.exit(ExitStatus.success.rawValue)
+            } catch {
+                exit(withError: error)
+            }
+        }
         if arguments.first == "help", arguments.count > 1, !isCommandPath(Array(arguments.dropFirst())) {
             let name = arguments.dropFirst().joined(separator: " ")
             FileHandle.standardError.write(Data("svwizard: there is no command \"\(name)\". The commands are: \(commandNames).\n".utf8))

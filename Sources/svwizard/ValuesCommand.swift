@@ -26,7 +26,8 @@ struct ValuesCommand: ParsableCommand {
     )
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the value packs; * marks the active one.")
+        static let configuration = CommandConfiguration(
+            commandName: "list", abstract: "List the value packs; * marks the active one.")
 
         @Flag(name: .long, help: "Write JSON instead of text.") var json = false
         @OptionGroup var options: GlobalOptions
@@ -46,6 +47,7 @@ struct ValuesCommand: ParsableCommand {
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "Show one pack: every value with its edition, source and date, and the measures it leaves unvalued.")
 
         @Argument(help: ArgumentHelp("The pack's name; the active pack if left out.", valueName: "name"), completion: Completions.packs) var name: String?
@@ -76,6 +78,7 @@ struct ValuesCommand: ParsableCommand {
 
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "import",
             abstract: "Import a buyer's values from a CSV file (measure reference, £ per unit, optional note).",
             discussion: HelpText.hang("""
                 The CSV has one row per measure: the measure reference, then the £ value per unit, \
@@ -134,7 +137,8 @@ struct ValuesCommand: ParsableCommand {
     }
 
     struct Use: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Make a pack the active one, used when a tender file brings no pack.")
+        static let configuration = CommandConfiguration(
+            commandName: "use", abstract: "Make a pack the active one, used when a tender file brings no pack.")
 
         @Argument(help: ArgumentHelp("The pack's name.", valueName: "name"), completion: Completions.packs) var name: String
         @OptionGroup var options: GlobalOptions

@@ -27,7 +27,8 @@ struct WorkshopCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the scenarios.")
+        static let configuration = CommandConfiguration(
+            commandName: "list", abstract: "List the scenarios.")
         @OptionGroup var options: GlobalOptions
 
         func run() throws {
@@ -42,6 +43,7 @@ struct WorkshopCommand: ParsableCommand {
 
     struct Start: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "start",
             abstract: "Open a scenario in the supplier's or the commissioner's wizard, pre-loaded, in the practice folder.",
             discussion: "Running it again carries on where the trainee stopped.")
 
@@ -61,6 +63,7 @@ struct WorkshopCommand: ParsableCommand {
 
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "check",
             abstract: "Feedback on a draft or bundle: what is strong, what an evaluator would question, what is missing.",
             discussion: "Exit status: 0 nothing missing or wrong; 1 there are errors to fix; 2 the file cannot be read.")
 
@@ -78,6 +81,7 @@ struct WorkshopCommand: ParsableCommand {
 
     struct Example: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "example",
             abstract: "Write a scenario's model answer (a draft and its bundle), or its weak answer with planted mistakes.")
 
         @Argument(help: ArgumentHelp("The scenario.", valueName: "scenario"), completion: Completions.scenarios) var name: String
@@ -94,6 +98,7 @@ struct WorkshopCommand: ParsableCommand {
 
     struct Reset: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "reset",
             abstract: "Clear the practice folder (only a folder svwizard made for practice), after asking.",
             discussion: "Exit status: 0 cleared (or nothing to clear); 1 not confirmed, or not a practice folder.")
 

@@ -39,7 +39,7 @@ public struct FlowPlanner: Sendable {
         let context = PlaceholderContext(environment: environment, answers: answers)
         // The steps that apply; "Step N of M" counts these, so it stays steady as answers arrive.
         let steps = flow.steps.filter { step in
-            !(step.skipWhen.map { holds($0, measure: nil, answers) } ?? false) && (step.when.map { holds($0, measure: nil, answers) } ?? true)
+            !(step.skipWhen.map { holds($0, measure: nil, answers, context) } ?? false) && (step.when.map { holds($0, measure: nil, answers, context) } ?? true)
         }
         let asked = steps.map { step -> [(QuestionDefinition, Measure?)] in
             let measures: [Measure?] = step.forEachMeasure == true ? context.chosenMeasures.map { $0 } : [nil]
@@ -48,7 +48,7 @@ public struct FlowPlanner: Sendable {
                     if question.when == .alreadyAnswered {
                         return answers[measure.map { "commitments.\($0.reference.rawValue).\(question.key)" } ?? question.key] != nil
                     }
-                    return question.when.map { holds($0, measure: measure, answers) } ?? true
+                    return question.when.map { holds($0, measure: measure, answers, context) } ?? true
                 }.map { ($0, measure) }
             }
         }
@@ -75,8 +75,7 @@ public struct FlowPlanner: Sendable {
         return planned
     }
 
-    private func holds(_ condition: FlowCondition, measure: Measure?, _ answers: AnswerSheet) -> Bool {
-        let context = PlaceholderContext(environment: environment, answers: answers)
+    private func holds(_ condition: FlowCondition, measure: Measure?, _ answers: AnswerSheet, _ context: PlaceholderContext) -> Bool {
         switch condition {
         case .tenderFile: return environment.tender != nil
         case .partialPostcode:

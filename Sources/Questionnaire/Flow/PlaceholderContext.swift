@@ -3,42 +3,48 @@ import SocialValue
 
 /// Fills `{placeholders}` in question text and works out the values a flow depends on: the
 /// tender's years and measures (from the tender file or the answers), the chosen measures.
+/// Everything that depends only on the answers is worked out once, when the context is made
+/// for a plan; what depends on a measure, once per measure.
 struct PlaceholderContext {
     let environment: FlowEnvironment
     let answers: AnswerSheet
+    /// The contract's length in years.
+    let years: Int
+    /// The measures the tender adopts.
+    let adoptedMeasures: [Measure]
+    /// The measures the supplier chose, in the framework's order.
+    let chosenMeasures: [Measure]
+    let contractValue: Money?
+    /// The values of the placeholders that do not depend on a measure or a year.
+    private var common: [String: String] = [:]
 
     var data: DataSet { environment.data }
 
-    /// The contract's length in years.
-    var years: Int {
-        environment.tender?.years ?? answers["tender.years"].flatMap { Int($0) } ?? 1
-    }
-
-    /// The measures the tender adopts.
-    var adoptedMeasures: [Measure] {
+    init(environment: FlowEnvironment, answers: AnswerSheet) {
+        self.environment = environment
+        self.answers = answers
+        let data = environment.data
+        years = environment.tender?.years ?? answers["tender.years"].flatMap { Int($0) } ?? 1
         if let tender = environment.tender {
             // In the framework's order, then any others the tender adopts from the catalogue.
             let adopted = Set(tender.adoptedMeasures)
             let inFramework = data.frameworkMeasures.filter { adopted.contains($0.reference) }
             let others = tender.adoptedMeasures.filter { reference in !inFramework.contains { $0.reference == reference } }
-            return inFramework + others.compactMap(data.catalogue.measure(_:))
-        }
-        if let text = answers["tender.measures"] {
+            adoptedMeasures = inFramework + others.compactMap(data.catalogue.measure(_:))
+        } else if let text = answers["tender.measures"] {
             let chosen = Set(AnswerParser.references(in: text))
-            return data.frameworkMeasures.filter { chosen.contains($0.reference) }
+            adoptedMeasures = data.frameworkMeasures.filter { chosen.contains($0.reference) }
+        } else {
+            adoptedMeasures = data.frameworkMeasures
         }
-        return data.frameworkMeasures
-    }
-
-    /// The measures the supplier chose, in the framework's order.
-    var chosenMeasures: [Measure] {
-        guard let text = answers["measures"] else { return [] }
-        let chosen = Set(AnswerParser.references(in: text))
-        return data.frameworkMeasures.filter { chosen.contains($0.reference) }
-    }
-
-    var contractValue: Money? {
-        environment.tender?.contractValue ?? (answers["tender.value"] ?? answers["contract.value"]).flatMap { Money(parsing: $0) }
+        if let text = answers["measures"] {
+            let chosen = Set(AnswerParser.references(in: text))
+            chosenMeasures = data.frameworkMeasures.filter { chosen.contains($0.reference) }
+        } else {
+            chosenMeasures = []
+        }
+        contractValue = environment.tender?.contractValue ?? (answers["tender.value"] ?? answers["contract.value"]).flatMap { Money(parsing: $0) }
+        common = commonValues()
     }
 
     /// The measures an assessment's answers so far recommend.
@@ -48,7 +54,8 @@ struct PlaceholderContext {
 
     func plan(_ question: QuestionDefinition, key: String, step: StepDefinition, number: Int, of count: Int,
               measure: Measure?, year: Int?) -> PlannedQuestion {
-        let fill = { (text: String) in self.fill(text, measure: measure, year: year) }
+        let values = measureValues(measure, year: year)
+        let fill = { (text: String) in Self.fill(text, values) }
         var completions: [String] = []
         switch question.kind {
         case .measures:
@@ -118,18 +125,15 @@ struct PlaceholderContext {
             + "which leaves \(measure.unit.format(left)).")
     }
 
+    /// `text` with its placeholders filled in for `measure` and `year`.
     func fill(_ text: String, measure: Measure?, year: Int?) -> String {
-        guard text.contains("{") else { return text }
-        var values: [String: String] = [
-            "council": data.framework.council,
-            "localArea": environment.localArea.name,
-            "years": String(years),
-        ]
-        let rules = data.framework.rules
-        values["threshold"] = rules.socialValueThreshold.wholePounds
-        values["deliveryPlanThreshold"] = rules.deliveryPlanThreshold.wholePounds
-        values["deliveryDocument"] = contractValue.map { rules.deliveryDocument(contractValue: $0).name } ?? "delivery plan"
-        if let postcode = answers["supplier.postcode"], let district = LocalArea.district(of: postcode) { values["district"] = district }
+        Self.fill(text, measureValues(measure, year: year))
+    }
+
+    /// The placeholders' values for a question about `measure` in `year`: the common ones and
+    /// those of the measure and year.
+    func measureValues(_ measure: Measure?, year: Int?) -> [String: String] {
+        var values = common
         if let measure {
             values["measure"] = measure.reference.spoken
             values["headline"] = data.framework.placement(of: measure.reference)?.headline.name ?? measure.label
@@ -142,11 +146,24 @@ struct PlaceholderContext {
             values["exampleQuantity"] = measure.examples?.quantity ?? (measure.input.isInteger ? "12" : "2.5")
             values["exampleDelivery"] = measure.examples?.delivery ?? "Who will do it, with which local partner, and when."
             values["exampleEvidence"] = measure.examples?.evidence ?? "Timesheets, invoices or attendance lists."
-            let chosen = chosenMeasures
-            values["measureNumber"] = String((chosen.firstIndex { $0.reference == measure.reference } ?? 0) + 1)
-            values["measureCount"] = String(chosen.count)
+            values["measureNumber"] = String((chosenMeasures.firstIndex { $0.reference == measure.reference } ?? 0) + 1)
+            values["measureCount"] = String(chosenMeasures.count)
         }
         if let year { values["year"] = String(year) }
+        return values
+    }
+
+    private func commonValues() -> [String: String] {
+        var values: [String: String] = [
+            "council": data.framework.council,
+            "localArea": environment.localArea.name,
+            "years": String(years),
+        ]
+        let rules = data.framework.rules
+        values["threshold"] = rules.socialValueThreshold.wholePounds
+        values["deliveryPlanThreshold"] = rules.deliveryPlanThreshold.wholePounds
+        values["deliveryDocument"] = contractValue.map { rules.deliveryDocument(contractValue: $0).name } ?? "delivery plan"
+        if let postcode = answers["supplier.postcode"], let district = LocalArea.district(of: postcode) { values["district"] = district }
         values["recommended"] = recommended.map(\.measure.rawValue).joined(separator: ", ")
         if let value = contractValue {
             let route = answers["route"].flatMap(OpportunityAssessment.Route.init(rawValue:)) ?? .tender
@@ -156,9 +173,29 @@ struct PlaceholderContext {
         }
         values["activePack"] = environment.pack?.name ?? ""
         let groups = Dictionary(grouping: chosenMeasures.filter { $0.counting.exclusiveGroup != nil }, by: { $0.counting.exclusiveGroup! })
-        values["sharedGroupMeasures"] = groups.values.filter { $0.count > 1 }.flatMap { $0 }.map(\.reference.spoken).joined(separator: ", ")
-        var result = text
-        for (name, value) in values { result = result.replacingOccurrences(of: "{\(name)}", with: value) }
+        values["sharedGroupMeasures"] = groups.keys.sorted().compactMap { groups[$0] }.filter { $0.count > 1 }.flatMap { $0 }
+            .map(\.reference.spoken).joined(separator: ", ")
+        return values
+    }
+
+    /// `text` with each `{name}` that has a value replaced by it, in one pass; other braces stay.
+    static func fill(_ text: String, _ values: [String: String]) -> String {
+        guard text.utf8.contains(UInt8(ascii: "{")) else { return text }
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        var rest = text[...]
+        while let open = rest.firstIndex(of: "{") {
+            result += rest[..<open]
+            guard let close = rest[open...].firstIndex(of: "}") else { break }
+            let name = String(rest[rest.index(after: open)..<close])
+            if let value = values[name] {
+                result += value
+            } else {
+                result += rest[open...close]
+            }
+            rest = rest[rest.index(after: close)...]
+        }
+        result += rest
         return result
     }
 }

@@ -32,6 +32,9 @@ public struct SchemaDefinitionError: Error, Sendable, CustomStringConvertible {
 public struct SchemaSet: @unchecked Sendable {
     private let documents: [String: [String: Any]]
     private let patterns: [String: NSRegularExpression]
+    /// Patterns of the form `^[^\\uXXXX-\\uXXXX...]*$` (no character in these ranges), checked
+    /// scalar by scalar without a regular expression: every long text in a file has one.
+    private let excluded: [String: [ClosedRange<UInt32>]]
 
     /// The keywords understood; anything else in a schema is an error.
     static let keywords: Set<String> = [
@@ -53,6 +56,38 @@ public struct SchemaSet: @unchecked Sendable {
         }
         self.documents = documents
         self.patterns = patterns
+        excluded = patterns.keys.reduce(into: [:]) { result, pattern in result[pattern] = Self.excludedRanges(pattern) }
+    }
+
+    /// The ranges of a `^[^\\uXXXX-\\uXXXX...]*$` pattern, or nil for any other pattern.
+    static func excludedRanges(_ pattern: String) -> [ClosedRange<UInt32>]? {
+        guard pattern.hasPrefix("^[^"), pattern.hasSuffix("]*$") else { return nil }
+        let body = pattern.dropFirst(3).dropLast(3)
+        var ranges: [ClosedRange<UInt32>] = []
+        var rest = Substring(body)
+        func scalar() -> UInt32? {
+            guard rest.hasPrefix("\\u"), rest.count >= 6, let value = UInt32(rest.dropFirst(2).prefix(4), radix: 16) else { return nil }
+            rest = rest.dropFirst(6)
+            return value
+        }
+        while !rest.isEmpty {
+            guard let low = scalar() else { return nil }
+            var high = low
+            if rest.hasPrefix("-") {
+                rest = rest.dropFirst()
+                guard let value = scalar() else { return nil }
+                high = value
+            }
+            guard low <= high else { return nil }
+            ranges.append(low...high)
+        }
+        return ranges.isEmpty ? nil : ranges
+    }
+
+    /// Whether `text` matches `pattern` when it is a pattern of excluded ranges; nil otherwise.
+    fileprivate func matchesExcluded(_ pattern: String, _ text: String) -> Bool? {
+        guard let ranges = excluded[pattern] else { return nil }
+        return !text.unicodeScalars.contains { scalar in ranges.contains { $0.contains(scalar.value) } }
     }
 
     private static func collect(_ schema: [String: Any], in file: String, patterns: inout [String: NSRegularExpression]) throws {
@@ -169,9 +204,10 @@ private struct Checker {
         if let minimum = schema["minLength"] as? Int, text.count < minimum {
             report(path, "must have at least \(minimum) character\(minimum == 1 ? "" : "s")")
         }
-        if let pattern = schema["pattern"] as? String, let regex = set.regex(pattern) {
-            let range = NSRange(text.startIndex..., in: text)
-            if regex.firstMatch(in: text, range: range) == nil {
+        if let pattern = schema["pattern"] as? String {
+            if let matches = set.matchesExcluded(pattern, text) {
+                if !matches { report(path, Self.patternMessage(pattern, text)) }
+            } else if let regex = set.regex(pattern), regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) == nil {
                 report(path, Self.patternMessage(pattern, text))
             }
         }

@@ -5,12 +5,12 @@ enum DeliveryRules {
     static func findings(_ context: CommitmentContext) -> [Finding] {
         var findings: [Finding] = []
         let commitment = context.commitment
-        if commitment.delivery.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        if FastText.isBlank(commitment.delivery) {
             findings.append(Finding(.emptyDelivery, field: context.field + ".delivery",
                                     message: "\(context.name) does not say how it will be delivered.",
                                     hint: "Say who will deliver it, with which local partner, and when."))
         }
-        if commitment.evidence.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        if FastText.isBlank(commitment.evidence) {
             findings.append(Finding(.noEvidence, field: context.field + ".evidence",
                                     message: "\(context.name) does not say what evidence will be kept.",
                                     hint: "Name the records you will keep, such as timesheets, payroll with postcodes, invoices or attendance lists."))

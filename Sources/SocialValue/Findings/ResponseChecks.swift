@@ -52,7 +52,7 @@ public struct ResponseChecks: Sendable {
                                         + response.tender.adoptedMeasures.map(\.rawValue).joined(separator: ", ") + "."))
         }
         let document = framework.rules.deliveryDocument(contractValue: response.tender.contractValue)
-        if !response.commitments.isEmpty && response.deliveryDocument.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        if !response.commitments.isEmpty && FastText.isBlank(response.deliveryDocument) {
             findings.append(Finding(.emptyDeliveryDocument, field: "deliveryDocument",
                                     message: "The \(document.name) is empty.",
                                     hint: document == .deliveryPlan

@@ -35,6 +35,8 @@ public enum CommitmentsCSV {
         if let first = value.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) {
             value = "'" + value
         }
-        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        return "\"" + FastText.replacing(value, quotes) + "\""
     }
+
+    private static let quotes = FastText.Replacements([UInt8(ascii: "\""): "\"\""])
 }

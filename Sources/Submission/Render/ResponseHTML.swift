@@ -54,23 +54,21 @@ public enum ResponseHTML {
 
     /// Escapes text for HTML content and attribute values.
     public static func escape(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.count)
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.append(character)
-            }
-        }
-        return result
+        FastText.replacing(text, escapes)
     }
 
+    /// The escapes with each line break kept as a `<br>`.
+    private static let lineEscapes = FastText.Replacements(escapeTable.merging([UInt8(ascii: "\n"): "<br>\n"]) { $1 })
+
+    private static let escapes = FastText.Replacements(escapeTable)
+
+    private static let escapeTable: [UInt8: String] = [
+        UInt8(ascii: "&"): "&amp;", UInt8(ascii: "<"): "&lt;", UInt8(ascii: ">"): "&gt;", UInt8(ascii: "\""): "&quot;",
+        UInt8(ascii: "'"): "&#39;",
+    ]
+
     private static func paragraphs(_ text: String) -> String {
-        escape(text).replacingOccurrences(of: "\n", with: "<br>\n")
+        FastText.replacing(text, lineEscapes)
     }
 
     private static func commitmentsTable(_ document: SubmissionDocument) -> [String] {

@@ -47,7 +47,7 @@ public enum ResponseMarkdown {
         }
         lines += ["", "## Our \(document.deliveryDocument.kind.name)", "", paragraphs(document.deliveryDocument.text)]
         lines += ["", "## How the figures were valued", ""]
-        lines += ResponseWording.valuation(document).map(text).joined(separator: "\n\n").components(separatedBy: "\n")
+        lines += FastText.lines(ResponseWording.valuation(document).map(text).joined(separator: "\n\n"))
         return Data((lines.joined(separator: "\n") + "\n").utf8)
     }
 
@@ -66,30 +66,48 @@ public enum ResponseMarkdown {
     /// list, quote or heading at the start of a line, so `<script>`, `[a](b)`, `![i](x)`,
     /// `# heading`, `| cell |`, `*bold*`, `1. item` and `&amp;` all show as typed.
     public static func text(_ value: String) -> String {
-        var result = ""
-        result.reserveCapacity(value.utf8.count + 16)
-        var atStart = true
-        var leadingDigits = false
-        for character in value {
-            let isSpecial = character.isASCII && Self.special.contains(character.unicodeScalars.first!)
-            let startsBlock = atStart && "-+=>".contains(character)
-            let endsNumber = leadingDigits && (character == "." || character == ")")
-            if isSpecial || startsBlock || endsNumber { result.append("\\") }
-            leadingDigits = (atStart || leadingDigits) && character.isASCII && character.isNumber
-            atStart = atStart && character == " "
-            result.append(character)
-        }
-        return result
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(value.utf8.count + 16)
+        escape(value.utf8, into: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
-    private static let special = Set("\\`*_[]<>&!|~#".unicodeScalars)
+    /// Escapes one line's UTF-8 into `bytes`, in one pass (every character escaped is ASCII).
+    private static func escape(_ line: some Sequence<UInt8>, into bytes: inout [UInt8]) {
+        var atStart = true
+        var leadingDigits = false
+        for byte in line {
+            let isSpecial = special[Int(byte)]
+            let startsBlock = atStart && (byte == UInt8(ascii: "-") || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "=") || byte == UInt8(ascii: ">"))
+            let endsNumber = leadingDigits && (byte == UInt8(ascii: ".") || byte == UInt8(ascii: ")"))
+            if isSpecial || startsBlock || endsNumber { bytes.append(UInt8(ascii: "\\")) }
+            leadingDigits = (atStart || leadingDigits) && byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
+            atStart = atStart && byte == UInt8(ascii: " ")
+            bytes.append(byte)
+        }
+    }
+
+    /// Whether each byte is a Markdown special character, by value.
+    private static let special: [Bool] = (0..<256).map { "\\`*_[]<>&!|~#".utf8.contains(UInt8($0)) }
 
     /// Several lines of the supplier's text: each escaped, without leading spaces (which
     /// Markdown would read as code), joined with hard line breaks so each break is kept.
     public static func paragraphs(_ value: String) -> String {
-        value.components(separatedBy: "\n")
-            .map { text($0.trimmingCharacters(in: .whitespaces)) }
-            .joined(separator: "\\\n")
-            .replacingOccurrences(of: "\\\n\\\n", with: "\n\n")
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(value.utf8.count + 64)
+        // Split on the line-feed byte, as Foundation does (a Character may hold "\r\n").
+        for (index, line) in value.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
+            if index > 0 { bytes += [UInt8(ascii: "\\"), UInt8(ascii: "\n")] }
+            escape(trimmingBlanks(Substring(String(decoding: line, as: UTF8.self))).utf8, into: &bytes)
+        }
+        return FastText.replacing(String(decoding: bytes, as: UTF8.self), "\\\n\\\n", with: "\n\n")
+    }
+
+    /// `line` without leading and trailing spaces and tabs (Foundation's `.whitespaces`).
+    private static func trimmingBlanks(_ line: Substring) -> Substring {
+        func blank(_ scalar: Unicode.Scalar) -> Bool { scalar == "\t" || scalar.properties.generalCategory == .spaceSeparator }
+        let scalars = line.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !blank($0) }), let last = scalars.lastIndex(where: { !blank($0) }) else { return "" }
+        return Substring(scalars[first...last])
     }
 }

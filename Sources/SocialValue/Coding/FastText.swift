@@ -1,0 +1,61 @@
+/// Text operations in one pass over UTF-8, for the renderings and checks that run on every
+/// bundle: the characters they look for are all ASCII, so working on bytes gives the same text
+/// as working on characters, without Foundation's bridging.
+public enum FastText {
+    /// Whether `text` is empty or only white space and line breaks (Unicode's White_Space).
+    public static func isBlank(_ text: String) -> Bool {
+        text.unicodeScalars.allSatisfy(\.properties.isWhitespace)
+    }
+
+    /// A table of replacements for ASCII bytes, looked up by the byte's value.
+    public struct Replacements: Sendable {
+        fileprivate let table: [[UInt8]?]
+
+        public init(_ replacements: [UInt8: String]) {
+            table = (0..<256).map { replacements[UInt8($0)].map { Array($0.utf8) } }
+        }
+    }
+
+    /// `text` with every ASCII byte in `replacements` replaced by its text; other bytes kept.
+    public static func replacing(_ text: String, _ replacements: Replacements) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count + 64)
+        replacements.table.withUnsafeBufferPointer { table in
+            for byte in text.utf8 {
+                if let replacement = table[Int(byte)] {
+                    bytes.append(contentsOf: replacement)
+                } else {
+                    bytes.append(byte)
+                }
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The lines of `text`, split at each line feed (as Foundation's `components(separatedBy:)`
+    /// does; a Swift `Character` may hold "\r\n", so splitting by characters would not).
+    public static func lines(_ text: String) -> [String] {
+        text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// `text` with each occurrence of `pattern` (left to right, not overlapping) replaced by
+    /// `replacement`, as Foundation's `replacingOccurrences(of:with:)` does.
+    public static func replacing(_ text: String, _ pattern: String, with replacement: String) -> String {
+        let source = Array(text.utf8)
+        let needle = Array(pattern.utf8)
+        guard !needle.isEmpty, source.count >= needle.count else { return text }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(source.count)
+        var index = 0
+        while index < source.count {
+            if source[index] == needle[0], index + needle.count <= source.count, source[index..<(index + needle.count)].elementsEqual(needle) {
+                bytes.append(contentsOf: replacement.utf8)
+                index += needle.count
+            } else {
+                bytes.append(source[index])
+                index += 1
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}
