@@ -50,3 +50,19 @@ struct MoneyTests {
         #expect(DecimalText.isMultiple(Decimal(string: value)!, of: Decimal(string: step)!) == expected)
     }
 }
+
+@Suite("Decimal text")
+struct DecimalTextTests {
+    @Test("plain text is the exact value with no trailing zeros, as NSDecimalNumber writes it", arguments: [
+        "0", "1", "-1", "12769.68", "2.50", "100000", "0.000001", "-0.5", "123456789012345678901234567890", "1.10", "45000000.00",
+    ])
+    func plain(text: String) throws {
+        let value = try #require(Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")))
+        var expected = NSDecimalNumber(decimal: value).description(withLocale: Locale(identifier: "en_US_POSIX"))
+        if expected.contains(".") {
+            while expected.hasSuffix("0") { expected.removeLast() }
+            if expected.hasSuffix(".") { expected.removeLast() }
+        }
+        #expect(DecimalText.plain(value) == expected)
+    }
+}

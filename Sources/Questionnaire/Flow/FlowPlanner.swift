@@ -53,13 +53,18 @@ public struct FlowPlanner: Sendable {
             }
         }
         var planned: [PlannedQuestion] = []
+        // The placeholders' values, worked out once for each measure and year.
+        var values: [String: [String: String]] = [:]
         for (index, (step, questions)) in zip(steps, asked).enumerated() {
             for (question, measure) in questions {
                 let base = measure.map { "commitments.\($0.reference.rawValue).\(question.key)" } ?? question.key
                 let years: [Int?] = question.forEachYear == true ? (1...max(context.years, 1)).map { $0 } : [nil]
                 for year in years {
                     let key = year.map { "\(base).\($0)" } ?? base
-                    var question = context.plan(question, key: key, step: step, number: index + 1, of: steps.count, measure: measure, year: year)
+                    let valuesKey = "\(measure?.reference.rawValue ?? "")#\(year ?? 0)"
+                    if values[valuesKey] == nil { values[valuesKey] = context.measureValues(measure, year: year) }
+                    var question = context.plan(question, key: key, step: step, number: index + 1, of: steps.count, measure: measure,
+                                                year: year, values: values[valuesKey])
                     if let year {
                         question.yearCount = years.count
                         if let measure, question.kind == .quantity,

@@ -53,8 +53,8 @@ struct PlaceholderContext {
     }
 
     func plan(_ question: QuestionDefinition, key: String, step: StepDefinition, number: Int, of count: Int,
-              measure: Measure?, year: Int?) -> PlannedQuestion {
-        let values = measureValues(measure, year: year)
+              measure: Measure?, year: Int?, values: [String: String]? = nil) -> PlannedQuestion {
+        let values = values ?? measureValues(measure, year: year)
         let fill = { (text: String) in Self.fill(text, values) }
         var completions: [String] = []
         switch question.kind {
@@ -178,24 +178,25 @@ struct PlaceholderContext {
         return values
     }
 
-    /// `text` with each `{name}` that has a value replaced by it, in one pass; other braces stay.
+    /// `text` with each `{name}` that has a value replaced by it, in one pass over its UTF-8;
+    /// other braces stay as they are.
     static func fill(_ text: String, _ values: [String: String]) -> String {
-        guard text.utf8.contains(UInt8(ascii: "{")) else { return text }
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        var rest = text[...]
-        while let open = rest.firstIndex(of: "{") {
-            result += rest[..<open]
-            guard let close = rest[open...].firstIndex(of: "}") else { break }
-            let name = String(rest[rest.index(after: open)..<close])
-            if let value = values[name] {
-                result += value
-            } else {
-                result += rest[open...close]
+        let open = UInt8(ascii: "{"), close = UInt8(ascii: "}")
+        guard text.utf8.contains(open) else { return text }
+        let bytes = Array(text.utf8)
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count + 64)
+        var index = 0
+        while index < bytes.count {
+            guard bytes[index] == open, let end = bytes[(index + 1)...].firstIndex(of: close),
+                  let value = values[String(decoding: bytes[(index + 1)..<end], as: UTF8.self)] else {
+                result.append(bytes[index])
+                index += 1
+                continue
             }
-            rest = rest[rest.index(after: close)...]
+            result.append(contentsOf: value.utf8)
+            index = end + 1
         }
-        result += rest
-        return result
+        return String(decoding: result, as: UTF8.self)
     }
 }

@@ -150,11 +150,23 @@ private struct Checker {
         if !full { found.append(SchemaViolation(path: path, message: message)) }
     }
 
+    /// References already followed in this check: a file refers to the same few definitions
+    /// thousands of times.
+    private var resolved: [String: (schema: [String: Any], file: String)] = [:]
+
+    private mutating func resolve(_ reference: String, from file: String) -> (schema: [String: Any], file: String)? {
+        let key = file + "#" + reference
+        if let known = resolved[key] { return known }
+        let found = set.resolve(reference, from: file)
+        resolved[key] = found
+        return found
+    }
+
     // swiftlint:disable:next cyclomatic_complexity
     mutating func check(_ value: JSONValue, _ schema: [String: Any], file: String, path: String) {
         guard !full else { return }
         if let reference = schema["$ref"] as? String {
-            guard let (target, targetFile) = set.resolve(reference, from: file) else {
+            guard let (target, targetFile) = resolve(reference, from: file) else {
                 report(path, "the schema's reference \(reference) cannot be resolved")
                 return
             }
@@ -194,14 +206,14 @@ private struct Checker {
 
     mutating func checkString(_ text: String, _ schema: [String: Any], path: String) {
         // Count only as far as the limit needs, so a huge string costs no more than the limit.
-        if let maximum = schema["maxLength"] as? Int, text.unicodeScalars.count > maximum {
+        if let maximum = schema["maxLength"] as? Int, text.utf8.count > maximum, text.unicodeScalars.count > maximum {
             let length = text.count
             if length > maximum {
                 report(path, "is \(Self.count(length)) characters long; the limit is \(Self.count(maximum))")
                 return
             }
         }
-        if let minimum = schema["minLength"] as? Int, text.count < minimum {
+        if let minimum = schema["minLength"] as? Int, text.utf8.count < 4 * minimum, text.count < minimum {
             report(path, "must have at least \(minimum) character\(minimum == 1 ? "" : "s")")
         }
         if let pattern = schema["pattern"] as? String {

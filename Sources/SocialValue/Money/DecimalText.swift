@@ -29,7 +29,8 @@ public enum DecimalText {
 
     /// The shortest exact decimal form: `12769.68`, `2.5`, `100000`.
     public static func plain(_ value: Decimal) -> String {
-        var text = NSDecimalNumber(decimal: value).description(withLocale: posix)
+        // Decimal's own description is exact and locale-free; NSDecimalNumber's is far slower.
+        var text = value.description
         if text.contains(".") {
             while text.hasSuffix("0") { text.removeLast() }
             if text.hasSuffix(".") { text.removeLast() }

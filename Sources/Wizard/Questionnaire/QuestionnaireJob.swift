@@ -99,17 +99,19 @@ public struct QuestionnaireJob {
     private func runWithoutInput(draft: Draft, url: URL, planner: FlowPlanner, review: FlowReview) throws -> ExitStatus {
         var draft = draft
         // Unanswered questions take their default, as pressing Enter would; optional ones may stay empty.
+        var plan = planner.plan(draft.answers)
         var changed = true
         while changed {
             changed = false
-            for question in planner.plan(draft.answers) where draft.answers[question.key] == nil {
+            for question in plan where draft.answers[question.key] == nil {
                 if case let .success(value) = AnswerParser.parse("", for: question) {
                     draft.answers[question.key] = value
                     changed = true
                 }
             }
+            if changed { plan = planner.plan(draft.answers) }
         }
-        let missing = planner.plan(draft.answers).filter { draft.answers[$0.key] == nil }
+        let missing = plan.filter { draft.answers[$0.key] == nil }
         if !missing.isEmpty {
             draft.position = missing.first?.key
             try save(draft, to: url)

@@ -60,6 +60,16 @@ public final class QuestionnaireSession {
     /// The question the person left for the review, so `back` from the review returns there.
     private var leftForReview: String?
     private var shownIntro: String?
+    /// The last plan and the answers it was made for: a plan is made once for each change.
+    private var planned: (answers: AnswerSheet, plan: [PlannedQuestion])?
+
+    /// The questions to ask for the answers so far.
+    private func currentPlan() -> [PlannedQuestion] {
+        if let planned, planned.answers == draft.answers { return planned.plan }
+        let plan = planner.plan(draft.answers)
+        planned = (draft.answers, plan)
+        return plan
+    }
 
     init(context: AppContext, planner: FlowPlanner, review: FlowReview, draft: Draft, keeper: DraftKeeper, notes: [String: String] = [:]) {
         self.context = context
@@ -78,7 +88,7 @@ public final class QuestionnaireSession {
         console.say("Your answers are saved to \(draftURL.path) after each one. At any question type ? for help, "
             + "back for the previous question, review to see everything so far, or quit to stop and carry on later.")
         while true {
-            let plan = planner.plan(draft.answers)
+            let plan = currentPlan()
             guard let question = currentQuestion(in: plan) else {
                 if let end = try runReview(plan) { return end }
                 continue
@@ -125,7 +135,7 @@ public final class QuestionnaireSession {
     private func record(_ values: [String: String], last: String) {
         for (key, value) in values { draft.answers[key] = value }
         draft.position = nextPosition(after: last)
-        let problems = review.problemsAtQuestion(last, plan: planner.plan(draft.answers), answers: draft.answers)
+        let problems = review.problemsAtQuestion(last, plan: currentPlan(), answers: draft.answers)
         if let first = problems.first {
             for problem in problems { console.complain(problem.text) }
             draft.position = first.key
@@ -142,7 +152,7 @@ public final class QuestionnaireSession {
     }
 
     private func nextPosition(after key: String) -> String? {
-        let plan = planner.plan(draft.answers)
+        let plan = currentPlan()
         if let unanswered = plan.first(where: { draft.answers[$0.key] == nil }), returnToReview || isAfter(unanswered.key, key, in: plan) {
             return unanswered.key
         }
