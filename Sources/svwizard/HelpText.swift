@@ -8,8 +8,17 @@ enum HelpText {
     /// The terminal's width, read once for all the help texts.
     static let width = TerminalInfo.current().width
 
-    static func hang(_ text: String, width: Int = HelpText.width) -> String {
-        text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+    /// Whether this run may show help (no arguments, `help`, `-h`, `--help`, or the manual's
+    /// dump): otherwise the help texts are never shown, and are not laid out.
+    static let mayShowHelp: Bool = {
+        let arguments = CommandLine.arguments.dropFirst()
+        return arguments.isEmpty || arguments.contains { ["help", "-h", "--help"].contains($0) || $0.hasPrefix("--experimental") }
+    }()
+
+    static func hang(_ text: String, width: Int? = nil) -> String {
+        guard mayShowHelp else { return text }
+        let width = width ?? HelpText.width
+        return text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
             let line = String(line)
             guard line.hasPrefix("  "), line.count > width else { return line }
             return hanging(line, width: width)

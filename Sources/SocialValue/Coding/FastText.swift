@@ -17,19 +17,25 @@ public enum FastText {
     }
 
     /// `text` with every ASCII byte in `replacements` replaced by its text; other bytes kept.
+    /// Runs of bytes with nothing to replace are copied whole.
     public static func replacing(_ text: String, _ replacements: Replacements) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count + 64)
-        replacements.table.withUnsafeBufferPointer { table in
-            for byte in text.utf8 {
-                if let replacement = table[Int(byte)] {
+        var text = text
+        text.makeContiguousUTF8()
+        return text.utf8.withContiguousStorageIfAvailable { source in
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(source.count + 64)
+            replacements.table.withUnsafeBufferPointer { table in
+                var runStart = 0
+                for index in 0..<source.count {
+                    guard let replacement = table[Int(source[index])] else { continue }
+                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart..<index]))
                     bytes.append(contentsOf: replacement)
-                } else {
-                    bytes.append(byte)
+                    runStart = index + 1
                 }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart...]))
             }
-        }
-        return String(decoding: bytes, as: UTF8.self)
+            return String(decoding: bytes, as: UTF8.self)
+        }!
     }
 
     /// The lines of `text`, split at each line feed (as Foundation's `components(separatedBy:)`
