@@ -13,8 +13,8 @@ struct BundleRoundTripTests {
         let report = Sample.validator.validate(bundle, file: "bid.svbundle.zip")
         #expect(report.status == .valid, "\(report.problems)")
         #expect(report.problems.isEmpty)
-        // £12,769.68 for the disabled hire and 5.5 tonnes at £245.
-        #expect(report.total == Money(Decimal(string: "14117.18")!))
+        // £12,769.68 for the disabled hire and 5.5 tonnes at £273.06 (£1,501.83).
+        #expect(report.total == Money(Decimal(string: "14271.51")!))
     }
 
     @Test("the same response gives byte-identical bundles")
@@ -122,11 +122,11 @@ struct TamperingTests {
     @Test("the claims in submission.json changed and the manifest recomputed: the fresh check disagrees")
     func editedClaims() throws {
         let edited = Sample.replacing("submission.json", in: original) { data in
-            Data(String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\"total\" : \"14117.18\"", with: "\"total\" : \"99999.99\"").utf8)
+            Data(String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\"total\" : \"14271.51\"", with: "\"total\" : \"99999.99\"").utf8)
         }
         let report = Sample.validator.validate(try Sample.rezip(edited, refreshManifest: true), file: "x")
         #expect(report.status >= .errors)
-        #expect(report.problems.contains { $0.contains("the total claimed is £99,999.99, a fresh valuation gives £14,117.18") })
+        #expect(report.problems.contains { $0.contains("the total claimed is £99,999.99, a fresh valuation gives £14,271.51") })
     }
 
     @Test("a newer schema version")

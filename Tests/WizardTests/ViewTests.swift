@@ -48,9 +48,9 @@ struct CatalogueViewTests {
         let harness = try TestHarness()
         let measure = try #require(harness.context.data.catalogue.measure(named: "TOM31"))
         let text = harness.context.console.markdown.render(harness.context.catalogueView.detailMarkdown(measure))
-        #expect(text.contains("£245.00 per tonne CO2e (illustrative)"))
+        #expect(text.contains("£273.06 per tonne CO2e (illustrative)"))
         #expect(text.contains("Edition: HM Government carbon values"))
-        #expect(text.contains("Date: 2021-09"))
+        #expect(text.contains("Date: 2023-11"))
     }
 
     @Test("searching finds measures by a word in their text")
