@@ -64,7 +64,7 @@ struct AssessmentActionsTests {
 
     func actions(_ assessment: OpportunityAssessment, illustrative: Bool = false) -> [String] {
         let decision = RouteDecision(value: assessment.value, route: assessment.route, rules: Fixtures.framework.rules)
-        return AssessmentActions.actions(for: assessment, decision: decision, packIsIllustrative: illustrative).map(\.action)
+        return AssessmentActions.actions(for: assessment, decision: decision, rules: Fixtures.framework.rules, packIsIllustrative: illustrative).map(\.action)
     }
 
     @Test("a well-prepared tender leaves no open actions")

@@ -46,7 +46,7 @@ enum Fixtures {
             ],
             rules: PolicyRules(socialValueThreshold: Money(100_000), tenderWeighting: 20, quantitativeShare: 50, qualitativeShare: 50,
                                deliveryPlanThreshold: Money(250_000), writtenQuotations: QuotationRule(quotes: 3, localRequired: 1),
-                               source: Source(title: "policy")),
+                               source: Source(title: "policy"), shortList: ShortListRule(most: 6, reason: "Keep it short.")),
             lifecycle: [], principles: [],
             localArea: LocalArea(name: "Area", source: Source(title: "t"), districts: []),
             benchmarks: Benchmarks(warnAbove: 50, items: [Benchmark(name: "Highest target", share: 50, description: "50p per £1", source: "s")]))

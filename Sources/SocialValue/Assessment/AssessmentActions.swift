@@ -7,20 +7,22 @@ public enum AssessmentActions {
         public var reason: String
     }
 
-    public static func actions(for assessment: OpportunityAssessment, decision: RouteDecision, packIsIllustrative: Bool) -> [Action] {
+    public static func actions(for assessment: OpportunityAssessment, decision: RouteDecision, rules: PolicyRules,
+                               packIsIllustrative: Bool) -> [Action] {
         var actions: [Action] = []
         let market = assessment.market
         if assessment.route == .quotations && assessment.localQuoteSupplier == nil {
+            let quotes = rules.writtenQuotations
             actions.append(Action(action: "Keep looking for a local supplier to invite to quote, and record the search.",
-                                  reason: "The policy mandates that 1 of the 3 quotations comes from a local supplier."))
+                                  reason: "The policy mandates that \(quotes.localRequired) of the \(quotes.quotes) quotations "
+                                    + "\(quotes.localRequired == 1 ? "comes" : "come") from a local supplier."))
         }
         if decision.socialValueRequired && assessment.adoptedMeasures.isEmpty {
             actions.append(Action(action: "Adopt at least one measure for suppliers to commit to.",
                                   reason: "Social value is required on this contract and is scored on the adopted measures."))
         }
-        if assessment.adoptedMeasures.count > 6 {
-            actions.append(Action(action: "Consider a shorter list of measures.",
-                                  reason: "Other councils keep the list short and suited to the contract; Bradford, for example, lets buyers choose up to six."))
+        if let shortList = rules.shortList, assessment.adoptedMeasures.count > shortList.most {
+            actions.append(Action(action: "Consider a shorter list of measures.", reason: shortList.reason))
         }
         if packIsIllustrative && decision.socialValueRequired {
             actions.append(Action(action: "Import the buyer's own value pack before the tender is published (svwizard values import).",

@@ -14,13 +14,17 @@ public struct PolicyRules: Sendable, Hashable, Codable {
     public var deliveryPlanThreshold: Money
     /// The rule for written quotations.
     public var writtenQuotations: QuotationRule
+    /// The advice to keep a tender's list of measures short, when the council gives it.
+    public var shortList: ShortListRule?
     /// Where each rule is stated.
     public var source: Source
 
     public init(
         socialValueThreshold: Money, tenderWeighting: Percentage, quantitativeShare: Percentage,
-        qualitativeShare: Percentage, deliveryPlanThreshold: Money, writtenQuotations: QuotationRule, source: Source
+        qualitativeShare: Percentage, deliveryPlanThreshold: Money, writtenQuotations: QuotationRule, source: Source,
+        shortList: ShortListRule? = nil
     ) {
+        self.shortList = shortList
         self.socialValueThreshold = socialValueThreshold
         self.tenderWeighting = tenderWeighting
         self.quantitativeShare = quantitativeShare
@@ -52,6 +56,17 @@ public enum DeliveryDocument: String, Sendable, Hashable, Codable {
         case .deliveryPlan: "delivery plan"
         case .milestoneTracker: "milestone tracker"
         }
+    }
+}
+
+/// Advice that a tender adopt at most `most` measures, with the reason the council gives.
+public struct ShortListRule: Sendable, Hashable, Codable {
+    public var most: Int
+    public var reason: String
+
+    public init(most: Int, reason: String) {
+        self.most = most
+        self.reason = reason
     }
 }
 

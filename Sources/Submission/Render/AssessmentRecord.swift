@@ -22,7 +22,8 @@ public struct AssessmentRecord: Sendable {
         recommendations = MeasureRecommendations.recommend(
             for: assessment.fit, available: framework.measureReferences.compactMap(catalogue.measure(_:)))
         ambition = AmbitionRange(value: assessment.value, benchmarks: framework.benchmarks)
-        actions = AssessmentActions.actions(for: assessment, decision: decision, packIsIllustrative: pack?.illustrative ?? true)
+        actions = AssessmentActions.actions(for: assessment, decision: decision, rules: framework.rules,
+                                            packIsIllustrative: pack?.illustrative ?? true)
         measures = framework.placements.compactMap { placement in
             catalogue.measure(placement.headline.measure).map {
                 MeasureSummary(reference: $0.reference, label: $0.label, headline: placement.headline.name, theme: placement.theme.name,
