@@ -8,7 +8,31 @@ enum FrameworkChecks {
         errors += outcomeErrors(framework, in: file)
         errors += ruleErrors(framework.rules, in: file)
         errors += districtErrors(framework.localArea, in: file)
+        if let evaluation = framework.evaluation { errors += evaluationErrors(evaluation, in: file) }
         if !errors.isEmpty { throw DataFileErrors(errors) }
+    }
+
+    /// The scoring options: known methods, a positive target, scales with distinct scores.
+    private static func evaluationErrors(_ evaluation: EvaluationOptions, in file: YAMLFile) -> [DataFileError] {
+        var errors: [DataFileError] = []
+        let known = ["relativeToHighest", "relativeToTarget", "bands", "passFail"]
+        for (index, method) in evaluation.methods.enumerated() where !known.contains(method.id) {
+            errors.append(file.error(at: [.key("evaluation"), .key("methods"), .index(index), .key("id")],
+                                     message: "\(method.id) is not a scoring method svwizard knows", hint: "Use one of \(known.joined(separator: ", "))."))
+        }
+        if evaluation.targetPerPound.value.value <= 0 {
+            errors.append(file.error(at: [.key("evaluation"), .key("targetPerPound"), .key("value")],
+                                     message: "the target must be more than £0 per £1", hint: "Write the target in pounds, such as \"0.25\"."))
+        }
+        for (index, scale) in evaluation.scales.enumerated() {
+            let scores = scale.points.map(\.score)
+            if scores.count < 2 || Set(scores).count != scores.count || scale.highest <= 0 {
+                errors.append(file.error(at: [.key("evaluation"), .key("scales"), .index(index), .key("points")],
+                                         message: "the scale \(scale.id) needs at least two different scores, the highest more than 0",
+                                         hint: "Give each score once, for example 0 to 5."))
+            }
+        }
+        return errors
     }
 
     private static func measureErrors(_ framework: Framework, catalogue: Catalogue?, in file: YAMLFile) -> [DataFileError] {

@@ -32,3 +32,18 @@ struct CompiledDataTests {
         #expect(try CompiledDataSet.compile(data) == CompiledData.parts)
     }
 }
+
+@Suite("The framework's scoring options")
+struct EvaluationOptionsTests {
+    @Test("four methods, a cited target to start from and two scales, each score described")
+    func shipped() throws {
+        let options = try #require(try shippedData().framework.evaluation)
+        #expect(options.methods.map(\.id) == ["relativeToHighest", "relativeToTarget", "bands", "passFail"])
+        #expect(options.methods.allSatisfy { !$0.formula.isEmpty && !$0.source.isEmpty })
+        #expect(options.targetPerPound.value.value == Decimal(string: "0.25"))
+        #expect(options.targetPerPound.source.contains("Essex"))
+        #expect(options.scales.map(\.id) == ["zeroToFive", "percentBands"])
+        #expect(options.scales.map(\.highest) == [5, 100])
+        #expect(options.scales.allSatisfy { $0.points.allSatisfy { !$0.descriptor.isEmpty } })
+    }
+}

@@ -24,12 +24,15 @@ public struct Framework: Sendable, Hashable, Codable {
     public var localArea: LocalArea
     /// Public benchmarks for social value as a share of contract value.
     public var benchmarks: Benchmarks
+    /// The ways bids may be scored, for the buyer to choose from and record.
+    public var evaluation: EvaluationOptions?
 
     public init(
         council: String, policy: PolicyDocument, definition: Quotation, outcomes: [Outcome], themes: [Theme],
         rules: PolicyRules, lifecycle: [LifecycleStage], principles: [PrincipleSet], localArea: LocalArea,
-        benchmarks: Benchmarks
+        benchmarks: Benchmarks, evaluation: EvaluationOptions? = nil
     ) {
+        self.evaluation = evaluation
         self.council = council
         self.policy = policy
         self.definition = definition
