@@ -67,7 +67,8 @@ public enum ResponseHTML {
         UInt8(ascii: "'"): "&#39;",
     ]
 
-    private static func paragraphs(_ text: String) -> String {
+    /// Escapes text whose line breaks are kept, each as a `<br>`.
+    static func paragraphs(_ text: String) -> String {
         FastText.replacing(text, lineEscapes)
     }
 

@@ -1,0 +1,109 @@
+import Foundation
+import SocialValue
+import Yams
+
+/// The evaluation panel's record, from `svwizard evaluate --scores FILE` (YAML or JSON): checked
+/// against `scores.schema.json` before any of it is used. `svwizard guide scores-file` shows the
+/// layout.
+public struct ScoresFile: Sendable {
+    public var method: QuantitativeMethod?
+    /// The id of a scale in `framework.yaml`, such as `zeroToFive`.
+    public var scale: String?
+    public var evaluators: [String]
+    /// The panel's record for each bundle, by the bundle's file name.
+    public var bids: [String: EvaluationCalculator.Panel]
+
+    /// The largest scores file read.
+    public static let largest = 1_048_576
+
+    public static func read(_ url: URL) throws -> ScoresFile {
+        let name = url.lastPathComponent
+        let data = try OutsideFile.contents(of: url, limit: largest, what: "scores file")
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw OutsideFileError("The scores file \(name) is not UTF-8 text. Save it as UTF-8 (plain text) and try again.")
+        }
+        let node: Node?
+        do {
+            node = try SafeYAML.compose(text)
+        } catch {
+            let problem = SafeYAMLError(error)
+            throw OutsideFileError("The scores file \(name)\(problem.line.map { ":\($0)" } ?? "") \(problem.message).")
+        }
+        guard let node, case .mapping = node else {
+            throw OutsideFileError("The scores file \(name) must hold `key: value` entries, starting with `version: 1`.")
+        }
+        let value = AnswerFile.value(of: node)
+        try OutsideFile.check(value, schema: "scores.schema.json", name: name, what: "scores file")
+        return try ScoresFile(value, name: name)
+    }
+
+    init(_ value: JSONValue, name: String) throws {
+        let root = value.members
+        func decimal(_ value: JSONValue?) -> Decimal? { value?.text.flatMap(DecimalText.parse) }
+        if let method = root["method"]?.members {
+            switch method["method"]?.text {
+            case "relativeToTarget"?:
+                guard let target = decimal(method["targetPerPound"]) else {
+                    throw OutsideFileError("\(name): method relativeToTarget needs targetPerPound, the target £ per £1 (such as 0.25).")
+                }
+                self.method = .relativeToTarget(perPound: target)
+            case "passFail"?:
+                guard let threshold = decimal(method["thresholdPerPound"]) else {
+                    throw OutsideFileError("\(name): method passFail needs thresholdPerPound, the threshold £ per £1 (such as 0.1).")
+                }
+                self.method = .passFail(threshold: threshold)
+            case "bands"?:
+                let bands = (method["bands"]?.items ?? []).compactMap { band -> ScoreBand? in
+                    guard let at = decimal(band.members["atLeastPerPound"]), let percent = decimal(band.members["percentOfMarks"]) else { return nil }
+                    return ScoreBand(atLeastPerPound: at, percentOfMarks: percent)
+                }
+                guard !bands.isEmpty, bands.allSatisfy({ $0.percentOfMarks >= 0 && $0.percentOfMarks <= 100 }) else {
+                    throw OutsideFileError("\(name): method bands needs bands, each with atLeastPerPound and a percentOfMarks from 0 to 100.")
+                }
+                self.method = .bands(bands)
+            default:
+                self.method = .relativeToHighest
+            }
+        }
+        scale = root["scale"]?.text
+        evaluators = (root["evaluators"]?.items ?? []).compactMap(\.text)
+        var bids: [String: EvaluationCalculator.Panel] = [:]
+        for bid in root["bids"]?.items ?? [] {
+            let fields = bid.members
+            let file = fields["file"]?.text ?? ""
+            guard bids[file] == nil else { throw OutsideFileError("\(name): the bundle \(Echo.short(file)) is listed twice; give each bundle once.") }
+            let scores = (fields["scores"]?.items ?? []).map { score in
+                Evaluation.Score(evaluator: score.members["evaluator"]?.text ?? "", score: decimal(score.members["score"]) ?? 0,
+                                 reason: score.members["reason"]?.text ?? "")
+            }
+            let agreed = fields["agreed"].map { agreed in
+                Evaluation.Score(evaluator: "agreed", score: decimal(agreed.members["score"]) ?? 0, reason: agreed.members["reason"]?.text ?? "")
+            }
+            let clarifications = (fields["clarifications"]?.items ?? []).map { item -> Evaluation.Clarification in
+                let members = item.members
+                let measure: MeasureReference? = members["measure"]?.text.flatMap { MeasureReference($0) }
+                let decision: Evaluation.Clarification.Decision = members["decision"]?.text.flatMap { Evaluation.Clarification.Decision(rawValue: $0) } ?? .accept
+                return Evaluation.Clarification(
+                    concern: "", measure: measure, question: members["question"]?.text ?? "", answer: members["answer"]?.text ?? "",
+                    decision: decision, adjustedQuantity: decimal(members["adjustedQuantity"]), reason: members["reason"]?.text ?? "")
+            }
+            if let adjust = clarifications.first(where: { $0.decision == .adjust && ($0.adjustedQuantity == nil || $0.measure == nil) }) {
+                throw OutsideFileError("\(name): \(Echo.short(file)): a clarification that adjusts a line needs the measure and adjustedQuantity "
+                    + "(the quantity the evidence supports); found one about \(adjust.measure?.rawValue ?? "no measure").")
+            }
+            bids[file] = EvaluationCalculator.Panel(scores: scores, agreed: agreed, clarifications: clarifications)
+        }
+        self.bids = bids
+    }
+}
+
+extension JSONValue {
+    var members: [String: JSONValue] { if case let .object(members) = self { members } else { [:] } }
+    var items: [JSONValue] { if case let .array(items) = self { items } else { [] } }
+    var text: String? {
+        switch self {
+        case let .string(text), let .number(text): text
+        default: nil
+        }
+    }
+}

@@ -1,0 +1,229 @@
+import Foundation
+import Questionnaire
+import SocialValue
+import Submission
+
+/// `svwizard evaluate --tender tender.json BUNDLE... --scores scores.yaml --output DIR`: checks
+/// every bundle against the tender (a bundle that fails is left out, with the reason), values
+/// each bid with the tender's pack, applies the panel's clarifications and scores, works out
+/// the marks by the recorded method, and writes the evaluation record.
+public struct EvaluateJob {
+    let context: AppContext
+    let tenderPath: String
+    let bundlePaths: [String]
+    let scoresPath: String
+    let outputPath: String
+    let json: Bool
+
+    public init(context: AppContext, tenderPath: String, bundlePaths: [String], scoresPath: String, outputPath: String, json: Bool) {
+        self.context = context
+        self.tenderPath = tenderPath
+        self.bundlePaths = bundlePaths
+        self.scoresPath = scoresPath
+        self.outputPath = outputPath
+        self.json = json
+    }
+
+    /// The checks whose findings make an offer look unrealistic: it must be clarified with the
+    /// supplier, and the decision recorded, before the bid is scored.
+    static let concernCodes: Set<FindingCode> = [.implausibleTotal, .jobsAboveWorkforce, .hiresAboveNewHires, .localSpendAboveContract]
+
+    public func run() throws -> ExitStatus {
+        let tender = try TenderFile.read(context.resolve(tenderPath).path)
+        guard let pack = tender.valuePack else {
+            throw WizardError("The tender file \(tenderPath) carries no value pack, so the bids cannot all be valued with the same "
+                + "values. Make the tender file with the buyer's pack (svwizard assess, after svwizard values import).", status: .refused)
+        }
+        let scores: ScoresFile
+        do {
+            scores = try ScoresFile.read(context.resolve(scoresPath))
+        } catch {
+            throw WizardError("\(error)", status: error is OutsideFileError && "\(error)".contains("There is no") ? .unreadable : .refused)
+        }
+        let method = try method(scores)
+        let scale = try scale(scores)
+        let output = context.resolve(outputPath)
+        try checkOutputFolder(output)
+
+        let submitted = try submittedBids(tender: tender, pack: pack)
+        var problems = panelProblems(submitted, scores: scores, scale: scale)
+        let unknown = scores.bids.keys.filter { file in !submitted.contains { $0.file == file } }.sorted()
+        problems += unknown.map { "The scores file has scores for \(Echo.short($0)), which is not one of the bundles given." }
+        guard problems.isEmpty else {
+            context.console.refuse("The evaluation is not complete, so nothing was written:")
+            for problem in problems.prefix(40) { context.console.refuseLine("  " + problem) }
+            if problems.count > 40 { context.console.refuseLine("  and \(problems.count - 40) more") }
+            context.console.refuse("Add what is missing to \(scoresPath) (svwizard guide scores-file shows the layout) and run it again.")
+            return .refused
+        }
+        var panels = scores.bids
+        for bid in submitted {
+            // Each clarification is recorded with the concern it answers.
+            guard var panel = panels[bid.file] else { continue }
+            panel.clarifications = panel.clarifications.map { clarification in
+                var clarification = clarification
+                clarification.concern = bid.concerns.first { $0.measure == clarification.measure }?.text
+                    ?? bid.concerns.first { $0.measure == nil }?.text ?? "Asked by the panel."
+                return clarification
+            }
+            panels[bid.file] = panel
+        }
+        let rules = tender.scoring
+        let evaluation = EvaluationCalculator.evaluate(
+            tender: tender, method: method, scale: scale,
+            weighting: (rules?.weighting ?? context.data.framework.rules.tenderWeighting).percent,
+            quantitativeShare: (rules?.quantitativeShare ?? context.data.framework.rules.quantitativeShare).percent,
+            qualitativeShare: (rules?.qualitativeShare ?? context.data.framework.rules.qualitativeShare).percent,
+            evaluators: scores.evaluators, bids: submitted.map(\.bid), panels: panels)
+        let files = try EvaluationRecord.files(evaluation, toolVersion: ToolVersion.current)
+        do {
+            try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+            for file in files { try AtomicFile.write(file.data, to: output.appendingPathComponent(file.name)) }
+        } catch {
+            throw WizardError("The evaluation could not be written to \(output.path) (\(error.localizedDescription)).", status: .unreadable)
+        }
+        if json {
+            context.console.writeData(String(decoding: files[0].data, as: UTF8.self))
+        } else {
+            summarise(evaluation, output: output)
+        }
+        return .success
+    }
+
+    /// The method the tender records, else the scores file's; it must be someone's explicit choice.
+    private func method(_ scores: ScoresFile) throws -> QuantitativeMethod {
+        guard let method = scores.method else {
+            throw WizardError("Neither the tender file nor \(scoresPath) says how the quantitative half is scored. Add a method to the "
+                + "scores file, for example `method: {method: relativeToHighest}` (svwizard guide evaluation explains each).", status: .refused)
+        }
+        return method
+    }
+
+    private func scale(_ scores: ScoresFile) throws -> QualitativeScale {
+        let scales = context.data.framework.evaluation?.scales ?? []
+        guard let id = scores.scale, let scale = scales.first(where: { $0.id == id }) else {
+            throw WizardError("\(scoresPath) must name the qualitative scale: `scale:` and one of "
+                + scales.map(\.id).joined(separator: ", ") + " (svwizard guide evaluation lists them).", status: .refused)
+        }
+        return scale
+    }
+
+    /// The output folder must be new or empty: an earlier evaluation is never overwritten.
+    private func checkOutputFolder(_ folder: URL) throws {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder) else { return }
+        let contents = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        guard isFolder.boolValue, contents.isEmpty else {
+            throw WizardError("\(folder.path) already exists and is not an empty folder; the evaluation is never written over "
+                + "anything. Give --output a new folder.", status: .refused)
+        }
+    }
+
+    private struct Checked {
+        var file: String
+        var bid: EvaluationCalculator.Submitted
+        var concerns: [EvaluationCalculator.Concern] { bid.concerns }
+    }
+
+    /// Each bundle checked against the tender and valued with the tender's pack; the ones that
+    /// fail, repeat or compete with another bundle from the same supplier are left out, with why.
+    private func submittedBids(tender: TenderSpecification, pack: ValuePack) throws -> [Checked] {
+        let validator = try context.bundleValidator()
+        let data = context.data
+        var checked: [Checked] = []
+        var digests: [String: String] = [:]
+        for path in bundlePaths {
+            let file = URL(fileURLWithPath: path).lastPathComponent
+            let url = context.resolve(path)
+            let report = ValidateJob.check(url, path: file, validator: validator, tender: tender)
+            var exclusion: String?
+            var supplier = "unknown (the bundle failed its checks)"
+            var lines: [Evaluation.Line] = []
+            var concerns: [EvaluationCalculator.Concern] = []
+            let bytes = try? OutsideFile.contents(of: url, limit: BundleReader.maximumBundleBytes, what: "bundle")
+            let document = bytes.flatMap { try? BundleReader.files(in: $0) }?["submission.json"]
+                .flatMap { try? JSONDecoder().decode(SubmissionDocument.self, from: $0) }
+            // The name is shown even for a bundle left out, when it can be read, to say whose it is.
+            if let document { supplier = document.supplier.name }
+            if let problem = report.diagnostics.first {
+                exclusion = "\(problem.code.rawValue) \(problem.message)"
+            } else if let bytes, let document {
+                let valuation = Valuation(of: document.response, framework: data.framework, catalogue: data.catalogue, pack: pack)
+                lines = valuation.lines.map { Evaluation.Line(measure: $0.measure, unit: $0.unit, quantity: $0.totalQuantity.value,
+                                                              perUnit: $0.perUnit, value: $0.total) }
+                concerns = report.findings.filter { Self.concernCodes.contains($0.code) }.map { finding in
+                    let parts = finding.field.split(separator: ".")
+                    let measure = parts.count > 1 && parts[0] == "commitments" ? MeasureReference(String(parts[1])) : nil
+                    return .init(measure: measure, text: "\(finding.code.rawValue) \(finding.message)")
+                }
+                let digest = Manifest.sha256(bytes)
+                if let first = digests[digest] {
+                    exclusion = "The same bundle as \(first), which is evaluated; a bid is counted once."
+                } else {
+                    digests[digest] = file
+                }
+            } else {
+                exclusion = "The bundle could not be read again after it was checked."
+            }
+            checked.append(Checked(file: file, bid: .init(file: file, supplier: supplier, exclusion: exclusion, lines: lines, concerns: concerns)))
+        }
+        // Two different bundles from one supplier: the panel must find out which is the bid.
+        let bySupplier = Dictionary(grouping: checked.indices.filter { checked[$0].bid.exclusion == nil }) { checked[$0].bid.supplier.lowercased() }
+        for indices in bySupplier.values where indices.count > 1 {
+            let names = indices.map { checked[$0].file }.joined(separator: ", ")
+            for index in indices {
+                checked[index].bid.exclusion = "\(checked[index].bid.supplier) sent more than one different bundle (\(names)). Ask the supplier "
+                    + "which is its bid, then evaluate again with that one."
+            }
+        }
+        return checked
+    }
+
+    /// What the scores file must still say: every evaluator's score and an agreed score on the
+    /// scale for each bid evaluated, and a clarification for each offer that looked unrealistic.
+    private func panelProblems(_ bids: [Checked], scores: ScoresFile, scale: QualitativeScale) -> [String] {
+        var problems: [String] = []
+        if scores.evaluators.isEmpty { problems.append("Name the evaluators under `evaluators:`.") }
+        let allowed = scale.points.map { DecimalText.plain($0.score) }.joined(separator: ", ")
+        for bid in bids where bid.bid.exclusion == nil {
+            let name = Echo.short(bid.file)
+            guard let panel = scores.bids[bid.file] else {
+                problems.append("\(name): no scores. Give each evaluator's score and the agreed score.")
+                continue
+            }
+            for evaluator in scores.evaluators where !panel.scores.contains(where: { $0.evaluator == evaluator }) {
+                problems.append("\(name): no score from \(Echo.short(evaluator)).")
+            }
+            for score in panel.scores where !scores.evaluators.contains(score.evaluator) {
+                problems.append("\(name): \(Echo.short(score.evaluator)) is not one of the evaluators named under `evaluators:`.")
+            }
+            for score in panel.scores + [panel.agreed].compactMap({ $0 }) where !scale.allows(score.score) {
+                problems.append("\(name): the score \(DecimalText.plain(score.score)) is not on the \(scale.name) scale (\(allowed)).")
+            }
+            if panel.agreed == nil { problems.append("\(name): no agreed score. Record the moderated score and its rationale under `agreed:`.") }
+            for concern in bid.concerns where !panel.clarifications.contains(where: concern.isAnswered) {
+                let about = concern.measure.map { " about \($0.rawValue)" } ?? ""
+                problems.append("\(name): the offer needs a clarification\(about) before it is scored: \(concern.text) Record the question, "
+                    + "the answer and the decision (accept, adjust or reject) under `clarifications:`.")
+            }
+        }
+        return problems
+    }
+
+    private func summarise(_ evaluation: Evaluation, output: URL) {
+        let console = context.console
+        let included = evaluation.bids.filter(\.included).sorted { ($0.rank ?? 0) < ($1.rank ?? 0) }
+        console.say("Evaluated \(included.count) of \(evaluation.bids.count) bundle\(evaluation.bids.count == 1 ? "" : "s") for "
+            + "\(evaluation.tender.reference) by \(EvaluationRecord.methodName(evaluation.method).lowercased()), marks out of "
+            + "\(DecimalText.grouped(evaluation.quantitativeWeight + evaluation.qualitativeWeight, places: 2)):")
+        for bid in included {
+            console.write("  \(bid.rank.map(String.init) ?? "-"). \(bid.supplier): \(DecimalText.grouped(bid.totalMarks, places: 2)) "
+                + "(\(bid.socialValue?.description ?? "not valued"))\n")
+        }
+        for bid in evaluation.bids where !bid.included {
+            console.say("  Excluded \(bid.file): \(bid.exclusion ?? "")")
+        }
+        console.say("The record is in \(output.path): evaluation.html to read and print, evaluation.md, evaluation.csv, "
+            + "evaluation.json and manifest.json.")
+    }
+}

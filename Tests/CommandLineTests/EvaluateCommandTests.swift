@@ -1,0 +1,180 @@
+import Foundation
+import Testing
+
+/// A commissioner's evaluation of three bids (strong, inflated, thin) and three bundles that must
+/// be left out (tampered, a copy, another tender's), through the real binary.
+@Suite("svwizard evaluate, run as a program", .serialized)
+struct EvaluateCommandTests {
+    let runner = BinaryRunner()
+
+    /// The tender (made by assess, with the council's own values: TOM1 £0.735 an FTE, TOM10 £250
+    /// a week) and the bundles answering it.
+    init() throws {
+        _ = try runner.file("assessment.yaml", GoldenOutputTests.assessment)
+        _ = try runner.file("toms.csv", "measure,value\nTOM1,0.735\nTOM10,250\n")
+        let assess = try runner.run(["assess", "--answers", "assessment.yaml", "--no-input", "--draft", "assessment.svdraft.json"])
+        precondition(assess.status == 0, "\(assess.stdout)\(assess.stderr)")
+        try bid("strong", name: "Maltby Joinery Ltd", commitments: """
+              TOM1: {quantity: [2, 2], delivery: Two local joiners., evidence: Payroll with postcodes.}
+              TOM10: {quantity: [52, 52], delivery: One apprentice., partner: Rotherham College, evidence: Timesheets.}
+            """, measures: "TOM1, TOM10")
+        try bid("inflated", name: "Big Promises Ltd", commitments: """
+              TOM10: {quantity: [500, 500], delivery: Many apprentices., evidence: Timesheets.}
+            """, measures: "TOM10")
+        try bid("thin", name: "Thin Offer Ltd", commitments: """
+              TOM18: {quantity: [1000, 1000], delivery: Local merchants., evidence: Invoices.}
+            """, measures: "TOM18")
+        try FileManager.default.copyItem(at: url("strong.svbundle.zip"), to: url("copy.svbundle.zip"))
+        try tamper("thin.svbundle.zip", into: "tampered.svbundle.zip")
+        // A bundle for another tender: the same bid against a tender with another reference.
+        var other = try String(contentsOf: url("tender.json"), encoding: .utf8)
+        other = other.replacingOccurrences(of: "RMBC-2025-041", with: "RMBC-2025-999")
+        _ = try runner.file("other-tender.json", other)
+        try bid("other", name: "Elsewhere Ltd", commitments: """
+              TOM10: {quantity: [52, 52], delivery: One apprentice., evidence: Timesheets.}
+            """, measures: "TOM10", tender: "other-tender.json")
+    }
+
+    func url(_ name: String) -> URL { runner.home.appendingPathComponent(name) }
+
+    func bid(_ name: String, name supplier: String, commitments: String, measures: String, tender: String = "tender.json") throws {
+        _ = try runner.file("\(name).yaml", """
+            supplier: {name: \(supplier), postcode: S60 1AE, size: small, type: company, workforce: 10, newHires: 2, livingWage: some}
+            measures: [\(measures)]
+            commitments:
+            \(commitments)
+            deliveryDocument: Month 1 starts; a report each quarter.
+            """)
+        let respond = try runner.run(["respond", "--tender", tender, "--answers", "\(name).yaml", "--no-input", "--draft", "\(name).svdraft.json"])
+        precondition(respond.status == 0, "\(respond.stdout)\(respond.stderr)")
+        let export = try runner.run(["export", "\(name).svdraft.json"])
+        precondition(export.status == 0, "\(export.stdout)\(export.stderr)")
+    }
+
+    /// A copy of `source` with one character of response.txt changed (stored entries, so the
+    /// bytes are found in the zip as they are).
+    func tamper(_ source: String, into target: String) throws {
+        var bytes = [UInt8](try Data(contentsOf: url(source)))
+        let needle = Array("Local merchants".utf8)
+        let at = try #require((0...(bytes.count - needle.count)).first { Array(bytes[$0..<($0 + needle.count)]) == needle })
+        bytes[at] = UInt8(ascii: "l")
+        try Data(bytes).write(to: url(target))
+    }
+
+    static let scores = """
+        version: 1
+        method: {method: relativeToHighest}
+        scale: zeroToFive
+        evaluators: [Priya Shah, Tom Hughes]
+        bids:
+          - file: strong.svbundle.zip
+            scores:
+              - {evaluator: Priya Shah, score: 4, reason: "Local jobs and an apprentice, each with named evidence."}
+              - {evaluator: Tom Hughes, score: 5, reason: A convincing plan.}
+            agreed: {score: 4, reason: "Strong; the jobs' evidence is thin, so 4."}
+          - file: inflated.svbundle.zip
+            scores:
+              - {evaluator: Priya Shah, score: 2, reason: A thousand weeks of apprenticeships is not credible.}
+              - {evaluator: Tom Hughes, score: 2, reason: No plan for finding the apprentices.}
+            agreed: {score: 2, reason: Minor reservations.}
+            clarifications:
+              - measure: TOM10
+                question: How will you fill 1,000 weeks of apprenticeships on a two-year contract?
+                answer: We have two apprentices signed up with the college.
+                decision: adjust
+                adjustedQuantity: 104
+                reason: Two apprentices over two years are evidenced.
+          - file: thin.svbundle.zip
+            scores:
+              - {evaluator: Priya Shah, score: 3, reason: Sound but narrow.}
+              - {evaluator: Tom Hughes, score: 3, reason: One measure only.}
+            agreed: {score: 3, reason: Satisfactory.}
+        """
+
+    static let bundles = ["strong.svbundle.zip", "inflated.svbundle.zip", "thin.svbundle.zip", "tampered.svbundle.zip",
+                          "copy.svbundle.zip", "other.svbundle.zip"]
+
+    func evaluate(_ scores: String = Self.scores, output: String = "evaluation") throws -> BinaryRunner.Result {
+        _ = try runner.file("scores.yaml", scores)
+        return try runner.run(["evaluate", "--tender", "tender.json"] + Self.bundles + ["--scores", "scores.yaml", "--output", output])
+    }
+
+    @Test("three bids scored relative to the highest, with the clarification applied; three bundles left out with the reason; golden files")
+    func whole() throws {
+        let result = try evaluate()
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        let summary = result.stdout.replacingOccurrences(of: "\n", with: " ")
+        #expect(summary.contains("Evaluated 3 of 6 bundles"))
+        #expect(summary.contains("1. Maltby Joinery Ltd: 18.00"))
+        #expect(summary.contains("2. Big Promises Ltd: 14.00"))
+        #expect(summary.contains("3. Thin Offer Ltd: 6.00 (not valued)"))
+        let folder = url("evaluation")
+        for name in ["evaluation.json", "evaluation.csv", "evaluation.md", "evaluation.html"] {
+            GoldenFiles.check(name, try Data(contentsOf: folder.appendingPathComponent(name)))
+        }
+        let csv = String(decoding: try Data(contentsOf: folder.appendingPathComponent("evaluation.csv")), as: UTF8.self)
+        #expect(csv.contains("\"tampered.svbundle.zip\",\"no\",\"SV-B0"))
+        #expect(csv.contains("\"copy.svbundle.zip\",\"no\",\"The same bundle as strong.svbundle.zip"))
+        #expect(csv.contains("\"other.svbundle.zip\",\"no\",\"SV-B030"))
+        // The inflated line was adjusted to the evidenced 104 weeks (£26,000), never capped silently.
+        let json = String(decoding: try Data(contentsOf: folder.appendingPathComponent("evaluation.json")), as: UTF8.self)
+        #expect(json.contains("Adjusted from 1000 weeks to 104 weeks: Two apprentices over two years are evidenced."))
+        #expect(json.contains("\"socialValue\" : \"26000\""))
+        #expect(try SchemaCheck.run("evaluation.schema.json", folder.appendingPathComponent("evaluation.json")) == "")
+        let manifest = String(decoding: try Data(contentsOf: folder.appendingPathComponent("manifest.json")), as: UTF8.self)
+        #expect(manifest.contains("svwizard-evaluation-manifest") && manifest.contains("evaluation.html"))
+    }
+
+    @Test("the same inputs give byte-identical records; an existing folder is never written over")
+    func deterministic() throws {
+        #expect(try evaluate(output: "first").status == 0)
+        #expect(try evaluate(output: "second").status == 0)
+        for name in ["evaluation.json", "evaluation.csv", "evaluation.md", "evaluation.html", "manifest.json"] {
+            #expect(try Data(contentsOf: url("first").appendingPathComponent(name)) == Data(contentsOf: url("second").appendingPathComponent(name)))
+        }
+        let again = try evaluate(output: "first")
+        #expect(again.status == 1)
+        #expect(again.stderr.replacingOccurrences(of: "\n", with: " ").contains("is never written over anything"))
+    }
+
+    @Test("an incomplete scores file is refused with every gap listed, and nothing is written")
+    func incomplete() throws {
+        let scores = Self.scores
+            .replacingOccurrences(of: "    agreed: {score: 3, reason: Satisfactory.}", with: "")
+            .replacingOccurrences(of: "      - {evaluator: Tom Hughes, score: 5, reason: A convincing plan.}\n", with: "      - {evaluator: Tom Hughes, score: 6, reason: Off the scale.}\n")
+        let withoutClarification = scores.components(separatedBy: "    clarifications:")[0]
+            + "  - file: thin.svbundle.zip" + scores.components(separatedBy: "  - file: thin.svbundle.zip")[1]
+        let result = try evaluate(withoutClarification, output: "incomplete")
+        #expect(result.status == 1)
+        let message = result.stderr.replacingOccurrences(of: "\n", with: " ")
+        #expect(message.contains("thin.svbundle.zip: no agreed score"))
+        #expect(message.contains("the score 6 is not on the 0 to 5 scale (0, 1, 2, 3, 4, 5)"))
+        #expect(message.contains("inflated.svbundle.zip: the offer needs a clarification before it is scored: SV-W001"))
+        #expect(!FileManager.default.fileExists(atPath: url("incomplete").path))
+    }
+
+    @Test("no method recorded anywhere is refused: the method is always someone's explicit choice")
+    func noMethod() throws {
+        let result = try evaluate(Self.scores.replacingOccurrences(of: "method: {method: relativeToHighest}\n", with: ""), output: "nomethod")
+        #expect(result.status == 1)
+        #expect(result.stderr.replacingOccurrences(of: "\n", with: " ").contains("says how the quantitative half is scored"))
+    }
+}
+
+/// Checks a file against a published schema with an independent validator (Python's jsonschema).
+enum SchemaCheck {
+    static func run(_ schema: String, _ file: URL) throws -> String {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", root.appendingPathComponent("Tests/SubmissionTests/validate_schema.py").path,
+                             root.appendingPathComponent("Questionnaires/schemas").path, schema, file.path]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return text
+    }
+}
