@@ -20,6 +20,7 @@ public enum AnswerKeys {
             "market.lots", "market.lotsNote", "market.localSuppliers", "market.engagement", "market.support", "market.coDesign",
             "market.livedExperience", "principles.keepItLocal", "principles.communityWealthBuilding", "principles.note",
             "livingWage.inScope", "livingWage.assurance", "valuePack", "valuePack.edition", "valuePack.source",
+            "scoring.method", "scoring.target", "scoring.threshold", "scoring.bands", "scoring.scale",
         ],
     ]
 }

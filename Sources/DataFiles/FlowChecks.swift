@@ -4,7 +4,7 @@ enum FlowChecks {
         "council", "localArea", "years", "threshold", "deliveryPlanThreshold", "deliveryDocument", "district", "measure",
         "headline", "unit", "unitSymbol", "step", "ageBand", "placementLength", "group", "year", "sharedGroupMeasures",
         "exampleQuantity", "exampleDelivery", "exampleEvidence", "measureNumber", "measureCount",
-        "recommended", "routeRules", "ambition", "activePack",
+        "recommended", "routeRules", "ambition", "activePack", "targetPerPound", "targetSource",
     ]
 
     static func check(_ flow: FlowDefinition, in file: YAMLFile) throws {

@@ -99,6 +99,8 @@ public enum FlowCondition: String, Sendable, Hashable, Codable {
     case livingWageInScope
     /// The value pack answer is a CSV file to import.
     case csvPack
+    /// The chosen scoring method needs a target, a threshold or bands.
+    case targetMethod, thresholdMethod, bandsMethod
     /// The question already has an answer (from an answers file or an earlier draft): kept so
     /// it can be reviewed and changed, but never asked afresh.
     case alreadyAnswered

@@ -41,6 +41,9 @@ struct AssessCommandTests {
         try terminal.answer("community wealth building pillars", "4")
         try terminal.answer("notes on the principles", ".")
         try terminal.answer("real living wage in scope", "no")
+        try terminal.answer("How will the quantitative offer", "2")
+        try terminal.answer("What is the target", "")           // Enter takes the cited starting point, £0.25
+        try terminal.answer("Which scale", "1")
         try terminal.answer("Which value pack", "")
         try terminal.waitFor("Type finish, edit")
         terminal.type("finish\r")
@@ -66,6 +69,7 @@ struct AssessCommandTests {
             market: {lots: no, engagement: yes, support: yes, coDesign: yes, livedExperience: yes}
             principles: {keepItLocal: all, communityWealthBuilding: none}
             livingWage: {inScope: no}
+            scoring: {method: bands, bands: "0.05 25%, 0.10 50%, 0.20 100%", scale: percentBands}
             valuePack: workshop
             """)
         let assess = try runner.run(["assess", "--answers", answers, "--no-input"])

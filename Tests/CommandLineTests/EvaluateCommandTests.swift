@@ -61,10 +61,9 @@ struct EvaluateCommandTests {
         try Data(bytes).write(to: url(target))
     }
 
+    /// The tender records the method (relative to a target of £0.25 per £1) and the 0 to 5 scale.
     static let scores = """
         version: 1
-        method: {method: relativeToHighest}
-        scale: zeroToFive
         evaluators: [Priya Shah, Tom Hughes]
         bids:
           - file: strong.svbundle.zip
@@ -99,14 +98,16 @@ struct EvaluateCommandTests {
         return try runner.run(["evaluate", "--tender", "tender.json"] + Self.bundles + ["--scores", "scores.yaml", "--output", output])
     }
 
-    @Test("three bids scored relative to the highest, with the clarification applied; three bundles left out with the reason; golden files")
+    @Test("three bids scored by the tender's method, with the clarification applied; three bundles left out with the reason; golden files")
     func whole() throws {
         let result = try evaluate()
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
         let summary = result.stdout.replacingOccurrences(of: "\n", with: " ")
         #expect(summary.contains("Evaluated 3 of 6 bundles"))
-        #expect(summary.contains("1. Maltby Joinery Ltd: 18.00"))
-        #expect(summary.contains("2. Big Promises Ltd: 14.00"))
+        // £26,002.94 on £450,000 is £0.0578 per £1, 0.231 of the £0.25 target: 2.31 of 10 marks.
+        #expect(summary.contains("relative to a target of £0.25 per £1"))
+        #expect(summary.contains("1. Maltby Joinery Ltd: 10.31"))
+        #expect(summary.contains("2. Big Promises Ltd: 6.31"))
         #expect(summary.contains("3. Thin Offer Ltd: 6.00 (not valued)"))
         let folder = url("evaluation")
         for name in ["evaluation.json", "evaluation.csv", "evaluation.md", "evaluation.html"] {
@@ -153,11 +154,32 @@ struct EvaluateCommandTests {
         #expect(!FileManager.default.fileExists(atPath: url("incomplete").path))
     }
 
-    @Test("no method recorded anywhere is refused: the method is always someone's explicit choice")
-    func noMethod() throws {
-        let result = try evaluate(Self.scores.replacingOccurrences(of: "method: {method: relativeToHighest}\n", with: ""), output: "nomethod")
-        #expect(result.status == 1)
-        #expect(result.stderr.replacingOccurrences(of: "\n", with: " ").contains("says how the quantitative half is scored"))
+    @Test("the method is always someone's explicit choice: a tender from before it was recorded takes the scores file's; none anywhere is refused; a different one is refused")
+    func method() throws {
+        // A tender file from before the method was recorded.
+        let data = try Data(contentsOf: url("tender.json"))
+        var tender = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        var scoring = try #require(tender["scoring"] as? [String: Any])
+        scoring["method"] = nil
+        scoring["scale"] = nil
+        tender["scoring"] = scoring
+        try JSONSerialization.data(withJSONObject: tender).write(to: url("old-tender.json"))
+        func run(_ scores: String, tender: String, output: String) throws -> BinaryRunner.Result {
+            _ = try runner.file("method.yaml", scores)
+            return try runner.run(["evaluate", "--tender", tender, "strong.svbundle.zip", "--scores", "method.yaml", "--output", output])
+        }
+        let strong = "  - file: strong.svbundle.zip" + Self.scores.components(separatedBy: "  - file: strong.svbundle.zip")[1]
+            .components(separatedBy: "  - file: inflated")[0]
+        let header = "version: 1\nevaluators: [Priya Shah, Tom Hughes]\nbids:\n"
+        let none = try run(header + strong, tender: "old-tender.json", output: "none")
+        #expect(none.status == 1)
+        #expect(none.stderr.replacingOccurrences(of: "\n", with: " ").contains("says how the quantitative half is scored"))
+        let given = try run("method: {method: relativeToHighest}\nscale: zeroToFive\n" + header + strong, tender: "old-tender.json", output: "given")
+        #expect(given.status == 0, "\(given.stderr)")
+        #expect(given.stdout.contains("1. Maltby Joinery Ltd: 18.00"))
+        let changed = try run("method: {method: relativeToHighest}\n" + header + strong, tender: "tender.json", output: "changed")
+        #expect(changed.status == 1)
+        #expect(changed.stderr.replacingOccurrences(of: "\n", with: " ").contains("Bids are scored by the method published with the tender"))
     }
 }
 

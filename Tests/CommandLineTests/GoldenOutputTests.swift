@@ -29,6 +29,7 @@ struct GoldenOutputTests {
           livedExperience: no
         principles: {keepItLocal: "2, 3", communityWealthBuilding: all, note: Lots sized for local firms.}
         livingWage: {inScope: yes, assurance: yes}
+        scoring: {method: relativeToTarget, target: "0.25", scale: zeroToFive}
         valuePack: toms.csv
         valuePack.edition: Council values 2025
         valuePack.source: The council's TOMs calculator export

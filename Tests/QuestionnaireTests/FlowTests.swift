@@ -190,3 +190,27 @@ struct AnswerFileTests {
         #expect(answers["commitments.TOM10.delivery"] == "Line one\nLine two")
     }
 }
+
+@Suite("The scoring method chosen in the assessment")
+struct ScoringChoiceTests {
+    @Test("bands typed as people write them", arguments: [
+        ("0.05 25%, 0.10 50%, 0.20 100%", 3), ("£0.05: 25%, £0.2: 100%", 2), ("0.1 50", 1),
+    ])
+    func bands(text: String, count: Int) {
+        #expect(AssessmentAssembler.bands(text)?.count == count)
+    }
+
+    @Test("bands that cannot be read are refused", arguments: ["", "0.05", "0.05 25%, lots", "0.1 150%", "-0.1 50%"])
+    func badBands(text: String) {
+        #expect(AssessmentAssembler.bands(text) == nil)
+    }
+
+    @Test("the method with its figure, from the answers; none until its figure is given")
+    func method() {
+        #expect(AssessmentAssembler.method(AnswerSheet(["scoring.method": "relativeToHighest"])) == .relativeToHighest)
+        #expect(AssessmentAssembler.method(AnswerSheet(["scoring.method": "relativeToTarget", "scoring.target": "0.25"]))
+            == .relativeToTarget(perPound: Decimal(string: "0.25")!))
+        #expect(AssessmentAssembler.method(AnswerSheet(["scoring.method": "passFail"])) == nil)
+        #expect(AssessmentAssembler.method(AnswerSheet([:])) == nil)
+    }
+}

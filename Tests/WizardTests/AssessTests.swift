@@ -29,6 +29,7 @@ struct AssessTests {
           livedExperience: no
         principles: {keepItLocal: "2, 3", communityWealthBuilding: all, note: Lots sized for local firms.}
         livingWage: {inScope: yes, assurance: yes}
+        scoring: {method: relativeToTarget, target: "0.25", scale: zeroToFive}
         valuePack: toms.csv
         """
 

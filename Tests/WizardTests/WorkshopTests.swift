@@ -54,9 +54,10 @@ struct WorkshopTests {
 
     @Test("start as commissioner: the contract is filled in and the assessment writes its files in the practice folder")
     func startAsCommissioner() throws {
-        // The quotation's local supplier, the contract's fit, the measures (recommended), the market, principles, wage, pack.
+        // The quotation's local supplier, the contract's fit, the measures (recommended), the market, principles, wage,
+        // scoring (relative to the highest, 0 to 5), pack.
         let harness = try TestHarness(lines: ["Brinsworth IT Co-operative", "2", "yes", "no", "no", "no", "yes", "", "no", "", ".",
-                                              "yes", "yes", "no", "no", "all", "none", ".", "no", "", "finish"])
+                                              "yes", "yes", "no", "no", "all", "none", ".", "no", "1", "1", "", "finish"])
         #expect(try job(harness).start("it-support-quote", asCommissioner: true) == .success, "\(harness.output)")
         #expect(harness.output.contains("Which local supplier will you invite to quote?"))
         #expect(harness.output.contains("Workshop note: at £60,000 social value is not required"))

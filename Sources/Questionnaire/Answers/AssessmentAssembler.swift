@@ -21,7 +21,34 @@ public struct AssessmentAssembler: Sendable {
             localQuoteSupplier: supplier, noLocalSupplierReason: answers["quotes.noLocalReason"],
             fit: Self.fit(answers),
             adoptedMeasures: environment.data.frameworkMeasures.map(\.reference).filter(chosen.contains),
-            market: market(answers), valuePack: answers["valuePack"] ?? "")
+            market: market(answers), valuePack: answers["valuePack"] ?? "",
+            scoringMethod: Self.method(answers), scoringScale: answers["scoring.scale"])
+    }
+
+    /// The quantitative method chosen, with its figure (target, threshold or bands); nil while
+    /// it is not chosen or its figure is missing.
+    public static func method(_ answers: AnswerSheet) -> QuantitativeMethod? {
+        switch answers["scoring.method"] {
+        case "relativeToHighest"?: return .relativeToHighest
+        case "relativeToTarget"?: return answers["scoring.target"].flatMap(DecimalText.parse).map { .relativeToTarget(perPound: $0) }
+        case "passFail"?: return answers["scoring.threshold"].flatMap(DecimalText.parse).map { .passFail(threshold: $0) }
+        case "bands"?: return answers["scoring.bands"].flatMap(bands).map { .bands($0) }
+        default: return nil
+        }
+    }
+
+    /// Bands typed as `0.05 25%, 0.10 50%, 0.20 100%` (at least £ per £1, then the share of the
+    /// marks); nil unless every band reads cleanly with a share from 0 to 100%.
+    public static func bands(_ text: String) -> [ScoreBand]? {
+        let bands = text.split(separator: ",").map { part -> ScoreBand? in
+            let words = part.replacingOccurrences(of: "%", with: " ").replacingOccurrences(of: "£", with: " ")
+                .split(whereSeparator: { $0 == " " || $0 == ":" }).map(String.init)
+            guard words.count == 2, let at = DecimalText.parse(words[0]), let share = DecimalText.parse(words[1]),
+                  at >= 0, share >= 0, share <= 100 else { return nil }
+            return ScoreBand(atLeastPerPound: at, percentOfMarks: share)
+        }
+        guard !bands.isEmpty, bands.allSatisfy({ $0 != nil }) else { return nil }
+        return bands.compactMap { $0 }
     }
 
     /// The contract's fit from the answers so far.

@@ -96,6 +96,9 @@ public struct FlowPlanner: Sendable {
         case .livingWageInScope: return answers["livingWage.inScope"] == "yes"
         case .csvPack: return answers["valuePack"]?.lowercased().hasSuffix(".csv") == true
         case .alreadyAnswered: return false // a question's own answer; see plan(_:)
+        case .targetMethod: return answers["scoring.method"] == "relativeToTarget"
+        case .thresholdMethod: return answers["scoring.method"] == "passFail"
+        case .bandsMethod: return answers["scoring.method"] == "bands"
         case .sharedGroup:
             let groups = context.chosenMeasures.compactMap(\.counting.exclusiveGroup)
             return Set(groups).count < groups.count

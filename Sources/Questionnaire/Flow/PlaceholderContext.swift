@@ -172,6 +172,10 @@ struct PlaceholderContext {
             values["ambition"] = AmbitionRange(value: value, benchmarks: data.framework.benchmarks)?.sentence ?? ""
         }
         values["activePack"] = environment.pack?.name ?? ""
+        if let target = data.framework.evaluation?.targetPerPound {
+            values["targetPerPound"] = DecimalText.plain(target.value.value)
+            values["targetSource"] = "A starting point: " + target.source
+        }
         let groups = Dictionary(grouping: chosenMeasures.filter { $0.counting.exclusiveGroup != nil }, by: { $0.counting.exclusiveGroup! })
         values["sharedGroupMeasures"] = groups.keys.sorted().compactMap { groups[$0] }.filter { $0.count > 1 }.flatMap { $0 }
             .map(\.reference.spoken).joined(separator: ", ")

@@ -35,10 +35,17 @@ public struct OpportunityAssessment: Sendable, Hashable {
     public var market: LocalMarket
     /// The name of the value pack the tender uses.
     public var valuePack: String
+    /// How bids will be scored, as the commissioner chose: the quantitative method and the id
+    /// of the qualitative scale. Nil until chosen.
+    public var scoringMethod: QuantitativeMethod?
+    public var scoringScale: String?
 
     public init(title: String, reference: String, directorate: String, commissioner: String, category: Category, value: Money,
                 years: Int, startDate: String, route: Route, localQuoteSupplier: String?, noLocalSupplierReason: String?,
-                fit: ContractFit, adoptedMeasures: [MeasureReference], market: LocalMarket, valuePack: String) {
+                fit: ContractFit, adoptedMeasures: [MeasureReference], market: LocalMarket, valuePack: String,
+                scoringMethod: QuantitativeMethod? = nil, scoringScale: String? = nil) {
+        self.scoringMethod = scoringMethod
+        self.scoringScale = scoringScale
         self.title = title
         self.reference = reference
         self.directorate = directorate

@@ -47,9 +47,16 @@ public struct TenderScoring: Sendable, Hashable, Codable {
     public var deliveryDocument: DeliveryDocument
     /// Whether the policy requires social value on this contract.
     public var socialValueRequired: Bool
+    /// How the quantitative half is scored, recorded before the tender is published (older
+    /// tender files have none; the panel then records it at evaluation).
+    public var method: QuantitativeMethod?
+    /// The scale the qualitative half is scored on.
+    public var scale: QualitativeScale?
 
     public init(weighting: Percentage, quantitativeShare: Percentage, qualitativeShare: Percentage, deliveryDocument: DeliveryDocument,
-                socialValueRequired: Bool) {
+                socialValueRequired: Bool, method: QuantitativeMethod? = nil, scale: QualitativeScale? = nil) {
+        self.method = method
+        self.scale = scale
         self.weighting = weighting
         self.quantitativeShare = quantitativeShare
         self.qualitativeShare = qualitativeShare

@@ -15,6 +15,8 @@ public struct AssessmentRecord: Sendable {
     public var principles: [PrincipleSet]
     public var pack: ValuePack?
     public var council: String
+    /// The qualitative scale chosen, from the framework's scales.
+    public var scale: QualitativeScale?
 
     public init(assessment: OpportunityAssessment, framework: Framework, catalogue: Catalogue, pack: ValuePack?) {
         self.assessment = assessment
@@ -32,6 +34,7 @@ public struct AssessmentRecord: Sendable {
         }
         principles = framework.principles
         self.pack = pack
+        scale = framework.evaluation?.scales.first { $0.id == assessment.scoringScale }
         council = framework.council
     }
 
@@ -99,6 +102,16 @@ public struct AssessmentRecord: Sendable {
         if !market.principlesNote.isEmpty { result.append(Section("Notes on the principles", [market.principlesNote], [])) }
         let packLine = pack.map { "The tender uses the \($0.name) pack (\($0.edition)); \($0.values.count) measures valued." + ($0.illustrative ? " This pack is illustrative." : "") }
             ?? "No value pack is chosen."
+        let scoringLine: String
+        if let method = assessment.scoringMethod, let scale {
+            scoringLine = "The quantitative offer: \(EvaluationRecord.methodName(method).lowercased()) "
+                + "(\(EvaluationRecord.formula(method))). The written answer: the \(scale.name) scale, each evaluator's score "
+                + "then an agreed, moderated score."
+        } else {
+            scoringLine = "Not chosen yet. Choose it before the tender is published, so every bid is scored the same way "
+                + "(svwizard guide evaluation)."
+        }
+        result.append(Section("How bids will be scored", [scoringLine], []))
         result.append(Section("Value pack", [packLine], []))
         result.append(Section("Open actions", actions.isEmpty ? ["None."] : [], actions.map { "\($0.action) Why: \($0.reason)" }))
         return result
@@ -152,7 +165,8 @@ public struct AssessmentRecord: Sendable {
         tender.scoring = TenderScoring(weighting: rules.tenderWeighting, quantitativeShare: rules.quantitativeShare,
                                        qualitativeShare: rules.qualitativeShare,
                                        deliveryDocument: rules.deliveryDocument(contractValue: assessment.value),
-                                       socialValueRequired: decision.socialValueRequired)
+                                       socialValueRequired: decision.socialValueRequired, method: assessment.scoringMethod,
+                                       scale: framework.evaluation?.scales.first { $0.id == assessment.scoringScale })
         tender.localArea = framework.localArea
         return tender
     }

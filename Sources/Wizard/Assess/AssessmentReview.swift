@@ -54,6 +54,10 @@ public struct AssessmentReview: FlowReview {
     }
 
     public func check(key: String, value: String, answers: AnswerSheet) -> String? {
+        if key == "scoring.bands", AssessmentAssembler.bands(value) == nil {
+            return "Give each band as the £ per £1 it starts at and its share of the marks (0% to 100%), separated by commas, "
+                + "for example 0.05 25%, 0.10 50%, 0.20 100%."
+        }
         guard key == "valuePack", value.lowercased().hasSuffix(".csv") else { return nil }
         var trial = answers
         trial["valuePack"] = value

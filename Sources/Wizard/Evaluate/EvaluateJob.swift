@@ -40,8 +40,8 @@ public struct EvaluateJob {
         } catch {
             throw WizardError("\(error)", status: error is OutsideFileError && "\(error)".contains("There is no") ? .unreadable : .refused)
         }
-        let method = try method(scores)
-        let scale = try scale(scores)
+        let method = try method(scores, tender: tender)
+        let scale = try scale(scores, tender: tender)
         let output = context.resolve(outputPath)
         try checkOutputFolder(output)
 
@@ -90,8 +90,17 @@ public struct EvaluateJob {
         return .success
     }
 
-    /// The method the tender records, else the scores file's; it must be someone's explicit choice.
-    private func method(_ scores: ScoresFile) throws -> QuantitativeMethod {
+    /// The method the tender records, else the scores file's; it must be someone's explicit
+    /// choice, and once the tender records it, it cannot change.
+    private func method(_ scores: ScoresFile, tender: TenderSpecification) throws -> QuantitativeMethod {
+        if let recorded = tender.scoring?.method {
+            if let other = scores.method, other != recorded {
+                throw WizardError("The tender file records the method \(EvaluationRecord.methodName(recorded).lowercased()), but \(scoresPath) "
+                    + "says \(EvaluationRecord.methodName(other).lowercased()). Bids are scored by the method published with the tender: "
+                    + "remove `method:` from the scores file.", status: .refused)
+            }
+            return recorded
+        }
         guard let method = scores.method else {
             throw WizardError("Neither the tender file nor \(scoresPath) says how the quantitative half is scored. Add a method to the "
                 + "scores file, for example `method: {method: relativeToHighest}` (svwizard guide evaluation explains each).", status: .refused)
@@ -99,7 +108,14 @@ public struct EvaluateJob {
         return method
     }
 
-    private func scale(_ scores: ScoresFile) throws -> QualitativeScale {
+    private func scale(_ scores: ScoresFile, tender: TenderSpecification) throws -> QualitativeScale {
+        if let recorded = tender.scoring?.scale {
+            if let other = scores.scale, other != recorded.id {
+                throw WizardError("The tender file records the \(recorded.name) scale, but \(scoresPath) names \(Echo.short(other)). "
+                    + "Remove `scale:` from the scores file.", status: .refused)
+            }
+            return recorded
+        }
         let scales = context.data.framework.evaluation?.scales ?? []
         guard let id = scores.scale, let scale = scales.first(where: { $0.id == id }) else {
             throw WizardError("\(scoresPath) must name the qualitative scale: `scale:` and one of "
