@@ -48,6 +48,21 @@ public struct QuestionDefinition: Sendable, Hashable, Codable {
     /// The smallest and largest number allowed, for number questions.
     public var minimum: String?
     public var maximum: String?
+
+    /// A question made by the code rather than read from a flow file (the evaluation wizard's).
+    public init(key: String, ask: String, help: String, example: String? = nil, kind: AnswerKind, default: String? = nil,
+                optional: Bool? = nil, options: [ChoiceOption]? = nil, minimum: String? = nil, maximum: String? = nil) {
+        self.key = key
+        self.ask = ask
+        self.help = help
+        self.example = example
+        self.kind = kind
+        self.default = `default`
+        self.optional = optional
+        self.options = options
+        self.minimum = minimum
+        self.maximum = maximum
+    }
 }
 
 /// Where a `measures` question's suggestions come from.

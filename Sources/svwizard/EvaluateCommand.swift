@@ -15,9 +15,12 @@ struct EvaluateCommand: ParsableCommand {
             question, the answer and the decision (accept, adjust a line to the evidenced \
             quantity, or reject it). Nothing is capped silently.
 
-            The scores file gives the method, the scale, the evaluators and, for each bundle, \
-            each evaluator's score and reason and the agreed score and rationale (svwizard \
-            guide scores-file shows the layout). The record is written to a new folder: \
+            At a terminal, svwizard asks the panel for whatever the scores file does not record \
+            yet (the evaluators, each clarification, each evaluator's score and reason, the \
+            agreed score and rationale) and saves the file after every answer, so the panel can \
+            stop and carry on later with the same command. With --no-input it never asks. The \
+            file can also be written by hand (svwizard guide scores-file shows the layout). The \
+            record is written to a new folder: \
             evaluation.html (to read and print), evaluation.md, evaluation.csv (one row per \
             bundle), evaluation.json and manifest.json. The same inputs give the same bytes.
 
@@ -46,12 +49,16 @@ struct EvaluateCommand: ParsableCommand {
     @Flag(help: "Also write evaluation.json to standard output.")
     var json = false
 
+    @Flag(help: "Never ask: list what the scores file leaves out and write nothing.")
+    var noInput = false
+
     @OptionGroup var options: GlobalOptions
 
     func run() throws {
         let context = try options.context()
         let status = try CommandRunner.guarded {
-            try EvaluateJob(context: context, tenderPath: tender, bundlePaths: bundles, scoresPath: scores, outputPath: output, json: json).run()
+            try EvaluateJob(context: context, tenderPath: tender, bundlePaths: bundles, scoresPath: scores, outputPath: output, json: json,
+                            noInput: noInput).run()
         }
         if status != .success { throw ExitCode(status.rawValue) }
     }

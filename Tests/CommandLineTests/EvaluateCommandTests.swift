@@ -95,7 +95,7 @@ struct EvaluateCommandTests {
 
     func evaluate(_ scores: String = Self.scores, output: String = "evaluation") throws -> BinaryRunner.Result {
         _ = try runner.file("scores.yaml", scores)
-        return try runner.run(["evaluate", "--tender", "tender.json"] + Self.bundles + ["--scores", "scores.yaml", "--output", output])
+        return try runner.run(["evaluate", "--tender", "tender.json"] + Self.bundles + ["--scores", "scores.yaml", "--output", output, "--no-input"])
     }
 
     @Test("three bids scored by the tender's method, with the clarification applied; three bundles left out with the reason; golden files")
@@ -180,6 +180,67 @@ struct EvaluateCommandTests {
         let changed = try run("method: {method: relativeToHighest}\n" + header + strong, tender: "tender.json", output: "changed")
         #expect(changed.status == 1)
         #expect(changed.stderr.replacingOccurrences(of: "\n", with: " ").contains("Bids are scored by the method published with the tender"))
+    }
+}
+
+extension EvaluateCommandTests {
+    @Test("at a terminal: the panel names its evaluators, clarifies the inflated offer, each evaluator scores each bid, the panel agrees; it can stop and carry on")
+    func wizard() throws {
+        let environment = runner.terminalEnvironment.merging(["COLUMNS": "250"]) { $1 }
+        // A pseudo-terminal runs in the tests' folder, so every path is given in full.
+        let arguments = ["evaluate", "--tender", url("tender.json").path] + ["strong", "inflated", "thin", "copy"].map { url("\($0).svbundle.zip").path }
+            + ["--scores", url("panel.yaml").path, "--output", url("record").path]
+        let first = try PseudoTerminal(arguments: arguments, environment: environment, columns: 250)
+        try first.waitFor("Left out: copy.svbundle.zip: The same bundle as strong.svbundle.zip")
+        try first.answer("Who is on the evaluation panel?", "Priya Shah, Tom Hughes")
+        try first.waitFor("This offer looks unrealistic:")
+        try first.answer("What did you ask Big Promises Ltd?", "How will you fill 1,000 weeks of apprenticeships?")
+        first.type("\r")
+        try first.answer("What did Big Promises Ltd answer?", "We hope to find the apprentices.")
+        first.type("\r")
+        try first.answer("What did the panel decide?", "reject")
+        try first.answer("Why did the panel decide that?", "None of it is evidenced.")
+        first.type("\r")
+        try first.answer("Priya Shah: your score for Maltby Joinery Ltd", "quit")
+        #expect(try first.waitForExit() == 0)
+        let saved = try String(contentsOf: url("panel.yaml"), encoding: .utf8)
+        #expect(saved.contains("evaluators: [\"Priya Shah\", \"Tom Hughes\"]") && saved.contains("decision: reject"))
+        #expect(!FileManager.default.fileExists(atPath: url("record").path))
+
+        // Carried on with the same command: only what is missing is asked.
+        let second = try PseudoTerminal(arguments: arguments, environment: environment, columns: 250)
+        for (evaluator, marks) in [("Priya Shah", ["4", "6", "2", "3"]), ("Tom Hughes", ["5", "2", "3"])] {
+            for (supplier, score) in zip(["Maltby Joinery Ltd", "Big Promises Ltd", "Thin Offer Ltd"], marks.filter { $0 != "6" }) {
+                if marks.contains("6") && supplier == "Maltby Joinery Ltd" {
+                    try second.answer("\(evaluator): your score for \(supplier)", "6")
+                    try second.waitFor("Give one of the scale's scores: 0, 1, 2, 3, 4, 5.")
+                    second.type("\(score)\r")
+                } else {
+                    try second.answer("\(evaluator): your score for \(supplier)", score)
+                }
+                try second.answer("Why that score?", "\(evaluator) on \(supplier).", occurrences: 1)
+                second.type("\r")
+                try second.waitFor("\(evaluator) on \(supplier).")
+            }
+        }
+        try second.waitFor("Maltby Joinery Ltd: the individual scores are Priya Shah 4, Tom Hughes 5.")
+        for (supplier, score) in [("Maltby Joinery Ltd", "4"), ("Big Promises Ltd", "2"), ("Thin Offer Ltd", "3")] {
+            try second.answer("The panel's agreed score for \(supplier)?", score)
+            try second.answer("The panel's rationale for that score?", "Agreed for \(supplier).")
+            second.type("\r")
+            try second.waitFor("Agreed for \(supplier).")
+        }
+        try second.waitFor("The record is in")
+        #expect(try second.waitForExit() == 0)
+        let record = String(decoding: try Data(contentsOf: url("record/evaluation.md")), as: UTF8.self)
+        #expect(record.contains("- Priya Shah: 4. Priya Shah on Maltby Joinery Ltd."))
+        #expect(record.contains("- Tom Hughes: 5. Tom Hughes on Maltby Joinery Ltd."))
+        #expect(record.contains("- Agreed: 4 out of 5, 8.00 marks. Agreed for Maltby Joinery Ltd."))
+        #expect(record.contains("- Decision: reject: None of it is evidenced."))
+        // The rejected offer counts for nothing; the strong bid's £26,002.94 is £0.0578 per £1: 2.31 of 10 marks.
+        #expect(record.contains("| 1 | Maltby Joinery Ltd | £26,002.94 | £0.06 per £1 | 2.31 | 8.00 | 10.31 |"))
+        #expect(record.contains("| 2 | Thin Offer Ltd | not valued | £0.00 per £1 | 0.00 | 6.00 | 6.00 |"))
+        #expect(record.contains("| 3 | Big Promises Ltd | not valued | £0.00 per £1 | 0.00 | 4.00 | 4.00 |"))
     }
 }
 

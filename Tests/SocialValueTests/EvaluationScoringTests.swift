@@ -95,3 +95,27 @@ struct EvaluationScoringTests {
         #expect(throws: DecodingError.self) { try JSONDecoder().decode(QuantitativeMethod.self, from: Data(#"{"method": "lowestPrice"}"#.utf8)) }
     }
 }
+
+@Suite("Clarifications applied to a bid's lines")
+struct ClarificationTests {
+    static let line = Evaluation.Line(measure: MeasureReference("TOM10")!, unit: .weeks, quantity: 1000, perUnit: Money(250), value: Money(250_000))
+
+    func clarification(_ measure: String?, _ decision: Evaluation.Clarification.Decision, quantity: Decimal? = nil) -> Evaluation.Clarification {
+        Evaluation.Clarification(concern: "c", measure: measure.flatMap { MeasureReference($0) }, question: "q", answer: "a", decision: decision,
+                                 adjustedQuantity: quantity, reason: "r")
+    }
+
+    @Test("adjust revalues the line at the evidenced quantity; reject removes its value; accept leaves it; another measure's does nothing")
+    func lines() {
+        #expect(EvaluationCalculator.clarified(Self.line, by: [clarification("TOM10", .adjust, quantity: 104)]).value == Money(26_000))
+        #expect(EvaluationCalculator.clarified(Self.line, by: [clarification("TOM10", .reject)]).value == nil)
+        #expect(EvaluationCalculator.clarified(Self.line, by: [clarification("TOM10", .accept)]) == Self.line)
+        #expect(EvaluationCalculator.clarified(Self.line, by: [clarification("TOM1", .reject)]) == Self.line)
+    }
+
+    @Test("rejecting the whole offer rejects every line; accepting it changes nothing")
+    func wholeOffer() {
+        #expect(EvaluationCalculator.clarified(Self.line, by: [clarification(nil, .reject)]).value == nil)
+        #expect(EvaluationCalculator.clarified(Self.line, by: [clarification(nil, .accept)]) == Self.line)
+    }
+}

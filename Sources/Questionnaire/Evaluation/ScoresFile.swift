@@ -12,6 +12,18 @@ public struct ScoresFile: Sendable {
     public var evaluators: [String]
     /// The panel's record for each bundle, by the bundle's file name.
     public var bids: [String: EvaluationCalculator.Panel]
+    /// Clarifications still without a decision, by bundle file name: kept so nothing typed is
+    /// lost, and listed as missing until decided.
+    public var undecided: [String: [Evaluation.Clarification]] = [:]
+
+    public init(method: QuantitativeMethod?, scale: String?, evaluators: [String], bids: [String: EvaluationCalculator.Panel],
+                undecided: [String: [Evaluation.Clarification]] = [:]) {
+        self.method = method
+        self.scale = scale
+        self.evaluators = evaluators
+        self.bids = bids
+        self.undecided = undecided
+    }
 
     /// The largest scores file read.
     public static let largest = 1_048_576
@@ -79,13 +91,19 @@ public struct ScoresFile: Sendable {
             let agreed = fields["agreed"].map { agreed in
                 Evaluation.Score(evaluator: "agreed", score: decimal(agreed.members["score"]) ?? 0, reason: agreed.members["reason"]?.text ?? "")
             }
-            let clarifications = (fields["clarifications"]?.items ?? []).map { item -> Evaluation.Clarification in
+            var clarifications: [Evaluation.Clarification] = []
+            for item in fields["clarifications"]?.items ?? [] {
                 let members = item.members
                 let measure: MeasureReference? = members["measure"]?.text.flatMap { MeasureReference($0) }
-                let decision: Evaluation.Clarification.Decision = members["decision"]?.text.flatMap { Evaluation.Clarification.Decision(rawValue: $0) } ?? .accept
-                return Evaluation.Clarification(
+                let decision = members["decision"]?.text.flatMap { Evaluation.Clarification.Decision(rawValue: $0) }
+                let clarification = Evaluation.Clarification(
                     concern: "", measure: measure, question: members["question"]?.text ?? "", answer: members["answer"]?.text ?? "",
-                    decision: decision, adjustedQuantity: decimal(members["adjustedQuantity"]), reason: members["reason"]?.text ?? "")
+                    decision: decision ?? .accept, adjustedQuantity: decimal(members["adjustedQuantity"]), reason: members["reason"]?.text ?? "")
+                if decision == nil {
+                    undecided[file, default: []].append(clarification)
+                } else {
+                    clarifications.append(clarification)
+                }
             }
             if let adjust = clarifications.first(where: { $0.decision == .adjust && ($0.adjustedQuantity == nil || $0.measure == nil) }) {
                 throw OutsideFileError("\(name): \(Echo.short(file)): a clarification that adjusts a line needs the measure and adjustedQuantity "
@@ -94,6 +112,60 @@ public struct ScoresFile: Sendable {
             bids[file] = EvaluationCalculator.Panel(scores: scores, agreed: agreed, clarifications: clarifications)
         }
         self.bids = bids
+    }
+}
+
+extension ScoresFile {
+    /// The file as YAML, bundles in the order given: what the evaluation wizard saves after each
+    /// answer. Every text is double-quoted, so nothing typed is read as YAML.
+    public func yaml(bundles order: [String]) -> String {
+        func quoted(_ text: String) -> String { String(decoding: (try? JSONEncoder().encode(text)) ?? Data("\"\"".utf8), as: UTF8.self) }
+        func number(_ value: Decimal) -> String { quoted(DecimalText.plain(value)) }
+        var lines = ["# The evaluation panel's record for svwizard evaluate (svwizard guide scores-file).", "version: 1"]
+        if let method {
+            switch method {
+            case .relativeToHighest: lines.append("method: {method: relativeToHighest}")
+            case let .relativeToTarget(target): lines.append("method: {method: relativeToTarget, targetPerPound: \(number(target))}")
+            case let .passFail(threshold): lines.append("method: {method: passFail, thresholdPerPound: \(number(threshold))}")
+            case let .bands(bands):
+                lines.append("method:")
+                lines.append("  method: bands")
+                lines.append("  bands:")
+                for band in bands {
+                    lines.append("    - {atLeastPerPound: \(number(band.atLeastPerPound)), percentOfMarks: \(number(band.percentOfMarks))}")
+                }
+            }
+        }
+        if let scale { lines.append("scale: \(scale)") }
+        lines.append("evaluators: [" + evaluators.map(quoted).joined(separator: ", ") + "]")
+        lines.append("bids:")
+        let files = order.filter { bids[$0] != nil || undecided[$0] != nil } + bids.keys.filter { !order.contains($0) }.sorted()
+        for file in files {
+            lines.append("  - file: \(quoted(file))")
+            let panel = bids[file]
+            if let scores = panel?.scores, !scores.isEmpty {
+                lines.append("    scores:")
+                for score in scores {
+                    lines.append("      - {evaluator: \(quoted(score.evaluator)), score: \(number(score.score)), reason: \(quoted(score.reason))}")
+                }
+            }
+            if let agreed = panel?.agreed {
+                lines.append("    agreed: {score: \(number(agreed.score)), reason: \(quoted(agreed.reason))}")
+            }
+            let clarifications = (panel?.clarifications ?? []).map { ($0, true) } + (undecided[file] ?? []).map { ($0, false) }
+            if !clarifications.isEmpty {
+                lines.append("    clarifications:")
+                for (clarification, decided) in clarifications {
+                    lines.append("      - " + (clarification.measure.map { "measure: \($0.rawValue)\n        " } ?? "")
+                        + "question: \(quoted(clarification.question))")
+                    lines.append("        answer: \(quoted(clarification.answer))")
+                    if decided { lines.append("        decision: \(clarification.decision.rawValue)") }
+                    if let quantity = clarification.adjustedQuantity { lines.append("        adjustedQuantity: \(number(quantity))") }
+                    lines.append("        reason: \(quoted(clarification.reason))")
+                }
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
     }
 }
 

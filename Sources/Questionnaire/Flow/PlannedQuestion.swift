@@ -34,5 +34,16 @@ public struct PlannedQuestion: Sendable, Hashable {
     public var measureNames: [String: String] = [:]
 
     public var kind: AnswerKind { definition.kind }
+
     public var isOptional: Bool { definition.optional ?? false }
+}
+
+extension PlannedQuestion {
+    /// A question asked on its own, outside a flow: `title` is its step's heading.
+    public init(_ definition: QuestionDefinition, stepTitle: String, stepNumber: Int, stepCount: Int) {
+        self.init(key: definition.key, definition: definition, stepNumber: stepNumber, stepCount: stepCount, stepTitle: stepTitle,
+                  stepID: "evaluation", stepIntro: nil, text: definition.ask, help: definition.help, example: definition.example,
+                  defaultAnswer: definition.default, measure: nil, year: nil, yearCount: nil,
+                  completions: definition.kind == .choice ? (definition.options ?? []).map(\.value) : [])
+    }
 }

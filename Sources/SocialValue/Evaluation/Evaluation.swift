@@ -184,11 +184,12 @@ public enum EvaluationCalculator {
                           qualitativeWeight: qualitativeWeight, evaluators: evaluators, bids: bids)
     }
 
-    /// A line after the clarifications about its measure: adjusted to the evidenced quantity
-    /// or rejected, each with its reason; accepted lines are unchanged.
+    /// A line after the clarifications about its measure, or about the whole offer: adjusted to
+    /// the evidenced quantity or rejected, each with its reason; accepted lines are unchanged.
     static func clarified(_ line: Evaluation.Line, by clarifications: [Evaluation.Clarification]) -> Evaluation.Line {
         var line = line
-        for clarification in clarifications where clarification.measure == line.measure {
+        // A clarification about the whole offer (no measure) that rejects it rejects every line.
+        for clarification in clarifications where clarification.measure == line.measure || (clarification.measure == nil && clarification.decision == .reject) {
             switch clarification.decision {
             case .accept:
                 continue

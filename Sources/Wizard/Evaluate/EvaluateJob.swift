@@ -14,8 +14,12 @@ public struct EvaluateJob {
     let scoresPath: String
     let outputPath: String
     let json: Bool
+    /// Never ask: what the scores file leaves out is listed and nothing is written.
+    let noInput: Bool
 
-    public init(context: AppContext, tenderPath: String, bundlePaths: [String], scoresPath: String, outputPath: String, json: Bool) {
+    public init(context: AppContext, tenderPath: String, bundlePaths: [String], scoresPath: String, outputPath: String, json: Bool,
+                noInput: Bool = false) {
+        self.noInput = noInput
         self.context = context
         self.tenderPath = tenderPath
         self.bundlePaths = bundlePaths
@@ -34,11 +38,15 @@ public struct EvaluateJob {
             throw WizardError("The tender file \(tenderPath) carries no value pack, so the bids cannot all be valued with the same "
                 + "values. Make the tender file with the buyer's pack (svwizard assess, after svwizard values import).", status: .refused)
         }
-        let scores: ScoresFile
+        var scores: ScoresFile
+        let scoresURL = context.resolve(scoresPath)
         do {
-            scores = try ScoresFile.read(context.resolve(scoresPath))
+            scores = try ScoresFile.read(scoresURL)
+        } catch let error as OutsideFileError where error.kind == .missing && !noInput {
+            // A new evaluation: the panel answers at the terminal, saved to this file as it goes.
+            scores = ScoresFile(method: nil, scale: nil, evaluators: [], bids: [:])
         } catch {
-            throw WizardError("\(error)", status: error is OutsideFileError && "\(error)".contains("There is no") ? .unreadable : .refused)
+            throw WizardError("\(error)", status: (error as? OutsideFileError)?.kind == .missing ? .unreadable : .refused)
         }
         let method = try method(scores, tender: tender)
         let scale = try scale(scores, tender: tender)
@@ -46,6 +54,21 @@ public struct EvaluateJob {
         try checkOutputFolder(output)
 
         let submitted = try submittedBids(tender: tender, pack: pack)
+        if !noInput {
+            var wizard = ScoringWizard(
+                context: context, environment: FlowEnvironment(data: context.data, tender: tender, pack: pack), scale: scale,
+                bids: submitted.filter { $0.bid.exclusion == nil }.map { checked in
+                    let valued = checked.bid.lines.compactMap(\.value)
+                    let offer = valued.isEmpty ? "no valued social value" : "\(valued.reduce(Money.zero, +).description) of social value"
+                    return ScoringWizard.Bid(file: checked.file, supplier: checked.bid.supplier, concerns: checked.concerns, summary: offer)
+                },
+                order: submitted.map(\.file), url: scoresURL, scores: scores)
+            for excluded in submitted where excluded.bid.exclusion != nil {
+                context.console.say("Left out: \(excluded.file): \(excluded.bid.exclusion ?? "")")
+            }
+            if try wizard.run() == .left { return .success }
+            scores = wizard.scores
+        }
         var problems = panelProblems(submitted, scores: scores, scale: scale)
         let unknown = scores.bids.keys.filter { file in !submitted.contains { $0.file == file } }.sorted()
         problems += unknown.map { "The scores file has scores for \(Echo.short($0)), which is not one of the bundles given." }
@@ -215,6 +238,10 @@ public struct EvaluateJob {
             }
             for score in panel.scores + [panel.agreed].compactMap({ $0 }) where !scale.allows(score.score) {
                 problems.append("\(name): the score \(DecimalText.plain(score.score)) is not on the \(scale.name) scale (\(allowed)).")
+            }
+            for clarification in scores.undecided[bid.file] ?? [] {
+                problems.append("\(name): the clarification\(clarification.measure.map { " about \($0.rawValue)" } ?? "") has no decision yet "
+                    + "(accept, adjust or reject).")
             }
             if panel.agreed == nil { problems.append("\(name): no agreed score. Record the moderated score and its rationale under `agreed:`.") }
             for concern in bid.concerns where !panel.clarifications.contains(where: concern.isAnswered) {

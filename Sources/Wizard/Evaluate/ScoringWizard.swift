@@ -1,0 +1,265 @@
+import Foundation
+import Questionnaire
+import SocialValue
+import Terminal
+
+/// Asks the evaluation panel, at the terminal, for everything the scores file does not record
+/// yet: the evaluators, a clarification of each offer that looks unrealistic, each evaluator's
+/// score and reason for each bid, then the agreed score and rationale. The scores file is saved
+/// after every answer, so the panel can stop at any time (`quit`, Ctrl-D) and carry on later
+/// with the same command; `back` returns to the previous question and `?` explains.
+struct ScoringWizard {
+    /// A bid the panel scores.
+    struct Bid {
+        var file: String
+        var supplier: String
+        var concerns: [EvaluationCalculator.Concern]
+        /// The offer in a few words, shown before its questions.
+        var summary: String
+    }
+
+    enum End { case finished, left }
+
+    let context: AppContext
+    let environment: FlowEnvironment
+    let scale: QualitativeScale
+    let bids: [Bid]
+    /// Every bundle's file name, in the order given, for saving.
+    let order: [String]
+    let url: URL
+    var scores: ScoresFile
+
+    private var console: Console { context.console }
+
+    /// One question: its wording, where its answer is kept, and whether it is asked now.
+    private struct Slot {
+        var definition: QuestionDefinition
+        var title: String
+        /// Said before the question, the first time it is asked.
+        var lead: String?
+        var current: (ScoresFile) -> String?
+        var store: (inout ScoresFile, String) -> Void
+        var accept: (String) -> String? = { _ in nil }
+    }
+
+    mutating func run() throws -> End {
+        console.say("The panel's answers are saved to \(url.path) after each one. At any question type ? for help, back for the "
+            + "previous question, or quit to stop and carry on later with the same command.")
+        var forced: Int? // a question chosen by `back`
+        var shownLead: Set<String> = []
+        while true {
+            let slots = self.slots()
+            guard let index = forced ?? slots.firstIndex(where: { ($0.current(scores) ?? "").isEmpty }) else { return .finished }
+            forced = nil
+            let slot = slots[index]
+            if let lead = slot.lead, shownLead.insert(slot.title + lead).inserted {
+                console.write("\n" + console.style.bold(slot.title) + "\n")
+                for line in lead.split(separator: "\n") {
+                    console.write(TextWrapper.wrap(String(line), width: console.width, indent: line.hasPrefix("  ") ? "    " : "") + "\n")
+                }
+            }
+            let question = PlannedQuestion(slot.definition, stepTitle: slot.title, stepNumber: 1, stepCount: 1)
+            let prompt = QuestionPrompt(context: context, environment: environment, answers: AnswerSheet(), question: question,
+                                        current: slot.current(scores), accept: slot.accept)
+            switch prompt.ask() {
+            case let .answer(value):
+                slot.store(&scores, value)
+                try save()
+            case let .answers(values):
+                if let value = values.values.first { slot.store(&scores, value) }
+                try save()
+            case .back:
+                if index == 0 { console.say("This is the first question.") } else { forced = index - 1 }
+            case .review:
+                console.say("The record is written when every question is answered; until then \(url.lastPathComponent) holds the answers so far.")
+            case .save, .saveAs:
+                try save()
+                console.say("Saved to \(url.path).")
+            case .quit, .interrupted, .inputEnded:
+                try save()
+                console.say("Your answers are saved in \(url.path). Carry on with the same svwizard evaluate command.")
+                return .left
+            }
+        }
+    }
+
+    private func save() throws {
+        do {
+            try AtomicFile.write(Data(scores.yaml(bundles: order).utf8), to: url)
+        } catch {
+            throw WizardError("The scores could not be saved to \(url.path) (\(error.localizedDescription)); nothing typed since the last "
+                + "save is kept. Make the folder writable and run the command again.", status: .unreadable)
+        }
+    }
+
+    /// The questions, in the order asked; those already answered are skipped unless `back` returns to them.
+    private func slots() -> [Slot] {
+        var slots: [Slot] = []
+        slots.append(Slot(
+            definition: QuestionDefinition(key: "evaluators", ask: "Who is on the evaluation panel? Give each name, separated by commas.",
+                                           help: "Each evaluator scores every bid on their own before the panel agrees a moderated score.",
+                                           example: "Priya Shah, Tom Hughes", kind: .text),
+            title: "The panel", lead: "First, who scores the bids.",
+            current: { $0.evaluators.isEmpty ? nil : $0.evaluators.joined(separator: ", ") },
+            store: { scores, value in
+                scores.evaluators = value.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            }))
+        for bid in bids {
+            for concern in bid.concerns {
+                slots += clarificationSlots(bid, concern)
+            }
+        }
+        for evaluator in scores.evaluators {
+            for bid in bids {
+                slots += scoreSlots(bid, evaluator: evaluator)
+            }
+        }
+        for bid in bids {
+            slots += agreedSlots(bid)
+        }
+        return slots
+    }
+
+    private var scaleText: String {
+        scale.points.map { "\(DecimalText.plain($0.score)) \($0.label): \($0.descriptor)" }.joined(separator: " ")
+    }
+
+    /// The scale, one score a line.
+    private var scaleLines: String {
+        scale.points.map { "  \(DecimalText.plain($0.score)) \($0.label): \($0.descriptor)" }.joined(separator: "\n")
+    }
+
+    private func scoreAccepted(_ value: String) -> String? {
+        guard let score = DecimalText.parse(value), scale.allows(score) else {
+            return "Give one of the scale's scores: " + scale.points.map { DecimalText.plain($0.score) }.joined(separator: ", ") + "."
+        }
+        return nil
+    }
+
+    private func scoreSlots(_ bid: Bid, evaluator: String) -> [Slot] {
+        let title = "\(evaluator)'s scores"
+        func entry(_ scores: ScoresFile) -> Evaluation.Score? { scores.bids[bid.file]?.scores.first { $0.evaluator == evaluator } }
+        func update(_ scores: inout ScoresFile, _ change: (inout Evaluation.Score) -> Void) {
+            var panel = scores.bids[bid.file] ?? EvaluationCalculator.Panel(scores: [], agreed: nil, clarifications: [])
+            var score = panel.scores.first { $0.evaluator == evaluator } ?? Evaluation.Score(evaluator: evaluator, score: -1, reason: "")
+            change(&score)
+            panel.scores.removeAll { $0.evaluator == evaluator }
+            panel.scores.append(score)
+            panel.scores.sort { (scoresOrder($0.evaluator), $0.evaluator) < (scoresOrder($1.evaluator), $1.evaluator) }
+            scores.bids[bid.file] = panel
+        }
+        func scoresOrder(_ name: String) -> Int { scores.evaluators.firstIndex(of: name) ?? Int.max }
+        return [
+            Slot(definition: QuestionDefinition(key: "score", ask: "\(evaluator): your score for \(bid.supplier)'s written answer?",
+                                                help: "Score the method statement and the delivery plan or milestone tracker on the \(scale.name) scale. \(scaleText)",
+                                                example: "4", kind: .decimal),
+                 title: title, lead: "\(bid.supplier) (\(bid.file)): \(bid.summary). The \(scale.name) scale:\n\(scaleLines)",
+                 current: { entry($0).flatMap { $0.score < 0 ? nil : DecimalText.plain($0.score) } },
+                 store: { scores, value in update(&scores) { $0.score = DecimalText.parse(value) ?? 0 } },
+                 accept: scoreAccepted),
+            Slot(definition: QuestionDefinition(key: "reason", ask: "Why that score?",
+                                                help: "What the answer did or did not do, so the supplier's feedback and the record can say why.",
+                                                example: "Specific local jobs, each with named evidence.", kind: .multiline),
+                 title: title, lead: nil,
+                 current: { entry($0)?.reason },
+                 store: { scores, value in update(&scores) { $0.reason = value } }),
+        ]
+    }
+
+    private func agreedSlots(_ bid: Bid) -> [Slot] {
+        let individual = scores.bids[bid.file]?.scores.filter { $0.score >= 0 }
+            .map { "\($0.evaluator) \(DecimalText.plain($0.score))" }.joined(separator: ", ") ?? ""
+        func set(_ scores: inout ScoresFile, score: Decimal?, reason: String?) {
+            var panel = scores.bids[bid.file] ?? EvaluationCalculator.Panel(scores: [], agreed: nil, clarifications: [])
+            var agreed = panel.agreed ?? Evaluation.Score(evaluator: "agreed", score: -1, reason: "")
+            if let score { agreed.score = score }
+            if let reason { agreed.reason = reason }
+            panel.agreed = agreed
+            scores.bids[bid.file] = panel
+        }
+        return [
+            Slot(definition: QuestionDefinition(key: "agreed", ask: "The panel's agreed score for \(bid.supplier)?",
+                                                help: "After discussing the individual scores, the moderated score the panel agrees. \(scaleText)",
+                                                example: "4", kind: .decimal),
+                 title: "Agreed scores", lead: "\(bid.supplier): the individual scores are \(individual.isEmpty ? "not given yet" : individual).",
+                 current: { $0.bids[bid.file]?.agreed.flatMap { $0.score < 0 ? nil : DecimalText.plain($0.score) } },
+                 store: { scores, value in set(&scores, score: DecimalText.parse(value), reason: nil) },
+                 accept: scoreAccepted),
+            Slot(definition: QuestionDefinition(key: "rationale", ask: "The panel's rationale for that score?",
+                                                help: "Why the panel agreed this score, especially where evaluators differed.",
+                                                example: "Strong, but the evidence for local spend is thin.", kind: .multiline),
+                 title: "Agreed scores", lead: nil,
+                 current: { $0.bids[bid.file]?.agreed?.reason },
+                 store: { scores, value in set(&scores, score: nil, reason: value) }),
+        ]
+    }
+
+    /// A clarification answering `concern`, decided or not.
+    private func clarificationSlots(_ bid: Bid, _ concern: EvaluationCalculator.Concern) -> [Slot] {
+        func find(_ scores: ScoresFile) -> Evaluation.Clarification? {
+            (scores.bids[bid.file]?.clarifications ?? []).first(where: concern.isAnswered)
+                ?? (scores.undecided[bid.file] ?? []).first(where: concern.isAnswered)
+        }
+        /// Whether the clarification found has a decision.
+        func decided(_ scores: ScoresFile) -> Bool { (scores.bids[bid.file]?.clarifications ?? []).contains(where: concern.isAnswered) }
+        func update(_ scores: inout ScoresFile, decide: Evaluation.Clarification.Decision? = nil, _ change: (inout Evaluation.Clarification) -> Void) {
+            var clarification = find(scores) ?? Evaluation.Clarification(concern: concern.text, measure: concern.measure, question: "", answer: "",
+                                                                           decision: .accept, adjustedQuantity: nil, reason: "")
+            let wasDecided = decided(scores)
+            change(&clarification)
+            var panel = scores.bids[bid.file] ?? EvaluationCalculator.Panel(scores: [], agreed: nil, clarifications: [])
+            panel.clarifications.removeAll(where: concern.isAnswered)
+            scores.undecided[bid.file]?.removeAll(where: concern.isAnswered)
+            if let decide { clarification.decision = decide }
+            if wasDecided || decide != nil {
+                panel.clarifications.append(clarification)
+            } else {
+                scores.undecided[bid.file, default: []].append(clarification)
+            }
+            scores.bids[bid.file] = panel
+        }
+        let title = "Clarifying \(bid.supplier)'s offer"
+        let measure = concern.measure.map { " about \($0.spoken)" } ?? ""
+        var slots = [
+            Slot(definition: QuestionDefinition(key: "question", ask: "What did you ask \(bid.supplier)\(measure)?",
+                                                help: "As with an abnormally low tender, ask the supplier to explain and evidence the offer before it is scored.",
+                                                example: "How will you recruit 20 disabled adults in the first year?", kind: .multiline),
+                 title: title, lead: "\(bid.supplier) (\(bid.file)): \(bid.summary). This offer looks unrealistic: \(concern.text)",
+                 current: { find($0)?.question },
+                 store: { scores, value in update(&scores) { $0.question = value } }),
+            Slot(definition: QuestionDefinition(key: "answer", ask: "What did \(bid.supplier) answer?",
+                                                help: "The supplier's answer and the evidence it gave.",
+                                                example: "One placement is confirmed with a local disability employment service.", kind: .multiline),
+                 title: title, lead: nil,
+                 current: { find($0)?.answer },
+                 store: { scores, value in update(&scores) { $0.answer = value } }),
+            Slot(definition: QuestionDefinition(key: "decision", ask: "What did the panel decide?",
+                                                help: concern.measure == nil
+                                                    ? "Accept the offer as it stands, or reject it (it then counts for nothing). To adjust one line to the evidenced quantity, record a clarification about that measure in the scores file."
+                                                    : "Accept the line, adjust it to the quantity the evidence supports (valued again with the tender's values), or reject it (it then counts for nothing).",
+                                                example: "adjust", kind: .choice,
+                                                options: [ChoiceOption(value: "accept", label: "Accept it as offered")]
+                                                    + (concern.measure == nil ? [] : [ChoiceOption(value: "adjust", label: "Adjust it to the evidenced quantity")])
+                                                    + [ChoiceOption(value: "reject", label: "Reject it")]),
+                 title: title, lead: nil,
+                 current: { scores in decided(scores) ? find(scores)?.decision.rawValue : nil },
+                 store: { scores, value in update(&scores, decide: Evaluation.Clarification.Decision(rawValue: value) ?? .accept) { _ in } }),
+        ]
+        if concern.measure != nil, find(scores)?.decision == .adjust, decided(scores) {
+            slots.append(Slot(
+                definition: QuestionDefinition(key: "quantity", ask: "What total quantity does the evidence support, over the whole contract?",
+                                               help: "The line is valued again with the tender's values at this quantity.", example: "1", kind: .decimal,
+                                               minimum: "0"),
+                title: title, lead: nil,
+                current: { find($0)?.adjustedQuantity.map(DecimalText.plain) },
+                store: { scores, value in update(&scores) { $0.adjustedQuantity = DecimalText.parse(value) } }))
+        }
+        slots.append(Slot(
+            definition: QuestionDefinition(key: "reason", ask: "Why did the panel decide that?", help: "The reason, for the record and the supplier's feedback.",
+                                           example: "Only one hire is evidenced.", kind: .multiline),
+            title: title, lead: nil,
+            current: { find($0)?.reason },
+            store: { scores, value in update(&scores) { $0.reason = value } }))
+        return slots
+    }
+}
