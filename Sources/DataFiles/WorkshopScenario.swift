@@ -24,4 +24,35 @@ public struct WorkshopScenario: Sendable, Hashable, Codable {
     public var weakAnswer: AnswerTree
     /// The codes of the mistakes planted in the weak answer.
     public var plantedMistakes: [FindingCode]
+    /// For commissioners: bids to evaluate, and how the scenario's tender scores them.
+    public var evaluationExercise: EvaluationExercise?
+}
+
+/// A commissioner's exercise: the tender's scoring method and scale, and the bids besides the
+/// model answer (each as its changes to the model answer), one of them inflated and one thin.
+public struct EvaluationExercise: Sendable, Hashable, Codable {
+    /// The quantitative method's id, such as `relativeToHighest`.
+    public var method: String
+    /// The target £ per £1, for `relativeToTarget`.
+    public var targetPerPound: String?
+    /// The qualitative scale's id in `framework.yaml`, such as `zeroToFive`.
+    public var scale: String
+    /// The model answer's bundle's name, such as `maltby-joinery`.
+    public var modelBid: String
+    public var bids: [ExerciseBid]
+
+    /// The method with its figure, or nil if the id is unknown.
+    public var quantitativeMethod: QuantitativeMethod? {
+        switch method {
+        case "relativeToHighest": .relativeToHighest
+        case "relativeToTarget": targetPerPound.flatMap(DecimalText.parse).map { .relativeToTarget(perPound: $0) }
+        default: nil
+        }
+    }
+}
+
+/// One bid of the exercise: the bundle's name and its answers that differ from the model answer.
+public struct ExerciseBid: Sendable, Hashable, Codable {
+    public var file: String
+    public var changes: AnswerTree
 }

@@ -17,7 +17,7 @@ struct WorkshopCommand: ParsableCommand {
               svwizard workshop example thermal-works                the model answer and its bundle
               svwizard workshop reset                                clear the practice folder
             """),
-        subcommands: [List.self, Start.self, Check.self, Example.self, Reset.self],
+        subcommands: [List.self, Start.self, Check.self, Example.self, Bids.self, Reset.self],
         defaultSubcommand: List.self
     )
 
@@ -92,6 +92,22 @@ struct WorkshopCommand: ParsableCommand {
         func run() throws {
             let context = try options.context()
             let status = try CommandRunner.guarded { try WorkshopJob(context: context, folder: folder.folder).example(name, weak: weak) }
+            if status != .success { throw ExitCode(status.rawValue) }
+        }
+    }
+
+    struct Bids: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "bids",
+            abstract: "For commissioners: write a scenario's tender and three bids (strong, inflated, thin) to evaluate.")
+
+        @Argument(help: ArgumentHelp("The scenario.", valueName: "scenario"), completion: Completions.scenarios) var name: String
+        @OptionGroup var folder: Folder
+        @OptionGroup var options: GlobalOptions
+
+        func run() throws {
+            let context = try options.context()
+            let status = try CommandRunner.guarded { try WorkshopJob(context: context, folder: folder.folder).bids(name) }
             if status != .success { throw ExitCode(status.rawValue) }
         }
     }

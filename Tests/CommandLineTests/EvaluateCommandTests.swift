@@ -244,6 +244,25 @@ extension EvaluateCommandTests {
     }
 }
 
+extension EvaluateCommandTests {
+    @Test("two different bundles from one supplier: both are left out until the supplier says which is its bid; a single bid is first")
+    func sameSupplier() throws {
+        try bid("strong-again", name: "Maltby Joinery Ltd", commitments: """
+              TOM10: {quantity: [52, 52], delivery: One apprentice., evidence: Timesheets.}
+            """, measures: "TOM10")
+        let scores = "version: 1\nevaluators: [Priya Shah]\nbids:\n"
+            + "  - file: thin.svbundle.zip\n    scores: [{evaluator: Priya Shah, score: 3, reason: Sound.}]\n    agreed: {score: 3, reason: Sound.}\n"
+        _ = try runner.file("same.yaml", scores)
+        let result = try runner.run(["evaluate", "--tender", "tender.json", "strong.svbundle.zip", "strong-again.svbundle.zip", "thin.svbundle.zip",
+                                     "--scores", "same.yaml", "--output", "same", "--no-input"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let summary = result.stdout.replacingOccurrences(of: "\n", with: " ")
+        #expect(summary.contains("Evaluated 1 of 3 bundles"))
+        #expect(summary.contains("1. Thin Offer Ltd: 6.00"))
+        #expect(summary.contains("Maltby Joinery Ltd sent more than one different bundle (strong.svbundle.zip, strong-again.svbundle.zip)"))
+    }
+}
+
 /// Checks a file against a published schema with an independent validator (Python's jsonschema).
 enum SchemaCheck {
     static func run(_ schema: String, _ file: URL) throws -> String {
@@ -259,5 +278,47 @@ enum SchemaCheck {
         let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         return text
+    }
+}
+
+@Suite("The commissioners' workshop exercise", .serialized)
+struct EvaluationExerciseTests {
+    @Test("workshop bids writes a tender that records its scoring and three bids; the facilitator's answer gives the marks in the guide")
+    func exercise() throws {
+        let runner = BinaryRunner()
+        let bids = try runner.run(["workshop", "bids", "thermal-works"])
+        #expect(bids.status == 0, "\(bids.stderr)")
+        #expect(bids.stdout.contains("svwizard evaluate --tender tender.json bids/*.zip --scores panel.yaml -o evaluation\n"))
+        let place = runner.home.appendingPathComponent("svwizard-practice/thermal-works")
+        _ = try runner.file("facilitator.yaml", """
+            version: 1
+            evaluators: [Facilitator]
+            bids:
+              - file: maltby-joinery.svbundle.zip
+                scores: [{evaluator: Facilitator, score: 4, reason: Specific and evidenced.}]
+                agreed: {score: 4, reason: Specific and evidenced.}
+              - file: big-promises.svbundle.zip
+                scores: [{evaluator: Facilitator, score: 2, reason: Minor reservations.}]
+                agreed: {score: 2, reason: Minor reservations.}
+                clarifications:
+                  - {measure: TOM6, question: How will twenty hires be found?, answer: One placement is confirmed.,
+                     decision: adjust, adjustedQuantity: 1, reason: One hire is evidenced.}
+              - file: thin-offer.svbundle.zip
+                scores: [{evaluator: Facilitator, score: 3, reason: Sound but narrow.}]
+                agreed: {score: 3, reason: Sound but narrow.}
+            """)
+        let folder = place.appendingPathComponent("bids")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".svbundle.zip") }.sorted()
+        #expect(files == ["big-promises.svbundle.zip", "maltby-joinery.svbundle.zip", "thin-offer.svbundle.zip"])
+        let result = try runner.run(["evaluate", "--tender", place.appendingPathComponent("tender.json").path]
+            + files.map { folder.appendingPathComponent($0).path } + ["--scores", "facilitator.yaml", "--output", "answer", "--no-input"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let summary = result.stdout.replacingOccurrences(of: "\n", with: " ")
+        #expect(summary.contains("1. Maltby Joinery Ltd: 18.00"))
+        #expect(summary.contains("2. Big Promises Ltd: 14.00"))
+        #expect(summary.contains("3. Thin Offer Ltd: 6.00"))
+        // The guide's table says the same.
+        let guide = try runner.run(["guide", "thermal-works"]).stdout
+        #expect(guide.contains("18.00") && guide.contains("14.00") && guide.contains("6.00"))
     }
 }

@@ -105,10 +105,6 @@ public struct ScoresFile: Sendable {
                     clarifications.append(clarification)
                 }
             }
-            if let adjust = clarifications.first(where: { $0.decision == .adjust && ($0.adjustedQuantity == nil || $0.measure == nil) }) {
-                throw OutsideFileError("\(name): \(Echo.short(file)): a clarification that adjusts a line needs the measure and adjustedQuantity "
-                    + "(the quantity the evidence supports); found one about \(adjust.measure?.rawValue ?? "no measure").")
-            }
             bids[file] = EvaluationCalculator.Panel(scores: scores, agreed: agreed, clarifications: clarifications)
         }
         self.bids = bids

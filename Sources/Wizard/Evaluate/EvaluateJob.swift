@@ -60,7 +60,8 @@ public struct EvaluateJob {
                 bids: submitted.filter { $0.bid.exclusion == nil }.map { checked in
                     let valued = checked.bid.lines.compactMap(\.value)
                     let offer = valued.isEmpty ? "no valued social value" : "\(valued.reduce(Money.zero, +).description) of social value"
-                    return ScoringWizard.Bid(file: checked.file, supplier: checked.bid.supplier, concerns: checked.concerns, summary: offer)
+                    return ScoringWizard.Bid(file: checked.file, supplier: checked.bid.supplier, concerns: checked.concerns, summary: offer,
+                                             measures: checked.bid.lines.map(\.measure))
                 },
                 order: submitted.map(\.file), url: scoresURL, scores: scores)
             for excluded in submitted where excluded.bid.exclusion != nil {
@@ -238,6 +239,11 @@ public struct EvaluateJob {
             }
             for score in panel.scores + [panel.agreed].compactMap({ $0 }) where !scale.allows(score.score) {
                 problems.append("\(name): the score \(DecimalText.plain(score.score)) is not on the \(scale.name) scale (\(allowed)).")
+            }
+            for clarification in panel.clarifications where clarification.decision == .adjust
+                && (clarification.measure == nil || clarification.adjustedQuantity == nil) {
+                problems.append("\(name): a clarification that adjusts a line needs the measure and adjustedQuantity (the quantity the "
+                    + "evidence supports).")
             }
             for clarification in scores.undecided[bid.file] ?? [] {
                 problems.append("\(name): the clarification\(clarification.measure.map { " about \($0.rawValue)" } ?? "") has no decision yet "

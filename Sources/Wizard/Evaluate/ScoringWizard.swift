@@ -16,6 +16,8 @@ struct ScoringWizard {
         var concerns: [EvaluationCalculator.Concern]
         /// The offer in a few words, shown before its questions.
         var summary: String
+        /// The measures it commits to, for adjusting one of them.
+        var measures: [MeasureReference]
     }
 
     enum End { case finished, left }
@@ -235,17 +237,27 @@ struct ScoringWizard {
                  store: { scores, value in update(&scores) { $0.answer = value } }),
             Slot(definition: QuestionDefinition(key: "decision", ask: "What did the panel decide?",
                                                 help: concern.measure == nil
-                                                    ? "Accept the offer as it stands, or reject it (it then counts for nothing). To adjust one line to the evidenced quantity, record a clarification about that measure in the scores file."
+                                                    ? "Accept the offer as it stands, adjust one of its lines to the quantity the evidence supports (valued again with the tender's values), or reject the whole offer (it then counts for nothing)."
                                                     : "Accept the line, adjust it to the quantity the evidence supports (valued again with the tender's values), or reject it (it then counts for nothing).",
                                                 example: "adjust", kind: .choice,
-                                                options: [ChoiceOption(value: "accept", label: "Accept it as offered")]
-                                                    + (concern.measure == nil ? [] : [ChoiceOption(value: "adjust", label: "Adjust it to the evidenced quantity")])
-                                                    + [ChoiceOption(value: "reject", label: "Reject it")]),
+                                                options: [ChoiceOption(value: "accept", label: "Accept it as offered"),
+                                                          ChoiceOption(value: "adjust", label: concern.measure == nil ? "Adjust one line to the evidenced quantity"
+                                                                          : "Adjust it to the evidenced quantity"),
+                                                          ChoiceOption(value: "reject", label: concern.measure == nil ? "Reject the whole offer" : "Reject it")]),
                  title: title, lead: nil,
                  current: { scores in decided(scores) ? find(scores)?.decision.rawValue : nil },
                  store: { scores, value in update(&scores, decide: Evaluation.Clarification.Decision(rawValue: value) ?? .accept) { _ in } }),
         ]
-        if concern.measure != nil, find(scores)?.decision == .adjust, decided(scores) {
+        if concern.measure == nil, find(scores)?.decision == .adjust, decided(scores) {
+            slots.append(Slot(
+                definition: QuestionDefinition(key: "measure", ask: "Which line does the panel adjust?",
+                                               help: "The measure whose quantity the evidence does not support.", example: bid.measures.first?.rawValue,
+                                               kind: .choice, options: bid.measures.map { ChoiceOption(value: $0.rawValue, label: $0.spoken) }),
+                title: title, lead: nil,
+                current: { find($0)?.measure?.rawValue },
+                store: { scores, value in update(&scores) { $0.measure = MeasureReference(value) } }))
+        }
+        if find(scores)?.decision == .adjust, decided(scores) {
             slots.append(Slot(
                 definition: QuestionDefinition(key: "quantity", ask: "What total quantity does the evidence support, over the whole contract?",
                                                help: "The line is valued again with the tender's values at this quantity.", example: "1", kind: .decimal,

@@ -108,6 +108,53 @@ public struct WorkshopJob {
                              outputPath: place.appendingPathComponent("model.svbundle.zip").path).run()
     }
 
+    /// The commissioner's exercise: the scenario's tender, recording how bids are scored, and its
+    /// bids (the model answer, an inflated one and a thin one) as bundles in the practice folder,
+    /// ready for `svwizard evaluate`.
+    public func bids(_ name: String) throws -> ExitStatus {
+        let scenario = try scenario(name)
+        guard let exercise = scenario.evaluationExercise, let method = exercise.quantitativeMethod,
+              let scale = context.data.framework.evaluation?.scales.first(where: { $0.id == exercise.scale }) else {
+            throw WizardError("The scenario \(scenario.name) has no bids to evaluate. Scenarios with an evaluation exercise: "
+                + context.data.workshops.filter { $0.evaluationExercise != nil }.map(\.name).joined(separator: ", ") + ".", status: .refused)
+        }
+        let place = try scenarioFolder(scenario)
+        let rules = context.data.framework.rules
+        var tender = tender(scenario)
+        tender.scoring = TenderScoring(weighting: rules.tenderWeighting, quantitativeShare: rules.quantitativeShare,
+                                       qualitativeShare: rules.qualitativeShare, deliveryDocument: rules.deliveryDocument(contractValue: tender.contractValue),
+                                       socialValueRequired: rules.requiresSocialValue(contractValue: tender.contractValue), method: method, scale: scale)
+        let tenderFile = place.appendingPathComponent("tender.json")
+        try AtomicFile.write(try JSONEncoder.stable.encode(tender) + Data("\n".utf8), to: tenderFile)
+        let folder = place.appendingPathComponent("bids")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let drafts = place.appendingPathComponent("bid-drafts")
+        try FileManager.default.createDirectory(at: drafts, withIntermediateDirectories: true)
+        let quiet = AppContext(data: context.data, library: context.library,
+                               console: Console(output: DiscardingSink(), errorOutput: DiscardingSink(), style: Style(enabled: false), width: 80,
+                                                reader: ScriptedLineReader([])),
+                               directory: context.directory)
+        for (file, changes) in [(exercise.modelBid, AnswerTree([:]))] + exercise.bids.map({ ($0.file, $0.changes) }) {
+            var draft = WorkshopAnswers.draft(for: scenario, weak: false, tender: tender, data: context.data, pack: tender.valuePack,
+                                              changes: changes.answers)
+            draft.finished = true
+            let draftURL = drafts.appendingPathComponent("\(file).svdraft.json")
+            try AtomicFile.write(try DraftFile.encode(draft), to: draftURL)
+            let status = try ExportJob(context: quiet, draftPath: draftURL.path,
+                                       outputPath: folder.appendingPathComponent("\(file).svbundle.zip").path).run()
+            guard status == .success else {
+                throw WizardError("The exercise's bid \(file) could not be made (a mistake in the scenario's data).", status: .internalFault)
+            }
+        }
+        console.say("Three bids for \(scenario.title) are in \(folder.path), with the tender in \(tenderFile.path). It scores the "
+            + "quantitative offer \(EvaluationRecord.methodName(method).lowercased()) and the written answer on the \(scale.name) scale.")
+        console.say("Evaluate them as the panel would, in the scenario's folder (svwizard asks each question):")
+        // Each command on one line, to copy.
+        console.writeData("  cd \(place.path)\n  svwizard evaluate --tender tender.json bids/*.zip --scores panel.yaml -o evaluation\n")
+        console.say("The facilitator's answer is in svwizard guide \(scenario.name).")
+        return .success
+    }
+
     /// Removes the practice folder, only if it is one.
     /// Clears the practice folder after asking (`yes` skips the question, for scripts). With
     /// no one to ask (input is not a person) and no `yes`, nothing is deleted.
@@ -153,9 +200,11 @@ public struct WorkshopJob {
 
 /// A scenario's model or weak answer as a draft.
 enum WorkshopAnswers {
-    static func draft(for scenario: WorkshopScenario, weak: Bool, tender: TenderSpecification, data: DataSet, pack: ValuePack?) -> Draft {
+    static func draft(for scenario: WorkshopScenario, weak: Bool, tender: TenderSpecification, data: DataSet, pack: ValuePack?,
+                      changes: [String: String] = [:]) -> Draft {
         var answers = scenario.persona.answers
         answers.merge((weak ? scenario.weakAnswer : scenario.modelAnswer).answers) { $1 }
+        answers.merge(changes) { $1 }
         var sheet = AnswerSheet()
         if let flow = data.flows[RespondJob.flowID], !weak {
             // The model answer goes through the same parser as typed answers, so it is canonical.
