@@ -22,7 +22,7 @@ struct BrowserTests {
         return String(decoding: data, as: UTF8.self)
     }
 
-    @Test("response.html and assessment.html render and print cleanly", arguments: ["response.html", "assessment.html"])
+    @Test("response.html, assessment.html and evaluation.html render and print cleanly", arguments: ["response.html", "assessment.html", "evaluation.html"])
     func renders(page: String) throws {
         guard let chromium = Self.tool("chromium"), let pdftotext = Self.tool("pdftotext") else {
             Issue.record("This test needs chromium and pdftotext: apt-get install chromium poppler-utils (.ci/run does).")

@@ -164,9 +164,10 @@ struct EvaluateCommandTests {
         scoring["scale"] = nil
         tender["scoring"] = scoring
         try JSONSerialization.data(withJSONObject: tender).write(to: url("old-tender.json"))
-        func run(_ scores: String, tender: String, output: String) throws -> BinaryRunner.Result {
+        func run(_ scores: String, tender: String, output: String, input: String? = nil) throws -> BinaryRunner.Result {
             _ = try runner.file("method.yaml", scores)
-            return try runner.run(["evaluate", "--tender", tender, "strong.svbundle.zip", "--scores", "method.yaml", "--output", output])
+            let arguments = ["evaluate", "--tender", tender, "strong.svbundle.zip", "--scores", "method.yaml", "--output", output]
+            return try input.map { try runner.run(arguments, input: $0) } ?? runner.run(arguments + ["--no-input"])
         }
         let strong = "  - file: strong.svbundle.zip" + Self.scores.components(separatedBy: "  - file: strong.svbundle.zip")[1]
             .components(separatedBy: "  - file: inflated")[0]
@@ -177,6 +178,12 @@ struct EvaluateCommandTests {
         let given = try run("method: {method: relativeToHighest}\nscale: zeroToFive\n" + header + strong, tender: "old-tender.json", output: "given")
         #expect(given.status == 0, "\(given.stderr)")
         #expect(given.stdout.contains("1. Maltby Joinery Ltd: 18.00"))
+        // Without --no-input, an old tender's method and scale are asked (here through a pipe) and recorded.
+        let asked = try run(header + strong, tender: "old-tender.json", output: "asked", input: "2\n0.2\n1\n")
+        #expect(asked.status == 0, "\(asked.stdout)\(asked.stderr)")
+        #expect(asked.stdout.replacingOccurrences(of: "\n", with: " ").contains("relative to a target of £0.20 per £1"))
+        let recorded = try String(contentsOf: url("method.yaml"), encoding: .utf8)
+        #expect(recorded.contains("method: {method: relativeToTarget, targetPerPound: \"0.2\"}") && recorded.contains("scale: zeroToFive"))
         let changed = try run("method: {method: relativeToHighest}\n" + header + strong, tender: "tender.json", output: "changed")
         #expect(changed.status == 1)
         #expect(changed.stderr.replacingOccurrences(of: "\n", with: " ").contains("Bids are scored by the method published with the tender"))

@@ -15,6 +15,9 @@ public struct ScoresFile: Sendable {
     /// Clarifications still without a decision, by bundle file name: kept so nothing typed is
     /// lost, and listed as missing until decided.
     public var undecided: [String: [Evaluation.Clarification]] = [:]
+    /// A method chosen at the terminal whose figure (target, threshold or bands) is not given
+    /// yet; not saved.
+    public var pendingMethod: String?
 
     public init(method: QuantitativeMethod?, scale: String?, evaluators: [String], bids: [String: EvaluationCalculator.Panel],
                 undecided: [String: [Evaluation.Clarification]] = [:]) {

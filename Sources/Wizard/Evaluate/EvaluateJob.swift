@@ -48,15 +48,15 @@ public struct EvaluateJob {
         } catch {
             throw WizardError("\(error)", status: (error as? OutsideFileError)?.kind == .missing ? .unreadable : .refused)
         }
-        let method = try method(scores, tender: tender)
-        let scale = try scale(scores, tender: tender)
         let output = context.resolve(outputPath)
         try checkOutputFolder(output)
 
         let submitted = try submittedBids(tender: tender, pack: pack)
         if !noInput {
+            try checkRecorded(scores, tender: tender)
             var wizard = ScoringWizard(
-                context: context, environment: FlowEnvironment(data: context.data, tender: tender, pack: pack), scale: scale,
+                context: context, environment: FlowEnvironment(data: context.data, tender: tender, pack: pack),
+                tenderMethod: tender.scoring?.method, tenderScale: tender.scoring?.scale,
                 bids: submitted.filter { $0.bid.exclusion == nil }.map { checked in
                     let valued = checked.bid.lines.compactMap(\.value)
                     let offer = valued.isEmpty ? "no valued social value" : "\(valued.reduce(Money.zero, +).description) of social value"
@@ -70,6 +70,8 @@ public struct EvaluateJob {
             if try wizard.run() == .left { return .success }
             scores = wizard.scores
         }
+        let method = try method(scores, tender: tender)
+        let scale = try scale(scores, tender: tender)
         var problems = panelProblems(submitted, scores: scores, scale: scale)
         let unknown = scores.bids.keys.filter { file in !submitted.contains { $0.file == file } }.sorted()
         problems += unknown.map { "The scores file has scores for \(Echo.short($0)), which is not one of the bundles given." }
@@ -112,6 +114,12 @@ public struct EvaluateJob {
             summarise(evaluation, output: output)
         }
         return .success
+    }
+
+    /// Refuses a scores file that changes what the tender records, before anything is asked.
+    private func checkRecorded(_ scores: ScoresFile, tender: TenderSpecification) throws {
+        _ = try tender.scoring?.method.map { _ in try method(scores, tender: tender) }
+        _ = try tender.scoring?.scale.map { _ in try scale(scores, tender: tender) }
     }
 
     /// The method the tender records, else the scores file's; it must be someone's explicit

@@ -24,7 +24,9 @@ struct ScoringWizard {
 
     let context: AppContext
     let environment: FlowEnvironment
-    let scale: QualitativeScale
+    /// The method and scale the tender records; nil in a tender file from before they were recorded.
+    let tenderMethod: QuantitativeMethod?
+    let tenderScale: QualitativeScale?
     let bids: [Bid]
     /// Every bundle's file name, in the order given, for saving.
     let order: [String]
@@ -106,11 +108,13 @@ struct ScoringWizard {
             store: { scores, value in
                 scores.evaluators = value.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
             }))
+        slots += methodSlots()
         for bid in bids {
             for concern in bid.concerns {
                 slots += clarificationSlots(bid, concern)
             }
         }
+        guard scale != nil else { return slots }
         for evaluator in scores.evaluators {
             for bid in bids {
                 slots += scoreSlots(bid, evaluator: evaluator)
@@ -122,16 +126,99 @@ struct ScoringWizard {
         return slots
     }
 
+    /// The framework's scales to choose from.
+    private var scales: [QualitativeScale] { context.data.framework.evaluation?.scales ?? [] }
+
+    /// The scale the bids are scored on, once known.
+    var scale: QualitativeScale? { tenderScale ?? scales.first { $0.id == scores.scale } }
+
+    /// The method, once known.
+    var method: QuantitativeMethod? { tenderMethod ?? scores.method }
+
+    /// The method and the scale, asked only when the tender file does not record them (a tender
+    /// made before svwizard recorded them).
+    private func methodSlots() -> [Slot] {
+        var slots: [Slot] = []
+        let title = "How the bids are scored"
+        let lead = "The tender file does not record how the bids are scored, so the panel records it here, before any bid is scored "
+            + "(svwizard guide evaluation shows each method's formula)."
+        if tenderMethod == nil {
+            let options = [("relativeToHighest", "Relative to the highest offer"), ("relativeToTarget", "Relative to a target of £ per £1 of contract value"),
+                           ("bands", "Bands of £ per £1, each worth a share of the marks"), ("passFail", "Pass or fail at a threshold of £ per £1")]
+            slots.append(Slot(
+                definition: QuestionDefinition(key: "method", ask: "How is the quantitative offer scored?",
+                                               help: "The method the tender documents set out. No council source lays down one method, so it is recorded with the evaluation.",
+                                               example: "relativeToHighest", kind: .choice, options: options.map { ChoiceOption(value: $0.0, label: $0.1) }),
+                title: title, lead: lead,
+                current: { $0.pendingMethod ?? $0.method?.id },
+                store: { scores, value in
+                    scores.method = value == "relativeToHighest" ? .relativeToHighest : nil
+                    scores.pendingMethod = value == "relativeToHighest" ? nil : value
+                }))
+            let target = context.data.framework.evaluation?.targetPerPound
+            switch scores.pendingMethod {
+            case "relativeToTarget"?:
+                slots.append(Slot(
+                    definition: QuestionDefinition(key: "target", ask: "What is the target, in £ of social value per £1 of contract value?",
+                                                   help: "An offer at or above the target gets full marks. " + (target.map { "A starting point: \($0.source)" } ?? ""),
+                                                   example: target.map { DecimalText.plain($0.value.value) } ?? "0.25", kind: .decimal, minimum: "0.01"),
+                    title: title, lead: nil, current: { _ in nil },
+                    store: { scores, value in
+                        scores.method = DecimalText.parse(value).map { .relativeToTarget(perPound: $0) }
+                        scores.pendingMethod = nil
+                    }))
+            case "passFail"?:
+                slots.append(Slot(
+                    definition: QuestionDefinition(key: "threshold", ask: "What is the threshold, in £ of social value per £1 of contract value?",
+                                                   help: "An offer at or above the threshold gets full marks; below it, none.", example: "0.1",
+                                                   kind: .decimal, minimum: "0.01"),
+                    title: title, lead: nil, current: { _ in nil },
+                    store: { scores, value in
+                        scores.method = DecimalText.parse(value).map { .passFail(threshold: $0) }
+                        scores.pendingMethod = nil
+                    }))
+            case "bands"?:
+                slots.append(Slot(
+                    definition: QuestionDefinition(key: "bands", ask: "What are the bands? Give each as the £ per £1 it starts at and its share of the marks.",
+                                                   help: "For example 0.05 25%, 0.10 50%, 0.20 100%: an offer of £0.12 per £1 earns half the marks.",
+                                                   example: "0.05 25%, 0.10 50%, 0.20 100%", kind: .text),
+                    title: title, lead: nil, current: { _ in nil },
+                    store: { scores, value in
+                        scores.method = AssessmentAssembler.bands(value).map { .bands($0) }
+                        scores.pendingMethod = nil
+                    },
+                    accept: { AssessmentAssembler.bands($0) == nil ? "Give each band as the £ per £1 it starts at and its share of the marks, "
+                        + "for example 0.05 25%, 0.10 50%, 0.20 100%." : nil }))
+            default:
+                break
+            }
+        }
+        if tenderScale == nil {
+            slots.append(Slot(
+                definition: QuestionDefinition(key: "scale", ask: "Which scale do evaluators score the written answer on?",
+                                               help: "Each evaluator scores each bid on the scale, with a reason; the panel then agrees a moderated score.",
+                                               example: scales.first?.id, kind: .choice,
+                                               options: scales.map { scale in ChoiceOption(value: scale.id, label: scale.name) }),
+                title: title, lead: tenderMethod == nil ? nil : lead,
+                current: { $0.scale },
+                store: { scores, value in scores.scale = value }))
+        }
+        return slots
+    }
+
     private var scaleText: String {
-        scale.points.map { "\(DecimalText.plain($0.score)) \($0.label): \($0.descriptor)" }.joined(separator: " ")
+        guard let scale else { return "" }
+        return scale.points.map { "\(DecimalText.plain($0.score)) \($0.label): \($0.descriptor)" }.joined(separator: " ")
     }
 
     /// The scale, one score a line.
     private var scaleLines: String {
-        scale.points.map { "  \(DecimalText.plain($0.score)) \($0.label): \($0.descriptor)" }.joined(separator: "\n")
+        guard let scale else { return "" }
+        return scale.points.map { "  \(DecimalText.plain($0.score)) \($0.label): \($0.descriptor)" }.joined(separator: "\n")
     }
 
     private func scoreAccepted(_ value: String) -> String? {
+        guard let scale else { return nil }
         guard let score = DecimalText.parse(value), scale.allows(score) else {
             return "Give one of the scale's scores: " + scale.points.map { DecimalText.plain($0.score) }.joined(separator: ", ") + "."
         }
@@ -153,9 +240,9 @@ struct ScoringWizard {
         func scoresOrder(_ name: String) -> Int { scores.evaluators.firstIndex(of: name) ?? Int.max }
         return [
             Slot(definition: QuestionDefinition(key: "score", ask: "\(evaluator): your score for \(bid.supplier)'s written answer?",
-                                                help: "Score the method statement and the delivery plan or milestone tracker on the \(scale.name) scale. \(scaleText)",
+                                                help: "Score the method statement and the delivery plan or milestone tracker on the \(scale?.name ?? "") scale. \(scaleText)",
                                                 example: "4", kind: .decimal),
-                 title: title, lead: "\(bid.supplier) (\(bid.file)): \(bid.summary). The \(scale.name) scale:\n\(scaleLines)",
+                 title: title, lead: "\(bid.supplier) (\(bid.file)): \(bid.summary). The \(scale?.name ?? "") scale:\n\(scaleLines)",
                  current: { entry($0).flatMap { $0.score < 0 ? nil : DecimalText.plain($0.score) } },
                  store: { scores, value in update(&scores) { $0.score = DecimalText.parse(value) ?? 0 } },
                  accept: scoreAccepted),
