@@ -25,9 +25,10 @@ let package = Package(
         ),
 
         // The default data files (Questionnaires/, Guidance/) compiled into the binary.
+        // (EmbedDataPlugin also runs CompileDataTool for CompiledData, below.)
         .executableTarget(name: "EmbedDataTool"),
         .plugin(
-            name: "EmbedDataPlugin", capability: .buildTool(), dependencies: ["EmbedDataTool"],
+            name: "EmbedDataPlugin", capability: .buildTool(), dependencies: ["EmbedDataTool", "CompileDataTool"],
             path: "Sources/EmbedDataPlugin"
         ),
         .target(name: "BundledData", plugins: ["EmbedDataPlugin"]),
@@ -43,11 +44,7 @@ let package = Package(
         // The default data set, checked when svwizard is built (a data file error stops the
         // build) and compiled to JSON, so a command decodes only the parts it needs.
         .executableTarget(name: "CompileDataTool", dependencies: ["DataFiles"]),
-        .plugin(
-            name: "CompileDataPlugin", capability: .buildTool(), dependencies: ["CompileDataTool"],
-            path: "Sources/CompileDataPlugin"
-        ),
-        .target(name: "CompiledData", plugins: ["CompileDataPlugin"]),
+        .target(name: "CompiledData", plugins: ["EmbedDataPlugin"]),
 
         // The terminal: readline or plain line reading, completion, colour, wrapping, Markdown rendering.
         .target(name: "Terminal", dependencies: ["CReadline"]),

@@ -1,25 +1,28 @@
 import Foundation
 import PackagePlugin
 
-/// Compiles the package's `Questionnaires/` and `Guidance/` folders into the target as Swift
-/// string constants, so the binary runs from any directory with its defaults built in.
+/// Builds the package's data into a target, by the target:
+/// - `BundledData`: the text of every file in `Questionnaires/` and `Guidance/`, as Swift string
+///   constants, so the binary runs from any directory with its defaults built in;
+/// - `CompiledData`: the data set read and checked from `Questionnaires/` (a data file error
+///   stops the build) and compiled to JSON, so a command decodes only the parts it needs.
 @main
 struct EmbedDataPlugin: BuildToolPlugin {
-    static let folders = ["Questionnaires", "Guidance"]
-
     func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
+        let compiling = target.name == "CompiledData"
+        let folders = compiling ? ["Questionnaires"] : ["Questionnaires", "Guidance"]
         let root = context.package.directoryURL
         var relativePaths: [String] = []
-        for folder in Self.folders {
+        for folder in folders {
             relativePaths += Self.files(under: root.appendingPathComponent(folder), relativeTo: root)
         }
         relativePaths.sort()
-        let output = context.pluginWorkDirectoryURL.appendingPathComponent("BundledFiles+Generated.swift")
+        let output = context.pluginWorkDirectoryURL.appendingPathComponent(compiling ? "CompiledData+Generated.swift" : "BundledFiles+Generated.swift")
         let inputs = relativePaths.map { root.appendingPathComponent($0) }
         return [
             .buildCommand(
-                displayName: "Embedding \(relativePaths.count) data files",
-                executable: try context.tool(named: "EmbedDataTool").url,
+                displayName: compiling ? "Checking and compiling \(relativePaths.count) data files" : "Embedding \(relativePaths.count) data files",
+                executable: try context.tool(named: compiling ? "CompileDataTool" : "EmbedDataTool").url,
                 arguments: [output.path, root.path] + relativePaths,
                 inputFiles: inputs,
                 outputFiles: [output]
