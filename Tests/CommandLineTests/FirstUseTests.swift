@@ -158,7 +158,12 @@ struct MultilineAnswerTests {
         try terminal.answer("Which local partner", "Rotherham College")
         try terminal.answer("What evidence will you keep", "@\(fixture.runner.home.path)/evidence.txt")
         try terminal.waitFor("Read 53 characters from evidence.txt.")
+        let continuations = terminal.screen.components(separatedBy: "  | ").count - 1
         try terminal.answer("delivery plan", "Month 1: apprentice starts.")
+        // Ctrl-D at the next line, once readline waits for it (a key sent while the terminal
+        // changes mode can be lost).
+        try terminal.waitFor("  | ", occurrences: continuations + 1)
+        terminal.waitUntilIdle(timeout: 5)
         terminal.type("\u{4}")
         try terminal.answer("Type finish, edit", "quit")
         #expect(try terminal.waitForExit() == 0)

@@ -3,6 +3,9 @@ import Foundation
 /// What a tender asks for: the buyer, the contract's value and length, the measures adopted
 /// and, when the commissioner supplies one, the value pack every bid is valued with.
 public struct TenderSpecification: Sendable, Hashable, Codable {
+    /// The file format's version: 2 for a tender file that records how bids are scored. Files
+    /// without it are version 1 and still read; their scoring method is recorded at evaluation.
+    public var formatVersion: Int?
     public var buyer: String
     public var reference: String
     public var title: String
@@ -23,6 +26,9 @@ public struct TenderSpecification: Sendable, Hashable, Codable {
     /// True when a training scenario made the tender: its illustrative values are expected
     /// there, and only noted, while in a real bid they are a warning.
     public var training: Bool?
+
+    /// The version svwizard writes.
+    public static let currentFormatVersion = 2
 
     public init(buyer: String, reference: String, title: String, contractValue: Money, startDate: String, years: Int,
                 adoptedMeasures: [MeasureReference], valuePack: ValuePack? = nil) {

@@ -124,6 +124,7 @@ public struct WorkshopJob {
         tender.scoring = TenderScoring(weighting: rules.tenderWeighting, quantitativeShare: rules.quantitativeShare,
                                        qualitativeShare: rules.qualitativeShare, deliveryDocument: rules.deliveryDocument(contractValue: tender.contractValue),
                                        socialValueRequired: rules.requiresSocialValue(contractValue: tender.contractValue), method: method, scale: scale)
+        tender.formatVersion = TenderSpecification.currentFormatVersion
         let tenderFile = place.appendingPathComponent("tender.json")
         try AtomicFile.write(try JSONEncoder.stable.encode(tender) + Data("\n".utf8), to: tenderFile)
         let folder = place.appendingPathComponent("bids")
