@@ -270,6 +270,31 @@ extension EvaluateCommandTests {
     }
 }
 
+extension EvaluateCommandTests {
+    @Test("local spend at or above the share of the contract's value the council sets is questioned; with none set, it is not")
+    func localSpendNearContractValue() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let data = url("data")
+        try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
+        for folder in ["Questionnaires", "Guidance"] {
+            try FileManager.default.copyItem(at: root.appendingPathComponent(folder), to: data.appendingPathComponent(folder))
+        }
+        let framework = data.appendingPathComponent("Questionnaires/framework.yaml")
+        let text = try String(contentsOf: framework, encoding: .utf8)
+        try text.replacingOccurrences(of: "  # questionLocalSpendFrom: \"80\"", with: "  questionLocalSpendFrom: \"0.4\"")
+            .write(to: framework, atomically: true, encoding: .utf8)
+        _ = try runner.file("scores.yaml", Self.scores)
+        let arguments = ["evaluate", "--tender", "tender.json", "strong.svbundle.zip", "inflated.svbundle.zip", "thin.svbundle.zip",
+                         "--scores", "scores.yaml", "--no-input"]
+        // Thin Offer's £2,000 of local spend is 0.44% of the £450,000 contract.
+        let questioned = try runner.run(["--data", data.path] + arguments + ["--output", "questioned"])
+        #expect(questioned.status == 1)
+        #expect(questioned.stderr.replacingOccurrences(of: "\n", with: " ")
+            .contains("thin.svbundle.zip: the offer needs a clarification about TOM18 before it is scored: Local spend of £2,000 is 0.4% of the contract's value, at or above the 0.4% the council questions."))
+        #expect(try runner.run(arguments + ["--output", "unquestioned"]).status == 0)
+    }
+}
+
 /// Checks a file against a published schema with an independent validator (Python's jsonschema).
 enum SchemaCheck {
     static func run(_ schema: String, _ file: URL) throws -> String {

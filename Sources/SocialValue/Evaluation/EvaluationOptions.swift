@@ -22,8 +22,12 @@ public struct EvaluationOptions: Sendable, Hashable, Codable {
     /// A starting point for a target of social value per £1 of contract value.
     public var targetPerPound: CitedFigure
     public var scales: [QualitativeScale]
+    /// The share of the contract's value (a percentage) at or above which a bid's local spend
+    /// is questioned before it is scored, when the council sets one; none is assumed.
+    public var questionLocalSpendFrom: Quantity?
 
-    public init(methods: [MethodDescription], targetPerPound: CitedFigure, scales: [QualitativeScale]) {
+    public init(methods: [MethodDescription], targetPerPound: CitedFigure, scales: [QualitativeScale], questionLocalSpendFrom: Quantity? = nil) {
+        self.questionLocalSpendFrom = questionLocalSpendFrom
         self.methods = methods
         self.targetPerPound = targetPerPound
         self.scales = scales

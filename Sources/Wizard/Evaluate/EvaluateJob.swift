@@ -204,6 +204,7 @@ public struct EvaluateJob {
                     let measure = parts.count > 1 && parts[0] == "commitments" ? MeasureReference(String(parts[1])) : nil
                     return .init(measure: measure, text: "\(finding.code.rawValue) \(finding.message)")
                 }
+                concerns += Self.localSpendConcerns(lines, tender: tender, data: data)
                 let digest = Manifest.sha256(bytes)
                 if let first = digests[digest] {
                     exclusion = "The same bundle as \(first), which is evaluated; a bid is counted once."
@@ -225,6 +226,19 @@ public struct EvaluateJob {
             }
         }
         return checked
+    }
+
+    /// Local spend at or above the share of the contract's value the council questions
+    /// (`evaluation.questionLocalSpendFrom` in framework.yaml; nothing when it sets none).
+    static func localSpendConcerns(_ lines: [Evaluation.Line], tender: TenderSpecification, data: DataSet) -> [EvaluationCalculator.Concern] {
+        guard let share = data.framework.evaluation?.questionLocalSpendFrom?.value, tender.contractValue.pounds > 0 else { return [] }
+        return lines.compactMap { line in
+            guard data.catalogue.measure(line.measure)?.counting.atMostContractValue == true, line.unit == .pounds else { return nil }
+            let percent = line.quantity / tender.contractValue.pounds * 100
+            guard percent >= share else { return nil }
+            return .init(measure: line.measure, text: "Local spend of \(Money(line.quantity).wholePounds) is \(DecimalText.grouped(percent, places: 1))% "
+                + "of the contract's value, at or above the \(DecimalText.plain(share))% the council questions.")
+        }
     }
 
     /// What the scores file must still say: every evaluator's score and an agreed score on the
