@@ -59,7 +59,10 @@ struct ScoringWizard {
             if let lead = slot.lead, shownLead.insert(slot.title + lead).inserted {
                 console.write("\n" + console.style.bold(slot.title) + "\n")
                 for line in lead.split(separator: "\n") {
-                    console.write(TextWrapper.wrap(String(line), width: console.width, indent: line.hasPrefix("  ") ? "    " : "") + "\n")
+                    // A scale's points are listed indented, each continuing under its words.
+                    let listed = line.hasPrefix("  ")
+                    console.write(TextWrapper.wrap(String(line.drop { $0 == " " }), width: console.width, firstIndent: listed ? "  " : "",
+                                                   indent: listed ? "    " : "") + "\n")
                 }
             }
             let question = PlannedQuestion(slot.definition, stepTitle: slot.title, stepNumber: 1, stepCount: 1)
