@@ -26,7 +26,8 @@ let package = Package(
 
         // The default data files (Questionnaires/, Guidance/) compiled into the binary.
         // (EmbedDataPlugin also runs CompileDataTool for CompiledData, below.)
-        .executableTarget(name: "EmbedDataTool"),
+        .target(name: "GeneratedSource"),
+        .executableTarget(name: "EmbedDataTool", dependencies: ["GeneratedSource"]),
         .plugin(
             name: "EmbedDataPlugin", capability: .buildTool(), dependencies: ["EmbedDataTool", "CompileDataTool"],
             path: "Sources/EmbedDataPlugin"
@@ -43,7 +44,7 @@ let package = Package(
 
         // The default data set, checked when svwizard is built (a data file error stops the
         // build) and compiled to JSON, so a command decodes only the parts it needs.
-        .executableTarget(name: "CompileDataTool", dependencies: ["DataFiles"]),
+        .executableTarget(name: "CompileDataTool", dependencies: ["DataFiles", "GeneratedSource"]),
         .target(name: "CompiledData", plugins: ["EmbedDataPlugin"]),
 
         // The terminal: readline or plain line reading, completion, colour, wrapping, Markdown rendering.

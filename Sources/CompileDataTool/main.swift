@@ -6,6 +6,7 @@
 // usage: CompileDataTool OUTPUT.swift ROOT FILE...   (FILE paths relative to ROOT)
 import Foundation
 import DataFiles
+import GeneratedSource
 
 let arguments = CommandLine.arguments
 guard arguments.count >= 3 else {
@@ -36,33 +37,6 @@ do {
     exit(65)
 }
 
-/// A raw string literal delimiter longer than any run of `#` in the text.
-func delimiter(for text: String) -> String {
-    var longest = 0
-    var run = 0
-    for character in text.utf8 {
-        run = character == UInt8(ascii: "#") ? run + 1 : 0
-        longest = max(longest, run)
-    }
-    return String(repeating: "#", count: longest + 1)
-}
-
-var swift = """
-// Generated at build time by CompileDataTool from Questionnaires/ and Guidance/. Do not edit.
-
-extension CompiledData {
-    static let generated: [String: String] = [
-
-"""
-for name in CompiledDataSet.partNames {
-    let text = parts[name] ?? ""
-    let hashes = delimiter(for: text)
-    swift += "        \"\(name)\": \(hashes)\"\"\"\n\(text)\n\"\"\"\(hashes),\n"
-}
-swift += "    ]\n}\n"
-do {
-    try swift.write(to: output, atomically: true, encoding: .utf8)
-} catch {
-    FileHandle.standardError.write(Data("CompileDataTool: cannot write \(output.path): \(error)\n".utf8))
-    exit(73)
-}
+GeneratedSource.write(GeneratedSource.dictionary(extending: "CompiledData", madeBy: "CompileDataTool", from: "Questionnaires/",
+                                                 entries: CompiledDataSet.partNames.map { ($0, parts[$0] ?? "") }),
+                      to: output, tool: "CompileDataTool")
