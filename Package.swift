@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // The domain: measures, framework, policy rules, money, valuation, findings. Foundation only.
@@ -58,8 +59,12 @@ let package = Package(
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
 
+        // The contract register: SQLite through GRDB (system libsqlite3; Debian: libsqlite3-dev),
+        // behind the RegisterStore protocol. The schema and its migrations are in RegisterSchema.swift.
+        .target(name: "Register", dependencies: ["SocialValue", .product(name: "GRDB", package: "GRDB.swift")]),
+
         // Runs the jobs on a terminal: menus, listings, guidance, value packs, the wizards.
-        .target(name: "Wizard", dependencies: ["SocialValue", "Questionnaire", "Terminal", "BundledData", "CompiledData", "Submission"]),
+        .target(name: "Wizard", dependencies: ["SocialValue", "Questionnaire", "Terminal", "BundledData", "CompiledData", "Submission", "Register"]),
 
         // The command line: argument parsing, wiring and exit codes only.
         .executableTarget(
@@ -73,6 +78,7 @@ let package = Package(
         .testTarget(name: "SubmissionTests", dependencies: ["Submission", "Questionnaire", "BundledData"],
                     exclude: ["validate_schema.py"]),
         .testTarget(name: "WizardTests", dependencies: ["Wizard"]),
+        .testTarget(name: "RegisterTests", dependencies: ["Register", "SocialValue"]),
         .testTarget(name: "CommandLineTests", dependencies: ["svwizard"]),
     ]
 )

@@ -9,7 +9,33 @@ enum FrameworkChecks {
         errors += ruleErrors(framework.rules, in: file)
         errors += districtErrors(framework.localArea, in: file)
         if let evaluation = framework.evaluation { errors += evaluationErrors(evaluation, in: file) }
+        if let management = framework.contractManagement { errors += managementErrors(management, in: file) }
         if !errors.isEmpty { throw DataFileErrors(errors) }
+    }
+
+    /// The contract management options: real months, a period length that divides the year,
+    /// green above amber.
+    private static func managementErrors(_ management: ContractManagementOptions, in file: YAMLFile) -> [DataFileError] {
+        var errors: [DataFileError] = []
+        let at = { (key: String) -> [PathComponent] in [.key("contractManagement"), .key(key)] }
+        for (key, month) in [("reportingYearStartMonth", management.reportingYearStartMonth), ("financialYearStartMonth", management.financialYearStartMonth)]
+        where !(1...12).contains(month) {
+            errors.append(file.error(at: at(key), message: "\(month) is not a month", hint: "Give the month's number, 1 for January to 12 for December."))
+        }
+        if !ContractManagementOptions.periodLengths.contains(management.periodMonths) {
+            errors.append(file.error(at: at("periodMonths"), message: "a reporting period of \(management.periodMonths) months does not divide the year",
+                                     hint: "Use 1, 2, 3, 4, 6 or 12 months (3 for quarters)."))
+        }
+        if !(1...60).contains(management.livingWageAssuranceMonths) {
+            errors.append(file.error(at: at("livingWageAssuranceMonths"), message: "assurance every \(management.livingWageAssuranceMonths) months is not a sensible interval",
+                                     hint: "Use 12 for an annual assurance."))
+        }
+        let rag = management.rag
+        if !(rag.amber.percent > 0 && rag.amber < rag.green && rag.green.percent <= 100) {
+            errors.append(file.error(at: [.key("contractManagement"), .key("rag")], message: "amber (\(rag.amber)) must be more than 0% and below green (\(rag.green)), and green at most 100%",
+                                     hint: "For example green: \"90\" and amber: \"70\"."))
+        }
+        return errors
     }
 
     /// The scoring options: known methods, a positive target, scales with distinct scores.

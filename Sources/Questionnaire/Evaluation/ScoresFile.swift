@@ -32,24 +32,8 @@ public struct ScoresFile: Sendable {
     public static let largest = 1_048_576
 
     public static func read(_ url: URL) throws -> ScoresFile {
-        let name = url.lastPathComponent
-        let data = try OutsideFile.contents(of: url, limit: largest, what: "scores file")
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw OutsideFileError("The scores file \(name) is not UTF-8 text. Save it as UTF-8 (plain text) and try again.")
-        }
-        let node: Node?
-        do {
-            node = try SafeYAML.compose(text)
-        } catch {
-            let problem = SafeYAMLError(error)
-            throw OutsideFileError("The scores file \(name)\(problem.line.map { ":\($0)" } ?? "") \(problem.message).")
-        }
-        guard let node, case .mapping = node else {
-            throw OutsideFileError("The scores file \(name) must hold `key: value` entries, starting with `version: 1`.")
-        }
-        let value = AnswerFile.value(of: node)
-        try OutsideFile.check(value, schema: "scores.schema.json", name: name, what: "scores file")
-        return try ScoresFile(value, name: name)
+        let value = try OutsideFile.yamlDocument(url, limit: largest, what: "scores file", schema: "scores.schema.json", start: "`version: 1`")
+        return try ScoresFile(value, name: url.lastPathComponent)
     }
 
     init(_ value: JSONValue, name: String) throws {
@@ -118,7 +102,7 @@ extension ScoresFile {
     /// The file as YAML, bundles in the order given: what the evaluation wizard saves after each
     /// answer. Every text is double-quoted, so nothing typed is read as YAML.
     public func yaml(bundles order: [String]) -> String {
-        func quoted(_ text: String) -> String { String(decoding: (try? JSONEncoder().encode(text)) ?? Data("\"\"".utf8), as: UTF8.self) }
+        let quoted = OutsideFile.quoted
         func number(_ value: Decimal) -> String { quoted(DecimalText.plain(value)) }
         var lines = ["# The evaluation panel's record for svwizard evaluate (svwizard guide scores-file).", "version: 1"]
         if let method {

@@ -26,13 +26,17 @@ public struct Framework: Sendable, Hashable, Codable {
     public var benchmarks: Benchmarks
     /// The ways bids may be scored, for the buyer to choose from and record.
     public var evaluation: EvaluationOptions?
+    /// How delivery is managed after award: the reporting calendar, RAG thresholds and living
+    /// wage assurance.
+    public var contractManagement: ContractManagementOptions?
 
     public init(
         council: String, policy: PolicyDocument, definition: Quotation, outcomes: [Outcome], themes: [Theme],
         rules: PolicyRules, lifecycle: [LifecycleStage], principles: [PrincipleSet], localArea: LocalArea,
-        benchmarks: Benchmarks, evaluation: EvaluationOptions? = nil
+        benchmarks: Benchmarks, evaluation: EvaluationOptions? = nil, contractManagement: ContractManagementOptions? = nil
     ) {
         self.evaluation = evaluation
+        self.contractManagement = contractManagement
         self.council = council
         self.policy = policy
         self.definition = definition

@@ -26,6 +26,9 @@ public struct TenderSpecification: Sendable, Hashable, Codable {
     /// True when a training scenario made the tender: its illustrative values are expected
     /// there, and only noted, while in a real bid they are a warning.
     public var training: Bool?
+    /// True when the real living wage is in scope and the contract manager seeks assurance of
+    /// it each year (the assessment records both); absent otherwise.
+    public var livingWageAssurance: Bool?
 
     /// The version svwizard writes.
     public static let currentFormatVersion = 2

@@ -168,6 +168,7 @@ public struct AssessmentRecord: Sendable {
                                        socialValueRequired: decision.socialValueRequired, method: assessment.scoringMethod,
                                        scale: framework.evaluation?.scales.first { $0.id == assessment.scoringScale })
         tender.localArea = framework.localArea
+        if assessment.market.livingWageInScope && assessment.market.livingWageAssurance { tender.livingWageAssurance = true }
         tender.formatVersion = TenderSpecification.currentFormatVersion
         return tender
     }

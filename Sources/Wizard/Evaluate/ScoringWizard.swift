@@ -20,7 +20,7 @@ struct ScoringWizard {
         var measures: [MeasureReference]
     }
 
-    enum End { case finished, left }
+    typealias End = SlotRunner<ScoresFile>.End
 
     let context: AppContext
     let environment: FlowEnvironment
@@ -35,62 +35,25 @@ struct ScoringWizard {
 
     private var console: Console { context.console }
 
-    /// One question: its wording, where its answer is kept, and whether it is asked now.
-    private struct Slot {
-        var definition: QuestionDefinition
-        var title: String
-        /// Said before the question, the first time it is asked.
-        var lead: String?
-        var current: (ScoresFile) -> String?
-        var store: (inout ScoresFile, String) -> Void
-        var accept: (String) -> String? = { _ in nil }
-    }
+    typealias Slot = SlotQuestion<ScoresFile>
 
     mutating func run() throws -> End {
         console.say("The panel's answers are saved to \(url.path) after each one. At any question type ? for help, back for the "
             + "previous question, or quit to stop and carry on later with the same command.")
-        var forced: Int? // a question chosen by `back`
-        var shownLead: Set<String> = []
-        while true {
-            let slots = self.slots()
-            guard let index = forced ?? slots.firstIndex(where: { ($0.current(scores) ?? "").isEmpty }) else { return .finished }
-            forced = nil
-            let slot = slots[index]
-            if let lead = slot.lead, shownLead.insert(slot.title + lead).inserted {
-                console.write("\n" + console.style.bold(slot.title) + "\n")
-                for line in lead.split(separator: "\n") {
-                    // A scale's points are listed indented, each continuing under its words.
-                    let listed = line.hasPrefix("  ")
-                    console.write(TextWrapper.wrap(String(line.drop { $0 == " " }), width: console.width, firstIndent: listed ? "  " : "",
-                                                   indent: listed ? "    " : "") + "\n")
-                }
-            }
-            let question = PlannedQuestion(slot.definition, stepTitle: slot.title, stepNumber: 1, stepCount: 1)
-            let prompt = QuestionPrompt(context: context, environment: environment, answers: AnswerSheet(), question: question,
-                                        current: slot.current(scores), accept: slot.accept)
-            switch prompt.ask() {
-            case let .answer(value):
-                slot.store(&scores, value)
-                try save()
-            case let .answers(values):
-                if let value = values.values.first { slot.store(&scores, value) }
-                try save()
-            case .back:
-                if index == 0 { console.say("This is the first question.") } else { forced = index - 1 }
-            case .review:
-                console.say("The record is written when every question is answered; until then \(url.lastPathComponent) holds the answers so far.")
-            case .save, .saveAs:
-                try save()
-                console.say("Saved to \(url.path).")
-            case .quit, .interrupted, .inputEnded:
-                try save()
-                console.say("Your answers are saved in \(url.path). Carry on with the same svwizard evaluate command.")
-                return .left
-            }
+        let order = self.order
+        let url = self.url
+        let runner = SlotRunner<ScoresFile>(context: context, environment: environment, url: url, carryOn: "svwizard evaluate") { scores in
+            try Self.save(scores, order: order, to: url)
+        }
+        let wizard = self
+        return try runner.run(&scores) { scores in
+            var current = wizard
+            current.scores = scores
+            return current.slots()
         }
     }
 
-    private func save() throws {
+    private static func save(_ scores: ScoresFile, order: [String], to url: URL) throws {
         do {
             try AtomicFile.write(Data(scores.yaml(bundles: order).utf8), to: url)
         } catch {

@@ -84,6 +84,9 @@ struct WorkshopFeedback: Encodable {
             "tender-response"
         case .quantityOutOfRange, .quantityOffStep, .wrongNumberOfYears, .ageBandNotConfirmed, .unknownMeasure, .duplicateCommitment, .missingFacts:
             "validation-rules"
+        case .evidenceMissing, .periodOutsideContract, .deliveredQuantityUnit, .shortfallUnexplained, .measureNotCommitted,
+             .measureNotReported, .evidenceOutsidePeriod, .beyondCommitment:
+            "delivery-returns"
         }
     }
 }

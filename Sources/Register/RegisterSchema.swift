@@ -1,0 +1,136 @@
+import GRDB
+
+/// The register's schema, one migration per version, in the order they were added. Read this
+/// file to know what the register holds. Never edit a migration once released: add the next.
+///
+/// Conventions: dates are `YYYY-MM-DD` text; money is whole pence (INTEGER); quantities are
+/// millionths of the measure's unit (INTEGER), so sums in SQL are exact; documents as the
+/// supplier or council sent them are kept as JSON text beside the columns queries use.
+enum RegisterSchema {
+    /// Marks the file as an svwizard register (`PRAGMA application_id`, "SVWR").
+    static let applicationID: Int32 = 0x5356_5752
+
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: contracts, schedules, returns, reviews, assurance") { db in
+            try db.execute(sql: """
+                -- A contract awarded from a winning bid. terms_json holds the whole contract as the
+                -- contract pack carries it (commitments, schedule); the columns are for queries.
+                CREATE TABLE contract (
+                    reference TEXT PRIMARY KEY NOT NULL,
+                    tender_reference TEXT NOT NULL,
+                    title TEXT NOT NULL,
+                    buyer TEXT NOT NULL,
+                    directorate TEXT NOT NULL,
+                    contract_manager TEXT NOT NULL,
+                    supplier_name TEXT NOT NULL,
+                    supplier_postcode TEXT NOT NULL,
+                    supplier_local INTEGER NOT NULL CHECK (supplier_local IN (0, 1)),
+                    contract_value_pence INTEGER NOT NULL CHECK (contract_value_pence >= 0),
+                    start_date TEXT NOT NULL,
+                    end_date TEXT NOT NULL,
+                    years INTEGER NOT NULL CHECK (years BETWEEN 1 AND 15),
+                    awarded_on TEXT NOT NULL,
+                    living_wage_assurance INTEGER NOT NULL CHECK (living_wage_assurance IN (0, 1)),
+                    bundle_digest TEXT NOT NULL,
+                    terms_json TEXT NOT NULL
+                );
+
+                -- Each committed measure of a contract, in the bid's order.
+                CREATE TABLE commitment (
+                    contract TEXT NOT NULL REFERENCES contract(reference) ON DELETE CASCADE,
+                    measure TEXT NOT NULL,
+                    position INTEGER NOT NULL,
+                    label TEXT NOT NULL,
+                    unit TEXT NOT NULL,
+                    per_unit_pence_micros INTEGER, -- £ per unit in millionths of a penny; NULL when unvalued
+                    PRIMARY KEY (contract, measure)
+                );
+
+                -- The schedule: each measure's share of a contract year in a reporting period.
+                CREATE TABLE schedule_line (
+                    contract TEXT NOT NULL,
+                    measure TEXT NOT NULL,
+                    contract_year INTEGER NOT NULL,
+                    period TEXT NOT NULL,        -- such as 2025-26-Q1
+                    period_start TEXT NOT NULL,
+                    period_end TEXT NOT NULL,
+                    quantity_micros INTEGER NOT NULL,
+                    value_pence INTEGER,         -- NULL when unvalued
+                    PRIMARY KEY (contract, measure, contract_year, period),
+                    FOREIGN KEY (contract, measure) REFERENCES commitment(contract, measure) ON DELETE CASCADE
+                );
+                CREATE INDEX schedule_line_by_period_end ON schedule_line(period_end, contract);
+
+                -- A delivery return as imported. A corrected return for the same period supersedes
+                -- the earlier one, which is kept (superseded_by set) as history.
+                CREATE TABLE delivery_return (
+                    id INTEGER PRIMARY KEY,
+                    contract TEXT NOT NULL REFERENCES contract(reference) ON DELETE CASCADE,
+                    period TEXT NOT NULL,
+                    period_start TEXT NOT NULL,
+                    period_end TEXT NOT NULL,
+                    digest TEXT NOT NULL,        -- SHA-256 of return.json
+                    prepared_by TEXT NOT NULL,
+                    prepared_on TEXT NOT NULL,
+                    imported_on TEXT NOT NULL,
+                    superseded_by INTEGER REFERENCES delivery_return(id),
+                    document_json TEXT NOT NULL,
+                    UNIQUE (contract, digest)
+                );
+                CREATE UNIQUE INDEX delivery_return_current ON delivery_return(contract, period) WHERE superseded_by IS NULL;
+
+                -- What a return reports under each measure; validated_micros is set when the
+                -- review settles the line (every evidence item validated or rejected).
+                CREATE TABLE delivery_line (
+                    return_id INTEGER NOT NULL REFERENCES delivery_return(id) ON DELETE CASCADE,
+                    measure TEXT NOT NULL,
+                    due_micros INTEGER NOT NULL,
+                    delivered_micros INTEGER NOT NULL,
+                    value_pence INTEGER,
+                    validated_micros INTEGER,
+                    validated_pence INTEGER,
+                    PRIMARY KEY (return_id, measure)
+                );
+
+                -- Each piece of evidence and the contract manager's decision on it.
+                CREATE TABLE evidence_item (
+                    return_id INTEGER NOT NULL,
+                    measure TEXT NOT NULL,
+                    item TEXT NOT NULL,          -- such as TOM1-1
+                    what TEXT NOT NULL,
+                    reference TEXT NOT NULL,
+                    dated TEXT NOT NULL,
+                    status TEXT NOT NULL DEFAULT 'submitted' CHECK (status IN ('submitted', 'validated', 'rejected', 'queried')),
+                    reason TEXT,
+                    reviewed_by TEXT,
+                    reviewed_on TEXT,
+                    PRIMARY KEY (return_id, measure, item),
+                    FOREIGN KEY (return_id, measure) REFERENCES delivery_line(return_id, measure) ON DELETE CASCADE
+                );
+
+                -- Corrective actions agreed with the supplier.
+                CREATE TABLE corrective_action (
+                    id INTEGER PRIMARY KEY,
+                    contract TEXT NOT NULL REFERENCES contract(reference) ON DELETE CASCADE,
+                    measure TEXT,
+                    action TEXT NOT NULL,
+                    due_on TEXT,
+                    agreed_on TEXT NOT NULL,
+                    agreed_by TEXT NOT NULL
+                );
+
+                -- Each year's real living wage assurance.
+                CREATE TABLE living_wage_assurance (
+                    id INTEGER PRIMARY KEY,
+                    contract TEXT NOT NULL REFERENCES contract(reference) ON DELETE CASCADE,
+                    given_on TEXT NOT NULL,
+                    given_by TEXT NOT NULL,
+                    compliant INTEGER NOT NULL CHECK (compliant IN (0, 1)),
+                    evidence TEXT NOT NULL
+                );
+                """)
+        }
+        return migrator
+    }
+}

@@ -1,0 +1,162 @@
+import Foundation
+import SocialValue
+
+/// Where contracts, their schedules, delivery returns and reviews are kept. The commands use
+/// only this protocol: SQLite (`SQLiteRegister`) is the store today; a shared server for an
+/// anchor network of public bodies would be another conformance.
+public protocol RegisterStore: Sendable {
+    /// Records an awarded contract with its commitments and schedule; refuses a reference already used.
+    func award(_ terms: ContractTerms) throws
+    func contracts() throws -> [ContractSummary]
+    /// The contract, or `RegisterError.unknownContract`.
+    func contract(_ reference: String) throws -> ContractTerms
+    /// Imports a checked return: the same return again changes nothing; another return for the
+    /// same period supersedes the current one, which is kept as history.
+    func importReturn(_ document: DeliveryReturn, digest: String, on day: Day) throws -> ImportOutcome
+    /// Every return of the contract, superseded ones included, by period and then import order.
+    func returns(of contract: String) throws -> [StoredReturn]
+    /// Records the contract manager's decisions on a return's evidence, the lines they settle,
+    /// and any corrective actions agreed, in one transaction.
+    func recordReview(_ review: ReturnReview) throws
+    func addAssurance(_ assurance: LivingWageStatus.Assurance, contract: String) throws
+    func assurances(of contract: String) throws -> [LivingWageStatus.Assurance]
+    func actions(of contract: String) throws -> [CorrectiveAction]
+    /// Committed, reported and validated by measure and period, aggregated by the store.
+    func tracking(of contract: String, asOf: Day, rag: RAGThresholds) throws -> Tracking
+    /// A consistent copy of the whole register at `url`, which must not exist.
+    func backup(to url: URL) throws
+    /// Everything in the register, for `register export --json`.
+    func export() throws -> RegisterExport
+}
+
+/// A line of `contract list`.
+public struct ContractSummary: Sendable, Hashable, Codable {
+    public var reference: String
+    public var title: String
+    public var supplier: String
+    public var directorate: String
+    public var contractManager: String
+    public var start: Day
+    public var end: Day
+    public var committedValue: Money
+    /// Current (not superseded) returns imported.
+    public var returns: Int
+}
+
+/// What an import did.
+public enum ImportOutcome: Sendable, Hashable {
+    /// A return for a period with none before.
+    case added
+    /// This very return was imported before: nothing changed.
+    case unchanged
+    /// A corrected return: the earlier one for the period, prepared on that day, is kept as history.
+    case superseded(previousPreparedOn: Day)
+}
+
+/// The contract manager's decision on a piece of evidence.
+public enum EvidenceStatus: String, Sendable, Hashable, Codable, CaseIterable {
+    case submitted, validated, rejected, queried
+}
+
+/// One evidence item of a stored return, with its review.
+public struct ReviewedEvidence: Sendable, Hashable, Codable {
+    public var measure: MeasureReference
+    public var item: EvidenceItem
+    public var status: EvidenceStatus
+    public var reason: String?
+    public var reviewedBy: String?
+    public var reviewedOn: Day?
+}
+
+/// A return as the register keeps it.
+public struct StoredReturn: Sendable, Hashable, Codable {
+    public var id: Int64
+    public var document: DeliveryReturn
+    public var digest: String
+    public var importedOn: Day
+    /// Set when a corrected return replaced this one.
+    public var supersededBy: Int64?
+    public var evidence: [ReviewedEvidence]
+    /// The validated quantity of each settled line.
+    public var settled: [SettledLine]
+
+    public var isCurrent: Bool { supersededBy == nil }
+}
+
+/// A line of a return the review has settled, with the quantity validated.
+public struct SettledLine: Sendable, Hashable, Codable {
+    public var measure: MeasureReference
+    public var validated: Quantity
+}
+
+/// A review of one return.
+public struct ReturnReview: Sendable, Hashable {
+    public struct Decision: Sendable, Hashable {
+        public var measure: MeasureReference
+        public var item: String
+        public var status: EvidenceStatus
+        public var reason: String?
+
+        public init(measure: MeasureReference, item: String, status: EvidenceStatus, reason: String?) {
+            self.measure = measure
+            self.item = item
+            self.status = status
+            self.reason = reason
+        }
+    }
+
+    public var returnID: Int64
+    public var reviewer: String
+    public var day: Day
+    public var decisions: [Decision]
+    /// For lines with rejected evidence: the quantity the accepted evidence supports.
+    public var accepted: [MeasureReference: Decimal]
+    public var actions: [CorrectiveAction]
+
+    public init(returnID: Int64, reviewer: String, day: Day, decisions: [Decision], accepted: [MeasureReference: Decimal] = [:],
+                actions: [CorrectiveAction] = []) {
+        self.returnID = returnID
+        self.reviewer = reviewer
+        self.day = day
+        self.decisions = decisions
+        self.accepted = accepted
+        self.actions = actions
+    }
+
+    /// A line's validated quantity once its evidence is decided: everything when all is
+    /// validated, the accepted quantity (at most what was delivered) when some was rejected,
+    /// and nil (not settled) while any item is unreviewed or queried. Nothing delivered is settled at 0.
+    public static func settled(delivered: Decimal, statuses: [EvidenceStatus], accepted: Decimal?) -> Decimal? {
+        if delivered == 0 { return 0 }
+        if statuses.isEmpty || statuses.contains(.submitted) || statuses.contains(.queried) { return nil }
+        if statuses.allSatisfy({ $0 == .validated }) { return delivered }
+        return min(max(accepted ?? 0, 0), delivered)
+    }
+}
+
+/// The whole register as JSON.
+public struct RegisterExport: Sendable, Hashable, Codable {
+    public struct ContractRecord: Sendable, Hashable, Codable {
+        public var contract: ContractTerms
+        public var returns: [StoredReturn]
+        public var actions: [CorrectiveAction]
+        public var assurances: [LivingWageStatus.Assurance]
+    }
+
+    public var schema = "svwizard-register-export"
+    public var schemaVersion = 1
+    public var contracts: [ContractRecord]
+}
+
+/// Why the register could not be used, in words for the person at the keyboard.
+public struct RegisterError: Error, Sendable, Equatable, CustomStringConvertible {
+    public enum Kind: Sendable, Equatable { case missing, notARegister, damaged, newer, busy, unknownContract, duplicate, refused, unwritable }
+
+    public var kind: Kind
+    public var description: String
+
+    public init(_ kind: Kind, _ description: String) {
+        self.kind = kind
+        self.description = description
+    }
+}

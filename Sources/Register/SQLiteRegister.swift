@@ -1,0 +1,416 @@
+import Foundation
+import GRDB
+import SocialValue
+
+/// The register in one SQLite file, through GRDB: write-ahead logging, every change in one
+/// immediate transaction, versioned migrations (`RegisterSchema`). A file that is not an
+/// svwizard register, is damaged, or was made by a newer svwizard is refused and never written to.
+public final class SQLiteRegister: RegisterStore {
+    public let url: URL
+    private let pool: DatabasePool
+
+    /// Opens the register at `url`. With `create`, a missing file (or an empty one) becomes a
+    /// new register; without it, a missing register is `RegisterError.missing`.
+    public init(url: URL, create: Bool) throws {
+        self.url = url
+        let path = url.path
+        let manager = FileManager.default
+        if manager.fileExists(atPath: path) {
+            try Self.checkExisting(url)
+        } else if create {
+            do {
+                try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            } catch {
+                throw RegisterError(.unwritable, "The register's folder \(url.deletingLastPathComponent().path) could not be made "
+                    + "(\(error.localizedDescription)). Choose another place with --register or SVWIZARD_REGISTER.")
+            }
+        } else {
+            throw RegisterError(.missing, "There is no register at \(path) yet. Record a contract first with svwizard contract award, "
+                + "or point at the council's register with --register FILE or SVWIZARD_REGISTER.")
+        }
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(15)
+        configuration.foreignKeysEnabled = true
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+            try pool.write { db in
+                if try Int32.fetchOne(db, sql: "PRAGMA application_id") != RegisterSchema.applicationID {
+                    try db.execute(sql: "PRAGMA application_id = \(RegisterSchema.applicationID)")
+                }
+            }
+            try RegisterSchema.migrator.migrate(pool)
+        } catch let error as DatabaseError {
+            throw Self.translate(error, path: path)
+        }
+    }
+
+    /// Refuses a file that is not a register of this svwizard, before anything is written to it.
+    private static func checkExisting(_ url: URL) throws {
+        let path = url.path
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw RegisterError(.unwritable, "The register \(path) cannot be read. Check its permissions.")
+        }
+        let header = (try? handle.read(upToCount: 16)) ?? Data()
+        try? handle.close()
+        if header.isEmpty { return } // an empty file: nothing to lose; it becomes a register
+        guard header == Data("SQLite format 3\0".utf8) else {
+            throw RegisterError(.notARegister, "\(path) is not an svwizard register (it is not an SQLite database). It was left as it is; "
+                + "give another file with --register, or move this one away.")
+        }
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.busyMode = .timeout(15)
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            try queue.read { db in
+                let id = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+                let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'table'") ?? 0
+                if id != RegisterSchema.applicationID && !(id == 0 && tables == 0) {
+                    throw RegisterError(.notARegister, "\(path) is an SQLite database of another program, not an svwizard register. It was "
+                        + "left as it is; give another file with --register.")
+                }
+                let check = try String.fetchAll(db, sql: "PRAGMA quick_check")
+                if check != ["ok"] {
+                    throw RegisterError(.damaged, "The register \(path) is damaged (\(check.prefix(3).joined(separator: "; "))). Nothing was "
+                        + "changed. Restore it from a backup (svwizard register backup makes one).")
+                }
+                if tables > 0, try RegisterSchema.migrator.hasBeenSuperseded(db) {
+                    throw RegisterError(.newer, "The register \(path) was made by a newer svwizard. Nothing was changed; use that version.")
+                }
+            }
+        } catch let error as DatabaseError {
+            throw translate(error, path: path)
+        }
+    }
+
+    static func translate(_ error: DatabaseError, path: String) -> RegisterError {
+        switch error.resultCode {
+        case .SQLITE_BUSY, .SQLITE_LOCKED:
+            return RegisterError(.busy, "The register \(path) is busy with another svwizard. Nothing was changed; try again in a moment.")
+        case .SQLITE_NOTADB:
+            return RegisterError(.notARegister, "\(path) is not an svwizard register (not a database). It was left as it is.")
+        case .SQLITE_CORRUPT:
+            return RegisterError(.damaged, "The register \(path) is damaged. Nothing was changed. Restore it from a backup.")
+        case .SQLITE_READONLY, .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_FULL, .SQLITE_IOERR:
+            return RegisterError(.unwritable, "The register \(path) cannot be written (\(error.message ?? "\(error.resultCode)")). Nothing was changed.")
+        default:
+            return RegisterError(.refused, "The register \(path) refused the change (\(error.message ?? "\(error.resultCode)")). Nothing was changed.")
+        }
+    }
+
+    private func write<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try pool.write(body)
+        } catch let error as DatabaseError {
+            throw Self.translate(error, path: url.path)
+        }
+    }
+
+    private func read<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try pool.read(body)
+        } catch let error as DatabaseError {
+            throw Self.translate(error, path: url.path)
+        }
+    }
+
+    // MARK: Contracts
+
+    public func award(_ terms: ContractTerms) throws {
+        let json = try String(decoding: JSONEncoder.stable.encode(terms), as: UTF8.self)
+        try write { db in
+            if try Int.fetchOne(db, sql: "SELECT 1 FROM contract WHERE reference = ?", arguments: [terms.reference]) != nil {
+                throw RegisterError(.duplicate, "The register already has a contract \(terms.reference). Give the new contract its own reference "
+                    + "with --reference.")
+            }
+            try db.execute(sql: """
+                INSERT INTO contract (reference, tender_reference, title, buyer, directorate, contract_manager, supplier_name,
+                    supplier_postcode, supplier_local, contract_value_pence, start_date, end_date, years, awarded_on,
+                    living_wage_assurance, bundle_digest, terms_json)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [terms.reference, terms.tenderReference, terms.title, terms.buyer, terms.directorate, terms.contractManager,
+                                 terms.supplier.name, terms.supplier.postcode, terms.supplier.isLocal, Units.pence(terms.contractValue),
+                                 terms.start.iso, terms.term.last.iso, terms.years, terms.awarded.iso, terms.livingWageAssurance,
+                                 terms.bundleDigest, json])
+            for (position, commitment) in terms.commitments.enumerated() {
+                try db.execute(sql: """
+                    INSERT INTO commitment (contract, measure, position, label, unit, per_unit_pence_micros) VALUES (?, ?, ?, ?, ?, ?)
+                    """, arguments: [terms.reference, commitment.measure.rawValue, position, commitment.label, commitment.unit.rawValue,
+                                     commitment.perUnit.map { Units.micros($0.pounds * 100) }])
+            }
+            for line in terms.schedule.lines {
+                try db.execute(sql: """
+                    INSERT INTO schedule_line (contract, measure, contract_year, period, period_start, period_end, quantity_micros, value_pence)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    """, arguments: [terms.reference, line.measure.rawValue, line.contractYear, line.period.id, line.period.start.iso,
+                                     line.period.end.iso, Units.micros(line.quantity.value), line.value.map(Units.pence)])
+            }
+        }
+    }
+
+    public func contracts() throws -> [ContractSummary] {
+        try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT c.reference, c.title, c.supplier_name, c.directorate, c.contract_manager, c.start_date, c.end_date,
+                    (SELECT coalesce(sum(value_pence), 0) FROM schedule_line s WHERE s.contract = c.reference) AS committed,
+                    (SELECT count(*) FROM delivery_return r WHERE r.contract = c.reference AND r.superseded_by IS NULL) AS returns
+                FROM contract c ORDER BY c.reference
+                """).map { row in
+                ContractSummary(reference: row["reference"], title: row["title"], supplier: row["supplier_name"], directorate: row["directorate"],
+                                contractManager: row["contract_manager"], start: try Units.day(row["start_date"]),
+                                end: try Units.day(row["end_date"]), committedValue: Units.money(pence: row["committed"]), returns: row["returns"])
+            }
+        }
+    }
+
+    public func contract(_ reference: String) throws -> ContractTerms {
+        try read { db in try Self.terms(db, reference) }
+    }
+
+    private static func terms(_ db: Database, _ reference: String) throws -> ContractTerms {
+        guard let json = try String.fetchOne(db, sql: "SELECT terms_json FROM contract WHERE reference = ?", arguments: [reference]) else {
+            let known = try String.fetchAll(db, sql: "SELECT reference FROM contract ORDER BY reference LIMIT 10")
+            throw RegisterError(.unknownContract, "The register has no contract \(reference)."
+                + (known.isEmpty ? " It has no contracts yet." : " It has: \(known.joined(separator: ", ")).") + " svwizard contract list shows them all.")
+        }
+        do {
+            return try JSONDecoder().decode(ContractTerms.self, from: Data(json.utf8))
+        } catch {
+            throw RegisterError(.damaged, "The register's record of contract \(reference) cannot be read (\(error)). Restore the register from a backup.")
+        }
+    }
+
+    // MARK: Returns
+
+    public func importReturn(_ document: DeliveryReturn, digest: String, on day: Day) throws -> ImportOutcome {
+        let json = try String(decoding: JSONEncoder.stable.encode(document), as: UTF8.self)
+        return try write { db in
+            let reference = document.contract.reference
+            _ = try Self.terms(db, reference)
+            if try Int64.fetchOne(db, sql: "SELECT id FROM delivery_return WHERE contract = ? AND digest = ?", arguments: [reference, digest]) != nil {
+                return .unchanged
+            }
+            let previous = try Row.fetchOne(db, sql: """
+                SELECT id, prepared_on FROM delivery_return WHERE contract = ? AND period = ? AND superseded_by IS NULL
+                """, arguments: [reference, document.period.id])
+            try db.execute(sql: """
+                INSERT INTO delivery_return (contract, period, period_start, period_end, digest, prepared_by, prepared_on, imported_on, document_json)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [reference, document.period.id, document.period.start.iso, document.period.end.iso, digest,
+                                 document.preparedBy, document.preparedOn.iso, day.iso, json])
+            let id = db.lastInsertedRowID
+            if let previous {
+                // The partial unique index allows one current return a period: mark the old one first.
+                try db.execute(sql: "UPDATE delivery_return SET superseded_by = ? WHERE id = ?", arguments: [id, previous["id"] as Int64])
+            }
+            for line in document.lines {
+                let delivered = line.delivered.value
+                let settled = ReturnReview.settled(delivered: delivered, statuses: line.evidence.map { _ in .submitted }, accepted: nil)
+                try db.execute(sql: """
+                    INSERT INTO delivery_line (return_id, measure, due_micros, delivered_micros, value_pence, validated_micros, validated_pence)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """, arguments: [id, line.measure.rawValue, Units.micros(line.due.value), Units.micros(delivered), line.value.map(Units.pence),
+                                     settled.map(Units.micros), settled.flatMap { quantity in line.perUnit.map { Units.pence(($0 * quantity).roundedToPenny) } }])
+                for item in line.evidence {
+                    try db.execute(sql: """
+                        INSERT INTO evidence_item (return_id, measure, item, what, reference, dated) VALUES (?, ?, ?, ?, ?, ?)
+                        """, arguments: [id, line.measure.rawValue, item.id, item.what, item.reference, item.date.iso])
+                }
+            }
+            if let previous { return .superseded(previousPreparedOn: try Units.day(previous["prepared_on"])) }
+            return .added
+        }
+    }
+
+    public func returns(of contract: String) throws -> [StoredReturn] {
+        try read { db in
+            _ = try Self.terms(db, contract)
+            return try Row.fetchAll(db, sql: """
+                SELECT id, digest, imported_on, superseded_by, document_json FROM delivery_return WHERE contract = ? ORDER BY period_start, id
+                """, arguments: [contract]).map { row in
+                let id: Int64 = row["id"]
+                let document = try JSONDecoder().decode(DeliveryReturn.self, from: Data((row["document_json"] as String).utf8))
+                let evidence = try Row.fetchAll(db, sql: """
+                    SELECT measure, item, what, reference, dated, status, reason, reviewed_by, reviewed_on FROM evidence_item WHERE return_id = ?
+                    """, arguments: [id]).map { item in
+                    ReviewedEvidence(measure: try Units.measure(item["measure"]),
+                                     item: EvidenceItem(id: item["item"], what: item["what"], reference: item["reference"], date: try Units.day(item["dated"])),
+                                     status: EvidenceStatus(rawValue: item["status"]) ?? .submitted, reason: item["reason"],
+                                     reviewedBy: item["reviewed_by"], reviewedOn: try (item["reviewed_on"] as String?).map(Units.day))
+                }
+                let order = Dictionary(uniqueKeysWithValues: document.lines.enumerated().map { ($0.element.measure, $0.offset) })
+                let sortedEvidence = evidence.sorted { a, b in
+                    (order[a.measure] ?? 0, Self.itemNumber(a.item.id)) < (order[b.measure] ?? 0, Self.itemNumber(b.item.id))
+                }
+                let settled = try Row.fetchAll(db, sql: """
+                    SELECT measure, validated_micros FROM delivery_line WHERE return_id = ? AND validated_micros IS NOT NULL
+                    """, arguments: [id]).map { SettledLine(measure: try Units.measure($0["measure"]), validated: Quantity(Units.decimal(micros: $0["validated_micros"]))) }
+                    .sorted { (order[$0.measure] ?? 0) < (order[$1.measure] ?? 0) }
+                return StoredReturn(id: id, document: document, digest: row["digest"], importedOn: try Units.day(row["imported_on"]),
+                                    supersededBy: row["superseded_by"], evidence: sortedEvidence, settled: settled)
+            }
+        }
+    }
+
+    private static func itemNumber(_ id: String) -> Int { Int(id.split(separator: "-").last ?? "") ?? 0 }
+
+    public func recordReview(_ review: ReturnReview) throws {
+        try write { db in
+            guard let current = try Row.fetchOne(db, sql: "SELECT superseded_by, document_json FROM delivery_return WHERE id = ?", arguments: [review.returnID]) else {
+                throw RegisterError(.refused, "The return being reviewed is no longer in the register. Nothing was changed.")
+            }
+            if (current["superseded_by"] as Int64?) != nil {
+                throw RegisterError(.refused, "A corrected return replaced this one while it was being reviewed. Nothing was changed; review the new one.")
+            }
+            let document = try JSONDecoder().decode(DeliveryReturn.self, from: Data((current["document_json"] as String).utf8))
+            for decision in review.decisions {
+                try db.execute(sql: """
+                    UPDATE evidence_item SET status = ?, reason = ?, reviewed_by = ?, reviewed_on = ? WHERE return_id = ? AND measure = ? AND item = ?
+                    """, arguments: [decision.status.rawValue, decision.reason, review.reviewer, review.day.iso, review.returnID,
+                                     decision.measure.rawValue, decision.item])
+            }
+            for line in document.lines {
+                let statuses = try String.fetchAll(db, sql: "SELECT status FROM evidence_item WHERE return_id = ? AND measure = ?",
+                                                   arguments: [review.returnID, line.measure.rawValue]).compactMap(EvidenceStatus.init(rawValue:))
+                let settled = ReturnReview.settled(delivered: line.delivered.value, statuses: statuses, accepted: review.accepted[line.measure])
+                try db.execute(sql: "UPDATE delivery_line SET validated_micros = ?, validated_pence = ? WHERE return_id = ? AND measure = ?",
+                               arguments: [settled.map(Units.micros), settled.flatMap { quantity in line.perUnit.map { Units.pence(($0 * quantity).roundedToPenny) } },
+                                           review.returnID, line.measure.rawValue])
+            }
+            for action in review.actions {
+                try db.execute(sql: "INSERT INTO corrective_action (contract, measure, action, due_on, agreed_on, agreed_by) VALUES (?, ?, ?, ?, ?, ?)",
+                               arguments: [document.contract.reference, action.measure?.rawValue, action.action, action.dueOn?.iso, action.agreedOn.iso, action.agreedBy])
+            }
+        }
+    }
+
+    // MARK: Assurance and actions
+
+    public func addAssurance(_ assurance: LivingWageStatus.Assurance, contract: String) throws {
+        try write { db in
+            _ = try Self.terms(db, contract)
+            try db.execute(sql: "INSERT INTO living_wage_assurance (contract, given_on, given_by, compliant, evidence) VALUES (?, ?, ?, ?, ?)",
+                           arguments: [contract, assurance.givenOn.iso, assurance.givenBy, assurance.compliant, assurance.evidence])
+        }
+    }
+
+    public func assurances(of contract: String) throws -> [LivingWageStatus.Assurance] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT given_on, given_by, compliant, evidence FROM living_wage_assurance WHERE contract = ? ORDER BY given_on, id",
+                             arguments: [contract]).map {
+                LivingWageStatus.Assurance(givenOn: try Units.day($0["given_on"]), givenBy: $0["given_by"], compliant: $0["compliant"], evidence: $0["evidence"])
+            }
+        }
+    }
+
+    public func actions(of contract: String) throws -> [CorrectiveAction] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT measure, action, due_on, agreed_on, agreed_by FROM corrective_action WHERE contract = ? ORDER BY agreed_on, id",
+                             arguments: [contract]).map {
+                CorrectiveAction(measure: try ($0["measure"] as String?).map(Units.measure), action: $0["action"],
+                                 dueOn: try ($0["due_on"] as String?).map(Units.day), agreedOn: try Units.day($0["agreed_on"]), agreedBy: $0["agreed_by"])
+            }
+        }
+    }
+
+    // MARK: Tracking
+
+    public func tracking(of contract: String, asOf: Day, rag: RAGThresholds) throws -> Tracking {
+        try read { db in
+            let terms = try Self.terms(db, contract)
+            let calendar = terms.calendar
+            // What was committed, by measure and period, summed over contract years in SQL.
+            let committed = try Row.fetchAll(db, sql: """
+                SELECT measure, period, sum(quantity_micros) AS quantity, sum(value_pence) AS value
+                FROM schedule_line WHERE contract = ? GROUP BY measure, period
+                """, arguments: [contract])
+            // What the current returns report, with what is settled.
+            let reported = try Row.fetchAll(db, sql: """
+                SELECT l.measure, r.period, sum(l.delivered_micros) AS delivered, sum(l.value_pence) AS value,
+                    sum(l.validated_micros) AS validated, sum(l.validated_pence) AS validated_value,
+                    sum(CASE WHEN l.validated_micros IS NULL THEN l.delivered_micros ELSE 0 END) AS pending,
+                    sum(CASE WHEN l.validated_micros IS NULL THEN l.value_pence ELSE 0 END) AS pending_value
+                FROM delivery_return r JOIN delivery_line l ON l.return_id = r.id
+                WHERE r.contract = ? AND r.superseded_by IS NULL GROUP BY l.measure, r.period
+                """, arguments: [contract])
+            var cells: [String: Tracking.Cell] = [:]
+            var order: [String] = []
+            let valued = Dictionary(uniqueKeysWithValues: terms.commitments.map { ($0.measure, $0.perUnit != nil) })
+            for row in committed {
+                let measure = try Units.measure(row["measure"])
+                guard let period = calendar.period(id: row["period"]) else { continue }
+                let key = "\(measure.rawValue)#\(period.id)"
+                order.append(key)
+                let isValued = valued[measure] ?? false
+                cells[key] = Tracking.Cell(measure: measure, period: period,
+                                           committed: Figure(row["quantity"], row["value"], valued: isValued), reported: Figure(0, 0, valued: isValued),
+                                           validated: Figure(0, 0, valued: isValued), pending: Figure(0, 0, valued: isValued),
+                                           rejected: Figure(0, 0, valued: isValued), isDue: period.end < asOf)
+            }
+            for row in reported {
+                let measure = try Units.measure(row["measure"])
+                let key = "\(measure.rawValue)#\(row["period"] as String)"
+                guard var cell = cells[key] else { continue }
+                let isValued = valued[measure] ?? false
+                cell.reported = Figure(row["delivered"], row["value"], valued: isValued)
+                cell.validated = Figure(row["validated"] ?? 0, row["validated_value"] ?? 0, valued: isValued)
+                cell.pending = Figure(row["pending"], row["pending_value"], valued: isValued)
+                cell.rejected = cell.reported - cell.validated - cell.pending
+                cells[key] = cell
+            }
+            let sorted = order.compactMap { cells[$0] }
+            return Tracking(contract: terms, asOf: asOf, cells: sorted, rag: rag)
+        }
+    }
+
+    private func Figure(_ micros: Int64, _ pence: Int64?, valued: Bool) -> Tracking.Figure {
+        Tracking.Figure(Units.decimal(micros: micros), valued ? Units.money(pence: pence ?? 0) : nil)
+    }
+
+    // MARK: Backup and export
+
+    public func backup(to destination: URL) throws {
+        if FileManager.default.fileExists(atPath: destination.path) {
+            throw RegisterError(.refused, "\(destination.path) already exists; a backup never replaces a file. Give a new file name.")
+        }
+        do {
+            let target = try DatabaseQueue(path: destination.path)
+            try pool.backup(to: target)
+            try target.close()
+        } catch let error as DatabaseError {
+            try? FileManager.default.removeItem(at: destination)
+            throw Self.translate(error, path: destination.path)
+        }
+    }
+
+    public func export() throws -> RegisterExport {
+        let references = try read { db in try String.fetchAll(db, sql: "SELECT reference FROM contract ORDER BY reference") }
+        return RegisterExport(contracts: try references.map { reference in
+            RegisterExport.ContractRecord(contract: try contract(reference), returns: try returns(of: reference),
+                                          actions: try actions(of: reference), assurances: try assurances(of: reference))
+        })
+    }
+}
+
+/// The register's units: pence and millionths, exact.
+enum Units {
+    static func pence(_ money: Money) -> Int64 { micros(money.roundedToPence * 100) / 1_000_000 }
+
+    static func micros(_ value: Decimal) -> Int64 {
+        NSDecimalNumber(decimal: DecimalText.rounded(value * 1_000_000, places: 0)).int64Value
+    }
+
+    static func decimal(micros: Int64) -> Decimal { Decimal(micros) / 1_000_000 }
+
+    static func money(pence: Int64) -> Money { Money(Decimal(pence) / 100) }
+
+    static func measure(_ text: String) throws -> MeasureReference {
+        guard let measure = MeasureReference(text) else { throw RegisterError(.damaged, "The register holds a measure it cannot read (\(text)). Restore it from a backup.") }
+        return measure
+    }
+
+    static func day(_ text: String) throws -> Day {
+        guard let day = Day(iso: text) else { throw RegisterError(.damaged, "The register holds a date it cannot read (\(text)). Restore it from a backup.") }
+        return day
+    }
+}

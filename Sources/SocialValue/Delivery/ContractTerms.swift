@@ -1,0 +1,107 @@
+import Foundation
+
+/// A contract as the register records it and the contract pack carries it to the supplier:
+/// who it is with, how long it runs, what was committed in the winning bid (each measure with
+/// its unit, step, £ per unit and the evidence it asks for) and the schedule by reporting period.
+public struct ContractTerms: Sendable, Hashable, Codable {
+    /// The council's contract reference, such as `RMBC-2026-017`.
+    public var reference: String
+    public var tenderReference: String
+    public var title: String
+    public var buyer: String
+    public var directorate: String
+    public var contractManager: String
+    public var supplier: Supplier
+    public var contractValue: Money
+    public var start: Day
+    public var years: Int
+    /// The day the contract was recorded as awarded.
+    public var awarded: Day
+    /// The reporting calendar the schedule follows.
+    public var reportingYearStartMonth: Int
+    public var periodMonths: Int
+    public var commitments: [ContractCommitment]
+    public var schedule: Schedule
+    /// The value pack the commitments are valued with.
+    public var packName: String?
+    public var packEdition: String?
+    public var illustrative: Bool
+    /// Whether the contract manager seeks assurance each year that the contract pays the real living wage.
+    public var livingWageAssurance: Bool
+    /// The SHA-256 of the winning bid's `submission.json`, tying the contract to the bundle.
+    public var bundleDigest: String
+
+    public init(reference: String, tenderReference: String, title: String, buyer: String, directorate: String, contractManager: String,
+                supplier: Supplier, contractValue: Money, start: Day, years: Int, awarded: Day, calendar: ReportingCalendar,
+                commitments: [ContractCommitment], packName: String?, packEdition: String?, illustrative: Bool,
+                livingWageAssurance: Bool, bundleDigest: String) {
+        self.reference = reference
+        self.tenderReference = tenderReference
+        self.title = title
+        self.buyer = buyer
+        self.directorate = directorate
+        self.contractManager = contractManager
+        self.supplier = supplier
+        self.contractValue = contractValue
+        self.start = start
+        self.years = years
+        self.awarded = awarded
+        self.reportingYearStartMonth = calendar.yearStartMonth
+        self.periodMonths = calendar.periodMonths
+        self.commitments = commitments
+        self.packName = packName
+        self.packEdition = packEdition
+        self.illustrative = illustrative
+        self.livingWageAssurance = livingWageAssurance
+        self.bundleDigest = bundleDigest
+        self.schedule = Schedule(start: start, years: years, inputs: commitments.map {
+            Schedule.Input(measure: $0.measure, quantities: $0.quantities.map(\.value), step: $0.step.value, perUnit: $0.perUnit)
+        }, calendar: calendar)
+    }
+
+    public var calendar: ReportingCalendar { ReportingCalendar(yearStartMonth: reportingYearStartMonth, periodMonths: periodMonths) }
+
+    /// The first and last days of the contract.
+    public var term: (first: Day, last: Day) { Schedule.term(start: start, years: years) }
+
+    /// The reporting periods the contract runs in.
+    public var periods: [ReportingPeriod] { calendar.periods(from: term.first, through: term.last) }
+
+    public func commitment(_ measure: MeasureReference) -> ContractCommitment? { commitments.first { $0.measure == measure } }
+
+    /// The whole contract's committed £ (the sum of the schedule's lines).
+    public var committedValue: Money { schedule.lines.compactMap(\.value).reduce(.zero, +) }
+}
+
+/// One committed measure of a contract.
+public struct ContractCommitment: Sendable, Hashable, Codable {
+    public var measure: MeasureReference
+    /// How the framework names it: "Local people employed".
+    public var label: String
+    public var unit: MeasureUnit
+    /// The step quantities are counted in (0.1 FTE, 1 week).
+    public var step: Quantity
+    /// The quantity committed for each contract year.
+    public var quantities: [Quantity]
+    public var perUnit: Money?
+    /// What the supplier said it would do and the evidence it would keep, from the bid.
+    public var delivery: String
+    public var evidencePromised: String
+    /// The evidence the measure asks for, from the council's catalogue.
+    public var evidenceAsked: [String]
+
+    public init(measure: MeasureReference, label: String, unit: MeasureUnit, step: Decimal, quantities: [Decimal], perUnit: Money?,
+                delivery: String, evidencePromised: String, evidenceAsked: [String]) {
+        self.measure = measure
+        self.label = label
+        self.unit = unit
+        self.step = Quantity(step)
+        self.quantities = quantities.map(Quantity.init)
+        self.perUnit = perUnit
+        self.delivery = delivery
+        self.evidencePromised = evidencePromised
+        self.evidenceAsked = evidenceAsked
+    }
+
+    public var total: Decimal { quantities.reduce(0) { $0 + $1.value } }
+}

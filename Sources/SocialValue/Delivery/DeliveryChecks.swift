@@ -1,0 +1,69 @@
+import Foundation
+
+/// The checks on a delivery return, each with a stable code (listed in
+/// `Guidance/validation-rules.md`): errors stop the return being written.
+public struct DeliveryChecks: Sendable {
+    public let contract: ContractTerms
+
+    public init(contract: ContractTerms) { self.contract = contract }
+
+    public func findings(period: ReportingPeriod, lines: [DeliveryLine]) -> [Finding] {
+        var findings: [Finding] = []
+        let term = contract.term
+        if period.end < term.first || period.start > term.last || contract.calendar.period(id: period.id) != period {
+            findings.append(Finding(.periodOutsideContract, field: "period",
+                message: "\(period.spoken) is not one of this contract's reporting periods, which run from \(term.first.long) to \(term.last.long).",
+                hint: "Choose one of the periods the contract pack lists."))
+        }
+        var seen: Set<MeasureReference> = []
+        for line in lines {
+            let field = "delivery.\(line.measure.rawValue)"
+            guard let commitment = contract.commitment(line.measure), seen.insert(line.measure).inserted else {
+                findings.append(Finding(.measureNotCommitted, field: field,
+                    message: "\(line.measure.spoken) is not one of the contract's commitments, or is given twice.",
+                    hint: "Report each committed measure once; delivery beyond the contract's measures is not counted."))
+                continue
+            }
+            let delivered = line.delivered.value
+            if delivered < 0 || !DecimalText.isMultiple(delivered, of: commitment.step.value) {
+                findings.append(Finding(.deliveredQuantityUnit, field: field,
+                    message: "\(commitment.label): \(DecimalText.plain(delivered)) is not a quantity in \(commitment.unit.plainName), counted in steps of \(DecimalText.plain(commitment.step.value)).",
+                    hint: "Give the quantity in the measure's unit, as the contract pack shows it."))
+            }
+            if delivered > 0 && line.evidence.isEmpty {
+                findings.append(Finding(.evidenceMissing, field: field,
+                    message: "\(commitment.label): \(DecimalText.plain(delivered)) \(commitment.unit.symbol) delivered, but no evidence is listed.",
+                    hint: "List at least one piece of evidence you keep: what it is, its reference and its date."))
+            }
+            if line.isBelowProfile && (line.shortfallReason.isBlankOrNil || line.recoveryPlan.isBlankOrNil) {
+                findings.append(Finding(.shortfallUnexplained, field: field,
+                    message: "\(commitment.label): \(DecimalText.plain(delivered)) delivered against \(DecimalText.plain(line.due.value)) due, with no reason or no recovery plan.",
+                    hint: "Say why delivery is below the profile and how and when the shortfall will be made up."))
+            }
+            for item in line.evidence where !period.contains(item.date) {
+                findings.append(Finding(.evidenceOutsidePeriod, field: "\(field).evidence.\(item.id)",
+                    message: "\(commitment.label): evidence \(item.reference.isEmpty ? item.id : item.reference) is dated \(item.date.long), outside \(period.spoken).",
+                    hint: "Check the date; delivery in another period belongs in that period's return."))
+            }
+            let reported = delivered + (priorDelivered[line.measure] ?? 0)
+            if delivered > 0, reported > commitment.total {
+                findings.append(Finding(.beyondCommitment, field: field,
+                    message: "\(commitment.label): this return takes the quantity delivered to \(DecimalText.plain(reported)) \(commitment.unit.symbol), more than the \(DecimalText.plain(commitment.total)) committed over the contract.",
+                    hint: "Delivery beyond the commitment is welcome but is counted only up to what was committed."))
+            }
+        }
+        for commitment in contract.commitments where !seen.contains(commitment.measure) {
+            findings.append(Finding(.measureNotReported, field: "delivery.\(commitment.measure.rawValue)",
+                message: "\(commitment.label) is committed but not reported in this return.",
+                hint: "Report every committed measure, with 0 where nothing was delivered this period."))
+        }
+        return findings
+    }
+
+    /// Quantities already delivered in earlier periods, when known (the supplier's own earlier returns).
+    public var priorDelivered: [MeasureReference: Decimal] = [:]
+}
+
+extension Optional where Wrapped == String {
+    var isBlankOrNil: Bool { self?.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ?? true }
+}

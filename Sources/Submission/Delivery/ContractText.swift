@@ -1,0 +1,41 @@
+import Foundation
+import SocialValue
+
+/// `svwizard contract show`: a contract's details, its commitments and its schedule by
+/// reporting period, as plain text.
+public enum ContractText {
+    public static func render(_ terms: ContractTerms) -> Data {
+        var lines = TextTable.heading("Contract \(terms.reference): \(terms.title)", underline: "=")
+        lines += TextTable.wrap("Supplier: \(terms.supplier.name), \(terms.supplier.postcode)\(terms.supplier.isLocal ? " (a local supplier)" : "").")
+        lines += TextTable.wrap("Buyer: \(terms.buyer). Directorate: \(terms.directorate). Contract manager: \(terms.contractManager).")
+        lines += TextTable.wrap("Runs from \(terms.term.first.long) to \(terms.term.last.long) (\(terms.years) year\(terms.years == 1 ? "" : "s")); "
+            + "contract value \(terms.contractValue.wholePounds); awarded \(terms.awarded.long); tender \(terms.tenderReference).")
+        lines += TextTable.wrap("Valued with: \(terms.packName.map { "\($0), \(terms.packEdition ?? "")" } ?? "no value pack")"
+            + (terms.illustrative ? " (illustrative: for training only)" : "") + ".")
+        lines += TextTable.wrap("Real living wage assurance each year: \(terms.livingWageAssurance ? "yes" : "no").")
+        lines.append("")
+        lines += TextTable.heading("Commitments", underline: "-")
+        lines += TextTable.render(header: ["Measure", "Committed", "Value"], rows: terms.commitments.map { commitment in
+            let value = terms.schedule.lines.filter { $0.measure == commitment.measure }.compactMap(\.value)
+            return ["\(commitment.label) (\(commitment.measure.spoken))", commitment.unit.format(commitment.total),
+                    commitment.perUnit == nil ? "not valued" : value.reduce(Money.zero, +).description]
+        })
+        lines.append("")
+        lines += TextTable.wrap("Committed value: \(terms.committedValue), the sum of the schedule's lines (each rounded to the penny).")
+        lines.append("")
+        lines += TextTable.heading("Schedule by reporting period", underline: "-")
+        var rows: [[String]] = []
+        for period in terms.schedule.periods {
+            let due = terms.schedule.due(in: period)
+            for commitment in terms.commitments where (due[commitment.measure] ?? 0) > 0 {
+                let value = terms.schedule.lines.filter { $0.period.id == period.id && $0.measure == commitment.measure }.compactMap(\.value)
+                rows.append([period.id, commitment.measure.spoken, commitment.unit.format(due[commitment.measure] ?? 0),
+                             commitment.perUnit == nil ? "not valued" : value.reduce(Money.zero, +).description])
+            }
+        }
+        lines += TextTable.render(header: ["Period", "Measure", "Due", "Value"], rows: rows)
+        lines.append("")
+        lines += TextTable.wrap("Periods: " + terms.periods.map { "\($0.id) \($0.start.iso) to \($0.end.iso)" }.joined(separator: "; ") + ".")
+        return Data((lines.joined(separator: "\n") + "\n").utf8)
+    }
+}

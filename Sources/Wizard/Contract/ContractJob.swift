@@ -1,0 +1,175 @@
+import Foundation
+import Questionnaire
+import Register
+import SocialValue
+import Submission
+
+/// `svwizard contract award|list|show|pack`: records the winning bid as a contract with its
+/// schedule, lists and shows contracts, and writes the contract pack the supplier reports with.
+public struct ContractJob {
+    let context: AppContext
+    let registerURL: URL
+
+    public init(context: AppContext, registerPath: String?) {
+        self.context = context
+        self.registerURL = RegisterAccess.url(option: registerPath, context: context)
+    }
+
+    /// What `award` is told on the command line; anything missing is asked at a terminal.
+    public struct AwardDetails {
+        public var reference: String?
+        public var directorate: String?
+        public var manager: String?
+        public var awarded: String?
+        public var noInput: Bool
+
+        public init(reference: String?, directorate: String?, manager: String?, awarded: String?, noInput: Bool) {
+            self.reference = reference
+            self.directorate = directorate
+            self.manager = manager
+            self.awarded = awarded
+            self.noInput = noInput
+        }
+    }
+
+    // MARK: award
+
+    public func award(bundlePath: String, tenderPath: String, details: AwardDetails) throws -> ExitStatus {
+        let tender = try TenderFile.read(context.resolve(tenderPath).path)
+        let url = context.resolve(bundlePath)
+        let file = url.lastPathComponent
+        let report = ValidateJob.check(url, path: file, validator: try context.bundleValidator(), tender: tender)
+        guard report.status == .valid else {
+            let problems = (report.diagnostics.map { "  \($0.code.rawValue) \($0.message)" }
+                + report.findings.filter { $0.severity == .error }.map { "  \($0.code.rawValue) \($0.message)" }).prefix(10)
+            throw WizardError("\(file) cannot be awarded: it did not pass its checks against \(tenderPath).\n" + problems.joined(separator: "\n")
+                + "\nsvwizard validate --tender \(tenderPath) \(bundlePath) shows every check.", status: .refused)
+        }
+        let bytes = try OutsideFile.contents(of: url, limit: BundleReader.maximumBundleBytes, what: "bundle")
+        guard let json = try? BundleReader.files(in: bytes)["submission.json"],
+              let document = try? JSONDecoder().decode(SubmissionDocument.self, from: json) else {
+            throw WizardError("\(file) could not be read again after it was checked. Nothing was recorded.", status: .unreadable)
+        }
+        let awarded = try Day.given(details.awarded, option: "--on")
+        guard let start = Day(iso: tender.startDate) else {
+            throw WizardError("The tender file's start date (\(tender.startDate)) is not a date. Nothing was recorded.", status: .refused)
+        }
+        var answers = details
+        if answers.reference == nil { answers.reference = tender.reference }
+        try askMissing(&answers, supplier: document.supplier.name)
+        let missing = [("--directorate", answers.directorate), ("--manager", answers.manager)].filter { FastText.isBlank($0.1 ?? "") }.map(\.0)
+        guard missing.isEmpty else {
+            throw WizardError("Give \(missing.joined(separator: " and ")) (the directorate that manages the contract and its contract manager). "
+                + "Nothing was recorded.", status: .usage)
+        }
+        let management = try managementOptions()
+        let pack = tender.valuePack ?? document.valuePack
+        let commitments = document.commitments.map { commitment in
+            let measure = context.data.catalogue.measure(commitment.measure)
+            let label = context.data.framework.placement(of: commitment.measure)?.headline.name ?? measure?.label ?? commitment.measure.spoken
+            return ContractCommitment(measure: commitment.measure, label: label, unit: measure?.unit ?? .pounds, step: measure?.input.step ?? 1,
+                                      quantities: commitment.quantities, perUnit: pack?.value(for: commitment.measure)?.perUnit,
+                                      delivery: commitment.delivery, evidencePromised: commitment.evidence, evidenceAsked: measure?.evidence ?? [])
+        }
+        let terms = ContractTerms(reference: answers.reference ?? tender.reference, tenderReference: tender.reference, title: tender.title,
+                                  buyer: tender.buyer, directorate: answers.directorate ?? "", contractManager: answers.manager ?? "",
+                                  supplier: document.supplier, contractValue: tender.contractValue, start: start, years: tender.years,
+                                  awarded: awarded, calendar: management.calendar, commitments: commitments, packName: pack?.name,
+                                  packEdition: pack?.edition, illustrative: pack?.illustrative ?? false,
+                                  livingWageAssurance: tender.livingWageAssurance ?? false, bundleDigest: Manifest.sha256(json))
+        let register = try RegisterAccess.open(registerURL, create: true)
+        try RegisterAccess.translating { try register.award(terms) }
+        let console = context.console
+        console.say("Recorded contract \(terms.reference) with \(terms.supplier.name): \(terms.commitments.count) measure"
+            + "\(terms.commitments.count == 1 ? "" : "s") committed, worth \(terms.committedValue) over \(terms.years) year\(terms.years == 1 ? "" : "s") "
+            + "from \(terms.start.long), in \(terms.periods.count) reporting periods (\(management.periodMonths)-month periods of the council's "
+            + "reporting year). Register: \(registerURL.path).")
+        console.say("Next: svwizard contract pack \(terms.reference) writes the file to send \(terms.supplier.name).")
+        return .success
+    }
+
+    /// Asks, at a terminal, for the contract reference, directorate and contract manager not given.
+    private func askMissing(_ details: inout AwardDetails, supplier: String) throws {
+        guard !details.noInput else { return }
+        let environment = FlowEnvironment(data: context.data, tender: nil, pack: nil)
+        let questions: [(WritableKeyPath<AwardDetails, String?>, QuestionDefinition)] = [
+            (\.directorate, QuestionDefinition(key: "directorate", ask: "Which directorate manages the contract?",
+                                               help: "Contract management sits with the directorate that bought the service; reports are broken down by it.",
+                                               example: "Regeneration and Environment", kind: .text)),
+            (\.manager, QuestionDefinition(key: "manager", ask: "Who is the contract manager?",
+                                           help: "The officer who checks the supplier's delivery returns each period.", example: "Sam Patel", kind: .text)),
+        ]
+        for (path, definition) in questions where FastText.isBlank(details[keyPath: path] ?? "") {
+            let question = PlannedQuestion(definition, stepTitle: "Recording the contract with \(supplier)", stepNumber: 1, stepCount: 1)
+            switch QuestionPrompt(context: context, environment: environment, answers: AnswerSheet(), question: question, current: nil).ask() {
+            case let .answer(value): details[keyPath: path] = value
+            default: throw WizardError("Nothing was recorded.", status: .interrupted)
+            }
+        }
+    }
+
+    func managementOptions() throws -> ContractManagementOptions {
+        guard let options = context.data.framework.contractManagement else {
+            throw WizardError("The framework has no contractManagement section (the reporting year, period length and RAG thresholds), "
+                + "so contracts cannot be scheduled. Add it to framework.yaml; svwizard's own framework.yaml shows it.", status: .dataFiles)
+        }
+        return options
+    }
+
+    // MARK: list, show, pack
+
+    public func list(json: Bool) throws -> ExitStatus {
+        let register = try RegisterAccess.open(registerURL, create: false)
+        let contracts = try RegisterAccess.translating { try register.contracts() }
+        if json {
+            context.console.writeData(String(decoding: try JSONEncoder.stable.encode(contracts), as: UTF8.self) + "\n")
+            return .success
+        }
+        guard !contracts.isEmpty else {
+            context.console.say("The register has no contracts yet. svwizard contract award records one.")
+            return .success
+        }
+        let lines = TextTable.render(header: ["Contract", "Supplier", "Runs", "Committed", "Returns"], rows: contracts.map {
+            [$0.reference, $0.supplier, "\($0.start.iso) to \($0.end.iso)", $0.committedValue.description, String($0.returns)]
+        })
+        context.console.writeData(lines.joined(separator: "\n") + "\n")
+        return .success
+    }
+
+    public func show(reference: String, json: Bool) throws -> ExitStatus {
+        let register = try RegisterAccess.open(registerURL, create: false)
+        let terms = try RegisterAccess.translating { try register.contract(reference) }
+        if json {
+            context.console.writeData(String(decoding: try JSONEncoder.stable.encode(terms), as: UTF8.self) + "\n")
+        } else {
+            context.console.writeData(String(decoding: ContractText.render(terms), as: UTF8.self))
+        }
+        return .success
+    }
+
+    public func pack(reference: String, outputPath: String?) throws -> ExitStatus {
+        let register = try RegisterAccess.open(registerURL, create: false)
+        let terms = try RegisterAccess.translating { try register.contract(reference) }
+        let pack = ContractPack(toolVersion: ToolVersion.current, contract: terms)
+        let folder = context.resolve(outputPath ?? ".")
+        let url = folder.appendingPathComponent(pack.fileName)
+        let data = try pack.encoded()
+        if let existing = FileManager.default.contents(atPath: url.path) {
+            if existing == data {
+                context.console.say("\(url.path) is already written and up to date.")
+                return .success
+            }
+            throw WizardError("\(url.path) already exists and differs; it was left as it is. Move it away, or give another folder with --output.",
+                              status: .refused)
+        }
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try AtomicFile.write(data, to: url)
+        } catch {
+            throw WizardError("The contract pack could not be written to \(url.path) (\(error.localizedDescription)).", status: .unreadable)
+        }
+        context.console.say("Wrote \(url.path). Send it to \(terms.supplier.name): each period they run svwizard deliver --contract "
+            + "\(pack.fileName) and send back the .svreturn.zip it makes.")
+        return .success
+    }
+}

@@ -1,0 +1,51 @@
+import Foundation
+import Register
+import SocialValue
+
+/// Where the register is: `--register FILE`, else `SVWIZARD_REGISTER`, else
+/// `$XDG_DATA_HOME/svwizard/register.sqlite` (`~/.local/share/svwizard/register.sqlite` when
+/// XDG_DATA_HOME is not set). Register problems become plain messages with exit statuses.
+public enum RegisterAccess {
+    public static func url(option: String?, context: AppContext, environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
+        if let option, !option.isEmpty { return context.resolve(option) }
+        if let path = environment["SVWIZARD_REGISTER"], !path.isEmpty { return context.resolve(path) }
+        let base = environment["XDG_DATA_HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil }
+            ?? ((environment["HOME"] ?? NSHomeDirectory()) + "/.local/share")
+        return URL(fileURLWithPath: base).appendingPathComponent("svwizard/register.sqlite")
+    }
+
+    /// Opens the register; `create` makes a new one where there is none.
+    static func open(_ url: URL, create: Bool) throws -> RegisterStore {
+        try translating { try SQLiteRegister(url: url, create: create) }
+    }
+
+    /// Runs `body`, turning a register problem into a `WizardError`.
+    static func translating<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as RegisterError {
+            let status: ExitStatus = switch error.kind {
+            case .notARegister, .damaged, .newer, .unwritable: .unreadable
+            case .missing, .busy, .unknownContract, .duplicate, .refused: .refused
+            }
+            throw WizardError(error.description, status: status)
+        }
+    }
+}
+
+extension Day {
+    /// Today, on this computer's calendar.
+    static func today() -> Day {
+        let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
+        return Day(year: parts.year ?? 2000, month: parts.month ?? 1, day: parts.day ?? 1) ?? Day(year: 2000, month: 1, day: 1)!
+    }
+
+    /// A date typed on the command line (`--on 1 March 2026`, `2026-03-01`), or today when none was given.
+    static func given(_ text: String?, option: String) throws -> Day {
+        guard let text else { return today() }
+        guard let iso = DateText.parse(text), let day = Day(iso: iso) else {
+            throw WizardError("\(option) \(text) is not a date svwizard understands. \(DateText.rule)", status: .usage)
+        }
+        return day
+    }
+}

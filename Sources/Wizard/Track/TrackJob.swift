@@ -1,0 +1,164 @@
+import Foundation
+import Questionnaire
+import Register
+import SocialValue
+import Submission
+
+/// `svwizard track import|review|show|assure` and `svwizard register backup|export`: the
+/// contract manager's side of delivery.
+public struct TrackJob {
+    let context: AppContext
+    let registerURL: URL
+
+    public init(context: AppContext, registerPath: String?) {
+        self.context = context
+        self.registerURL = RegisterAccess.url(option: registerPath, context: context)
+    }
+
+    private var console: Console { context.console }
+
+    // MARK: import
+
+    /// Imports each return: checked to be intact, this register's contract, one of its periods,
+    /// made with its contract pack, and free of errors.
+    public func importReturns(_ paths: [String], on: String?) throws -> ExitStatus {
+        let day = try Day.given(on, option: "--on")
+        let register = try RegisterAccess.open(registerURL, create: false)
+        var worst = ExitStatus.success
+        for path in paths {
+            do {
+                let message = try importReturn(path, register: register, day: day)
+                console.say(message)
+            } catch let error as WizardError {
+                console.complain("\(URL(fileURLWithPath: path).lastPathComponent) was not imported: \(error.message)")
+                if worst == .success || error.status == .unreadable { worst = error.status }
+            }
+        }
+        return worst
+    }
+
+    private func importReturn(_ path: String, register: RegisterStore, day: Day) throws -> String {
+        let url = context.resolve(path)
+        let data: Data
+        do {
+            data = try OutsideFile.contents(of: url, limit: ReturnPackage.largestFile, what: "delivery return")
+        } catch let error as OutsideFileError {
+            throw WizardError("\(error)", status: .unreadable)
+        }
+        let read: (document: DeliveryReturn, digest: String)
+        do {
+            read = try ReturnPackage.read(data, toolVersion: ToolVersion.current) { json in
+                try OutsideFile.checkJSON(json, schema: "return.schema.json", name: "return.json", what: "delivery return")
+            }
+        } catch let refusal as ReturnPackage.Refusal {
+            throw WizardError(refusal.description, status: .unreadable)
+        } catch let error as OutsideFileError {
+            throw WizardError("\(error)", status: .unreadable)
+        }
+        let document = read.document
+        let terms = try RegisterAccess.translating { try register.contract(document.contract.reference) }
+        guard document.contract.bundleDigest == terms.bundleDigest else {
+            throw WizardError("it is for a contract \(terms.reference) awarded from another bid than the one in this register.", status: .refused)
+        }
+        // Checked again with the register's own contract, not the pack the supplier used.
+        let rebuilt = document.lines.compactMap { line -> DeliveryLine? in
+            guard let commitment = terms.commitment(line.measure) else { return nil }
+            return DeliveryLine(commitment: commitment, due: terms.schedule.due(in: document.period)[line.measure] ?? 0, delivered: line.delivered.value,
+                                evidence: line.evidence, narrative: line.narrative, shortfallReason: line.shortfallReason, recoveryPlan: line.recoveryPlan)
+        }
+        guard rebuilt == document.lines else {
+            throw WizardError("its figures (what was due, or the £ per unit) differ from contract \(terms.reference) in the register: it was made "
+                + "with another contract pack. Send the supplier svwizard contract pack \(terms.reference) and ask for the return again.", status: .refused)
+        }
+        let checked = DeliveryReturn(toolVersion: document.toolVersion, contract: terms, period: document.period, preparedBy: document.preparedBy,
+                                     preparedOn: document.preparedOn, lines: rebuilt)
+        let errors = checked.findings.filter { $0.severity == .error }
+        guard errors.isEmpty else {
+            throw WizardError("it has errors:\n" + errors.map { "  \($0.code.rawValue) \($0.message)" }.joined(separator: "\n"), status: .refused)
+        }
+        let outcome = try RegisterAccess.translating { try register.importReturn(document, digest: read.digest, on: day) }
+        let name = url.lastPathComponent
+        switch outcome {
+        case .added:
+            return "Imported \(name): \(terms.reference), \(document.period.spoken), \(document.total) reported. Review its evidence with "
+                + "svwizard track review \(terms.reference) --period \(document.period.id)."
+        case .unchanged:
+            return "\(name) was imported before; nothing changed."
+        case let .superseded(previous):
+            return "Imported \(name): a corrected return for \(terms.reference) \(document.period.name). It replaces the one prepared on "
+                + "\(previous.long), which is kept in the history. Review its evidence with svwizard track review \(terms.reference) --period \(document.period.id)."
+        }
+    }
+
+    // MARK: show
+
+    public func show(reference: String, asOf: String?, json: Bool) throws -> ExitStatus {
+        let report = try trackingReport(reference: reference, asOf: try Day.given(asOf, option: "--as-of"))
+        if json {
+            console.writeData(String(decoding: try JSONEncoder.stable.encode(report), as: UTF8.self) + "\n")
+        } else {
+            console.writeData(String(decoding: TrackingText.render(report), as: UTF8.self))
+        }
+        return .success
+    }
+
+    func trackingReport(reference: String, asOf: Day) throws -> TrackingReport {
+        let options = try ContractJob(context: context, registerPath: registerURL.path).managementOptions()
+        let register = try RegisterAccess.open(registerURL, create: false)
+        return try RegisterAccess.translating {
+            let terms = try register.contract(reference)
+            let tracking = try register.tracking(of: reference, asOf: asOf, rag: options.rag)
+            let livingWage = LivingWageStatus(inScope: terms.livingWageAssurance, start: terms.start, assurances: try register.assurances(of: reference),
+                                              months: options.livingWageAssuranceMonths, asOf: asOf)
+            let returns = try register.returns(of: reference).map { stored in
+                TrackingReport.ReturnEntry(period: stored.document.period.id, preparedBy: stored.document.preparedBy,
+                                           preparedOn: stored.document.preparedOn, importedOn: stored.importedOn, current: stored.isCurrent,
+                                           evidence: Dictionary(grouping: stored.evidence, by: \.status.rawValue).mapValues(\.count))
+            }
+            return TrackingReport(contract: terms, tracking: tracking, livingWage: livingWage, actions: try register.actions(of: reference), returns: returns)
+        }
+    }
+
+    // MARK: assure
+
+    public func assure(reference: String, on: String?, by: String?, outcome: String?, evidence: String?) throws -> ExitStatus {
+        var missing: [String] = []
+        if FastText.isBlank(by ?? "") { missing.append("--by (who gave the assurance)") }
+        if outcome == nil { missing.append("--outcome (compliant or not-compliant)") }
+        if FastText.isBlank(evidence ?? "") { missing.append("--evidence (what it rests on, such as the supplier's signed statement)") }
+        guard missing.isEmpty, let by, let outcome, let evidence else {
+            throw WizardError("Give " + missing.joined(separator: ", ") + ". Nothing was recorded.", status: .usage)
+        }
+        guard ["compliant", "not-compliant"].contains(outcome) else {
+            throw WizardError("--outcome is compliant or not-compliant, not \(outcome). Nothing was recorded.", status: .usage)
+        }
+        let day = try Day.given(on, option: "--on")
+        let register = try RegisterAccess.open(registerURL, create: false)
+        let terms = try RegisterAccess.translating { try register.contract(reference) }
+        if !terms.livingWageAssurance {
+            console.say("Note: the tender for \(reference) did not ask for annual real living wage assurance; it is recorded all the same.")
+        }
+        try RegisterAccess.translating {
+            try register.addAssurance(.init(givenOn: day, givenBy: by, compliant: outcome == "compliant", evidence: evidence), contract: reference)
+        }
+        console.say("Recorded the real living wage assurance for \(reference) on \(day.long): \(outcome == "compliant" ? "compliant" : "not compliant").")
+        return .success
+    }
+
+    // MARK: register
+
+    public func backup(to path: String) throws -> ExitStatus {
+        let register = try RegisterAccess.open(registerURL, create: false)
+        let url = context.resolve(path)
+        try RegisterAccess.translating { try register.backup(to: url) }
+        console.say("Backed up the register to \(url.path). Keep it somewhere safe; to restore it, use it with --register or copy it back.")
+        return .success
+    }
+
+    public func export() throws -> ExitStatus {
+        let register = try RegisterAccess.open(registerURL, create: false)
+        let export = try RegisterAccess.translating { try register.export() }
+        console.writeData(String(decoding: try JSONEncoder.stable.encode(export), as: UTF8.self) + "\n")
+        return .success
+    }
+}

@@ -1,0 +1,134 @@
+import ArgumentParser
+import Wizard
+
+struct TrackCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "track",
+        abstract: "Import delivery returns, review their evidence, and see delivery against commitments (contract managers).",
+        discussion: HelpText.hang("""
+            A return is imported only when it is intact, for a contract in the register, for one \
+            of its periods and made with its contract pack. Importing the same return again \
+            changes nothing; a corrected return for the same period replaces the earlier one, \
+            which is kept in the history. Delivery counts as validated only when its evidence is.
+
+            Examples:
+              svwizard track import RMBC-2026-017-2026-27-Q1.svreturn.zip
+              svwizard track review RMBC-2026-017
+              svwizard track show RMBC-2026-017
+              svwizard track assure RMBC-2026-017 --by "Sam Patel" --outcome compliant --evidence "Supplier's signed statement"
+            """),
+        subcommands: [Import.self, Review.self, Show.self, Assure.self]
+    )
+
+    struct Import: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "import", abstract: "Import suppliers' delivery returns into the register.",
+            discussion: "Exit status: 0 every return imported (or already there); 1 one was refused; 2 one cannot be read.")
+        @Argument(help: ArgumentHelp("The returns (.svreturn.zip).", valueName: "return")) var returns: [String]
+        @Option(help: ArgumentHelp("The date of import; today if left out.", valueName: "date")) var on: String?
+        @OptionGroup var register: RegisterOption
+        @OptionGroup var options: GlobalOptions
+
+        func run() throws {
+            let context = try options.context()
+            let status = try CommandRunner.guarded { try TrackJob(context: context, registerPath: register.register).importReturns(returns, on: on) }
+            if status != .success { throw ExitCode(status.rawValue) }
+        }
+    }
+
+    struct Review: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "review", abstract: "Decide each piece of evidence in a return: validated, rejected or queried.",
+            discussion: "Each answer is recorded in the register straight away; stop at any time and carry on with the same command. "
+                + "With --no-input, lists the evidence waiting for a decision (exit 1 when there is some).")
+        @Argument(help: ArgumentHelp("The contract's reference.", valueName: "reference")) var reference: String
+        @Option(help: ArgumentHelp("The period's return; the first with evidence to decide if left out.", valueName: "period")) var period: String?
+        @Option(help: ArgumentHelp("Your name, recorded with each decision; asked if left out.", valueName: "name")) var reviewer: String?
+        @Option(help: ArgumentHelp("The date of the review; today if left out.", valueName: "date")) var on: String?
+        @Flag(help: "Never ask: list the evidence waiting for a decision.") var noInput = false
+        @OptionGroup var register: RegisterOption
+        @OptionGroup var options: GlobalOptions
+
+        func run() throws {
+            let context = try options.context()
+            let status = try CommandRunner.guarded {
+                try ReviewJob(context: context, registerPath: register.register, reference: reference, period: period, reviewer: reviewer, on: on,
+                              noInput: noInput).run()
+            }
+            if status != .success { throw ExitCode(status.rawValue) }
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "show", abstract: "Committed, reported and validated delivery by measure and period, with RAG status.")
+        @Argument(help: ArgumentHelp("The contract's reference.", valueName: "reference")) var reference: String
+        @Option(help: ArgumentHelp("The date to measure what is due by; today if left out.", valueName: "date")) var asOf: String?
+        @Flag(name: .long, help: "Write JSON instead of text.") var json = false
+        @OptionGroup var register: RegisterOption
+        @OptionGroup var options: GlobalOptions
+
+        func run() throws {
+            let context = try options.context()
+            _ = try CommandRunner.guarded { try TrackJob(context: context, registerPath: register.register).show(reference: reference, asOf: asOf, json: json) }
+        }
+    }
+
+    struct Assure: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "assure", abstract: "Record this year's real living wage assurance for a contract.")
+        @Argument(help: ArgumentHelp("The contract's reference.", valueName: "reference")) var reference: String
+        @Option(help: ArgumentHelp("The date it was given; today if left out.", valueName: "date")) var on: String?
+        @Option(help: ArgumentHelp("Who gave it.", valueName: "name")) var by: String?
+        @Option(help: ArgumentHelp("compliant or not-compliant.", valueName: "outcome")) var outcome: String?
+        @Option(help: ArgumentHelp("What it rests on.", valueName: "text")) var evidence: String?
+        @OptionGroup var register: RegisterOption
+        @OptionGroup var options: GlobalOptions
+
+        func run() throws {
+            let context = try options.context()
+            _ = try CommandRunner.guarded {
+                try TrackJob(context: context, registerPath: register.register).assure(reference: reference, on: on, by: by, outcome: outcome, evidence: evidence)
+            }
+        }
+    }
+}
+
+struct RegisterCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "register",
+        abstract: "Back up or export the contract register.",
+        discussion: HelpText.hang("""
+            Examples:
+              svwizard register backup register-2026-03-31.sqlite
+              svwizard register export --json > register.json
+            """),
+        subcommands: [Backup.self, Export.self]
+    )
+
+    struct Backup: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "backup", abstract: "Copy the register, consistently, to a new file (even while others use it).")
+        @Argument(help: ArgumentHelp("The new file.", valueName: "file")) var file: String
+        @OptionGroup var register: RegisterOption
+        @OptionGroup var options: GlobalOptions
+
+        func run() throws {
+            let context = try options.context()
+            _ = try CommandRunner.guarded { try TrackJob(context: context, registerPath: register.register).backup(to: file) }
+        }
+    }
+
+    struct Export: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "export", abstract: "Write everything in the register as JSON.")
+        @Flag(name: .long, help: "Write JSON (the only format).") var json = false
+        @OptionGroup var register: RegisterOption
+        @OptionGroup var options: GlobalOptions
+
+        func run() throws {
+            let context = try options.context()
+            _ = try CommandRunner.guarded { try TrackJob(context: context, registerPath: register.register).export() }
+        }
+    }
+}
