@@ -193,6 +193,11 @@ public final class SQLiteRegister: RegisterStore {
             let previous = try Row.fetchOne(db, sql: """
                 SELECT id, prepared_on FROM delivery_return WHERE contract = ? AND period = ? AND superseded_by IS NULL
                 """, arguments: [reference, document.period.id])
+            if let previous {
+                // One current return a period (a partial unique index): the earlier one points at
+                // itself until the new one has an id, all in this one transaction.
+                try db.execute(sql: "UPDATE delivery_return SET superseded_by = id WHERE id = ?", arguments: [previous["id"] as Int64])
+            }
             try db.execute(sql: """
                 INSERT INTO delivery_return (contract, period, period_start, period_end, digest, prepared_by, prepared_on, imported_on, document_json)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -200,7 +205,6 @@ public final class SQLiteRegister: RegisterStore {
                                  document.preparedBy, document.preparedOn.iso, day.iso, json])
             let id = db.lastInsertedRowID
             if let previous {
-                // The partial unique index allows one current return a period: mark the old one first.
                 try db.execute(sql: "UPDATE delivery_return SET superseded_by = ? WHERE id = ?", arguments: [id, previous["id"] as Int64])
             }
             for line in document.lines {

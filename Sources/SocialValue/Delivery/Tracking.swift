@@ -167,7 +167,8 @@ public struct LivingWageStatus: Sendable, Hashable, Codable {
             state = .notInScope
             return
         }
-        latest = assurances.max { ($0.givenOn, $0.givenBy) < ($1.givenOn, $1.givenBy) }
+        // The latest by date; of two on one day, the one recorded last.
+        latest = assurances.enumerated().max { ($0.element.givenOn, $0.offset) < ($1.element.givenOn, $1.offset) }?.element
         let next = (latest?.givenOn ?? start).adding(months: months)
         nextDue = next
         if let latest, !latest.compliant {

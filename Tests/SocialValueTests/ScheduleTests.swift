@@ -1,0 +1,136 @@
+import Foundation
+import Testing
+@testable import SocialValue
+
+@Suite("Reporting periods and the schedule")
+struct ScheduleTests {
+    static let rotherham = ReportingCalendar(yearStartMonth: 12, periodMonths: 3)
+    static func day(_ iso: String) -> Day { Day(iso: iso)! }
+    static func decimal(_ text: String) -> Decimal { Decimal(string: text)! }
+
+    @Test("days count across months, leap years and centuries")
+    func dayArithmetic() {
+        #expect(Self.day("2024-02-28").adding(days: 1).iso == "2024-02-29")
+        #expect(Self.day("2023-02-28").adding(days: 1).iso == "2023-03-01")
+        #expect(Self.day("2025-12-31").adding(days: 1).iso == "2026-01-01")
+        #expect(Self.day("2025-04-01").days(to: Self.day("2026-04-01")) == 365)
+        #expect(Self.day("2024-01-31").adding(months: 1).iso == "2024-02-29")
+        #expect(Self.day("2025-01-31").adding(months: 1).iso == "2025-02-28")
+        #expect(Self.day("2025-11-15").adding(months: -12).iso == "2024-11-15")
+        for ordinal in stride(from: 700_000, to: 760_000, by: 997) {
+            #expect(Day(ordinal: ordinal).ordinal == ordinal)
+        }
+        #expect(Day(iso: "2025-02-29") == nil)
+        #expect(Day(iso: "2025-2-01") == nil)
+    }
+
+    @Test("Rotherham's year runs December to November, in quarters named by the year")
+    func rotherhamQuarters() {
+        let q1 = Self.rotherham.period(containing: Self.day("2025-12-01"))
+        #expect(q1.id == "2025-26-Q1" && q1.name == "Q1 2025/26")
+        #expect(q1.start.iso == "2025-12-01" && q1.end.iso == "2026-02-28")
+        let q4 = Self.rotherham.period(containing: Self.day("2026-11-30"))
+        #expect(q4.id == "2025-26-Q4" && q4.start.iso == "2026-09-01" && q4.end.iso == "2026-11-30")
+        // January belongs to the year that began the December before.
+        #expect(Self.rotherham.period(containing: Self.day("2026-01-15")).id == "2025-26-Q1")
+        #expect(Self.rotherham.period(containing: Self.day("2024-02-29")).end.iso == "2024-02-29")
+        #expect(Self.rotherham.period(id: "2025-26-Q1") == q1)
+        #expect(Self.rotherham.period(id: "2025-26-Q5") == nil)
+        #expect(Self.rotherham.period(id: "2025-27-Q1") == nil)
+        #expect(Self.rotherham.period(id: "nonsense") == nil)
+        let calendarYear = ReportingCalendar(yearStartMonth: 1, periodMonths: 1)
+        #expect(calendarYear.period(containing: Self.day("2026-03-10")).id == "2026-M3")
+        #expect(calendarYear.period(id: "2026-M3")?.end.iso == "2026-03-31")
+    }
+
+    @Test("a contract starting mid-quarter has a part period at each end, shared by days")
+    func startsMidQuarter() throws {
+        // 1 April 2025 is in Q2 2024/25 (March to May): 61 of its 92 days fall in contract year 1.
+        let schedule = Schedule(start: Self.day("2025-04-01"), years: 1, inputs: [
+            .init(measure: MeasureReference("TOM10")!, quantities: [365], step: 1, perUnit: Money(10)),
+        ], calendar: Self.rotherham)
+        let lines = schedule.lines
+        #expect(lines.map(\.period.id) == ["2024-25-Q2", "2024-25-Q3", "2024-25-Q4", "2025-26-Q1", "2025-26-Q2"])
+        #expect(lines.first?.from.iso == "2025-04-01" && lines.first?.through.iso == "2025-05-31")
+        #expect(lines.last?.from.iso == "2026-03-01" && lines.last?.through.iso == "2026-03-31")
+        // 365 weeks over 365 days: a week a day. 61 + 92 + 91 + 90 + 31 = 365.
+        #expect(lines.map(\.quantity.value) == [61, 92, 91, 90, 31])
+        #expect(lines.compactMap(\.value) == [610, 92 * 10, 910, 900, 310].map { Money(Decimal($0)) })
+    }
+
+    @Test("shares keep the measure's step and add up exactly, largest remainder first")
+    func largestRemainder() {
+        // 10 weeks over weights 61, 92, 91, 90, 31 (365): exact shares 1.67, 2.52, 2.49, 2.47, 0.85.
+        let shares = Schedule.share(10, step: 1, weights: [61, 92, 91, 90, 31])
+        #expect(shares == [2, 3, 2, 2, 1])
+        #expect(Schedule.share(Self.decimal("0.25"), step: Self.decimal("0.01"), weights: [1, 1, 1]) == [Self.decimal("0.09"), Self.decimal("0.08"), Self.decimal("0.08")])
+        #expect(Schedule.share(0, step: 1, weights: [3, 4]) == [0, 0])
+        // A quantity finer than the step is shared in a finer step rather than rounded.
+        #expect(Schedule.step(for: Self.decimal("2.5"), preferred: 1) == Self.decimal("0.1"))
+    }
+
+    @Test("every contract length from 1 to 15 years: each year's lines add up to that year's commitment", arguments: Array(1...15))
+    func everyLength(years: Int) {
+        let quantities = (1...years).map { Decimal($0 * 7) + Self.decimal("0.33") }
+        let schedule = Schedule(start: Self.day("2025-07-19"), years: years, inputs: [
+            .init(measure: MeasureReference("TOM1")!, quantities: quantities, step: Self.decimal("0.01"), perUnit: Money(Self.decimal("1234.567"))),
+        ], calendar: Self.rotherham)
+        for year in 1...years {
+            let lines = schedule.lines.filter { $0.contractYear == year }
+            #expect(lines.map(\.quantity.value).reduce(0, +) == quantities[year - 1])
+            #expect(lines.allSatisfy { DecimalText.isMultiple($0.quantity.value, of: Self.decimal("0.01")) })
+            // Contiguous: each slice starts the day after the last ended.
+            for (a, b) in zip(lines, lines.dropFirst()) { #expect(a.through.adding(days: 1) == b.from) }
+        }
+        let term = Schedule.term(start: Self.day("2025-07-19"), years: years)
+        #expect(schedule.lines.first?.from == term.first && schedule.lines.last?.through == term.last)
+        // Each line's £ is rounded on its own; the total is their sum.
+        let total = schedule.lines.compactMap(\.value).reduce(Money.zero, +)
+        #expect(total == schedule.lines.map { (Money(Self.decimal("1234.567")) * $0.quantity.value).roundedToPenny }.reduce(Money.zero, +))
+    }
+
+    @Test("a part final year: a contract ending mid-period stops at its last day")
+    func partFinalYear() {
+        let schedule = Schedule(start: Self.day("2026-01-10"), years: 2, inputs: [
+            .init(measure: MeasureReference("TOM18")!, quantities: [1000, 500], step: Self.decimal("0.01"), perUnit: nil),
+        ], calendar: Self.rotherham)
+        #expect(schedule.lines.last?.through.iso == "2028-01-09")
+        #expect(schedule.lines.last?.period.id == "2027-28-Q1")
+        #expect(schedule.lines.allSatisfy { $0.value == nil })
+        #expect(schedule.periods.count == 9)
+        #expect(schedule.due(in: ScheduleTests.rotherham.period(id: "2025-26-Q1")!)[MeasureReference("TOM18")!] != nil)
+    }
+}
+
+@Suite("RAG status and living wage assurance")
+struct DeliveryStatusTests {
+    static let rag = RAGThresholds(basis: .validated, green: 90, amber: 70, note: "the council's choice")
+
+    @Test("RAG on both sides of each threshold", arguments: [
+        ("90", RAGStatus.green), ("89.99", .amber), ("70", .amber), ("69.99", .red), ("0", .red), ("150", .green),
+    ])
+    func thresholds(delivered: String, expected: RAGStatus) {
+        #expect(Self.rag.status(delivered: Decimal(string: delivered)!, due: 100) == expected)
+    }
+
+    @Test("nothing due yet has no RAG status")
+    func nothingDue() {
+        #expect(Self.rag.status(delivered: 5, due: 0) == nil)
+    }
+
+    @Test("living wage assurance: not in scope, current, due, overdue, not compliant")
+    func livingWage() {
+        let start = Day(iso: "2025-04-01")!
+        let given = LivingWageStatus.Assurance(givenOn: Day(iso: "2026-03-20")!, givenBy: "Sam", compliant: true, evidence: "statement")
+        #expect(LivingWageStatus(inScope: false, start: start, assurances: [], months: 12, asOf: start).state == .notInScope)
+        #expect(LivingWageStatus(inScope: true, start: start, assurances: [], months: 12, asOf: Day(iso: "2026-02-28")!).state == .current)
+        #expect(LivingWageStatus(inScope: true, start: start, assurances: [], months: 12, asOf: Day(iso: "2026-03-01")!).state == .due)
+        #expect(LivingWageStatus(inScope: true, start: start, assurances: [], months: 12, asOf: Day(iso: "2026-04-01")!).state == .due)
+        #expect(LivingWageStatus(inScope: true, start: start, assurances: [], months: 12, asOf: Day(iso: "2026-04-02")!).state == .overdue)
+        let after = LivingWageStatus(inScope: true, start: start, assurances: [given], months: 12, asOf: Day(iso: "2026-04-02")!)
+        #expect(after.state == .current && after.nextDue?.iso == "2027-03-20")
+        var failed = given
+        failed.compliant = false
+        #expect(LivingWageStatus(inScope: true, start: start, assurances: [given, failed], months: 12, asOf: Day(iso: "2026-04-02")!).state == .notCompliant)
+    }
+}
