@@ -45,6 +45,8 @@ struct ContractCommand: ParsableCommand {
         @Option(help: ArgumentHelp("The directorate that manages the contract.", valueName: "name")) var directorate: String?
         @Option(help: ArgumentHelp("The contract manager.", valueName: "name")) var manager: String?
         @Option(help: ArgumentHelp("The date of award; today if left out.", valueName: "date")) var on: String?
+        @Flag(help: "Seek real living wage assurance each year (a tender made by svwizard assess records this itself).")
+        var livingWageAssurance = false
         @Flag(help: "Never ask; what is missing is an error.") var noInput = false
         @OptionGroup var register: RegisterOption
         @OptionGroup var options: GlobalOptions
@@ -54,7 +56,8 @@ struct ContractCommand: ParsableCommand {
             let status = try CommandRunner.guarded {
                 try ContractJob(context: context, registerPath: register.register).award(
                     bundlePath: bundle, tenderPath: tender,
-                    details: .init(reference: reference, directorate: directorate, manager: manager, awarded: on, noInput: noInput))
+                    details: .init(reference: reference, directorate: directorate, manager: manager, awarded: on,
+                                   livingWageAssurance: livingWageAssurance, noInput: noInput))
             }
             if status != .success { throw ExitCode(status.rawValue) }
         }

@@ -45,7 +45,11 @@ public enum ReturnPackage {
         do {
             files = try BundleReader.files(in: data)
         } catch let error as BundleReadError {
-            throw Refusal(error.diagnostics.map { "It cannot be read safely: \($0.message.replacingOccurrences(of: "svwizard bundle", with: "svwizard delivery return"))." })
+            throw Refusal(error.diagnostics.map { diagnostic in
+                let message = diagnostic.message.replacingOccurrences(of: "svwizard bundle", with: "svwizard delivery return")
+                    .replacingOccurrences(of: "the bundle", with: "the return")
+                return "It cannot be read safely: \(message). Ask the supplier to send the return again, exactly as svwizard deliver wrote it."
+            })
         }
         guard let manifestData = files[manifestFile], let manifest = try? JSONDecoder().decode(Manifest.self, from: manifestData),
               manifest.schema == manifestSchema else {

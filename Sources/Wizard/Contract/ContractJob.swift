@@ -21,9 +21,12 @@ public struct ContractJob {
         public var directorate: String?
         public var manager: String?
         public var awarded: String?
+        /// Seek annual real living wage assurance even though the tender file does not say so.
+        public var livingWageAssurance: Bool
         public var noInput: Bool
 
-        public init(reference: String?, directorate: String?, manager: String?, awarded: String?, noInput: Bool) {
+        public init(reference: String?, directorate: String?, manager: String?, awarded: String?, livingWageAssurance: Bool = false, noInput: Bool) {
+            self.livingWageAssurance = livingWageAssurance
             self.reference = reference
             self.directorate = directorate
             self.manager = manager
@@ -76,7 +79,7 @@ public struct ContractJob {
                                   supplier: document.supplier, contractValue: tender.contractValue, start: start, years: tender.years,
                                   awarded: awarded, calendar: management.calendar, commitments: commitments, packName: pack?.name,
                                   packEdition: pack?.edition, illustrative: pack?.illustrative ?? false,
-                                  livingWageAssurance: tender.livingWageAssurance ?? false, bundleDigest: Manifest.sha256(json))
+                                  livingWageAssurance: (tender.livingWageAssurance ?? false) || details.livingWageAssurance, bundleDigest: Manifest.sha256(json))
         let register = try RegisterAccess.open(registerURL, create: true)
         try RegisterAccess.translating { try register.award(terms) }
         let console = context.console

@@ -2,16 +2,15 @@ import Foundation
 import Register
 import SocialValue
 
-/// Where the register is: `--register FILE`, else `SVWIZARD_REGISTER`, else
-/// `$XDG_DATA_HOME/svwizard/register.sqlite` (`~/.local/share/svwizard/register.sqlite` when
-/// XDG_DATA_HOME is not set). Register problems become plain messages with exit statuses.
+/// Where the register is: `--register FILE`, else `SVWIZARD_REGISTER`, else `register.sqlite` in
+/// svwizard's folder for this user (`SVWIZARD_HOME`, else `$XDG_DATA_HOME/svwizard`, else
+/// `~/.local/share/svwizard`, as for value packs). Register problems become plain messages with
+/// exit statuses.
 public enum RegisterAccess {
     public static func url(option: String?, context: AppContext, environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
         if let option, !option.isEmpty { return context.resolve(option) }
         if let path = environment["SVWIZARD_REGISTER"], !path.isEmpty { return context.resolve(path) }
-        let base = environment["XDG_DATA_HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil }
-            ?? ((environment["HOME"] ?? NSHomeDirectory()) + "/.local/share")
-        return URL(fileURLWithPath: base).appendingPathComponent("svwizard/register.sqlite")
+        return PackStore.forUser(environment: environment).directory.appendingPathComponent("register.sqlite")
     }
 
     /// Opens the register; `create` makes a new one where there is none.

@@ -30,7 +30,7 @@ public struct TrackJob {
                 let message = try importReturn(path, register: register, day: day)
                 console.say(message)
             } catch let error as WizardError {
-                console.complain("\(URL(fileURLWithPath: path).lastPathComponent) was not imported: \(error.message)")
+                console.refuse("svwizard: \(URL(fileURLWithPath: path).lastPathComponent) was not imported: \(error.message)")
                 if worst == .success || error.status == .unreadable { worst = error.status }
             }
         }

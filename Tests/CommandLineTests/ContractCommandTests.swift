@@ -1,0 +1,225 @@
+import Foundation
+import Testing
+
+/// After award, through the real binary: the council records the winning bid, sends the
+/// supplier its contract pack, the supplier prepares a quarterly return, the contract manager
+/// imports it, reviews its evidence and tracks delivery.
+@Suite("svwizard contract, deliver, track and register, run as programs", .serialized)
+struct ContractCommandTests {
+    let runner = BinaryRunner()
+    var place: URL { runner.home.appendingPathComponent("svwizard-practice/thermal-works") }
+
+    /// The workshop's tender and bids; the winning bid awarded as RMBC-TW-01 on 2 March 2025.
+    init() throws {
+        let bids = try runner.run(["workshop", "bids", "thermal-works"])
+        precondition(bids.status == 0, bids.stderr)
+    }
+
+    func run(_ arguments: [String], input: String = "", in folder: URL? = nil) throws -> BinaryRunner.Result {
+        // The supplier's deliver works offline, with no register.
+        let register = arguments.first == "deliver" ? [] : ["--register", runner.home.appendingPathComponent("register.sqlite").path]
+        return try runner.run(arguments + register, input: input, directory: folder ?? place)
+    }
+
+    func award() throws {
+        let award = try run(["contract", "award", "bids/maltby-joinery.svbundle.zip", "--tender", "tender.json", "--reference", "RMBC-TW-01",
+                             "--directorate", "Regeneration and Environment", "--manager", "Sam Patel", "--on", "2 March 2025", "--living-wage-assurance",
+                             "--no-input"])
+        #expect(award.status == 0, "\(award.stdout)\(award.stderr)")
+    }
+
+    static let answers = """
+        version: 1
+        preparedBy: Jo Walsh, operations manager
+        preparedOn: 10 June 2025
+        measures:
+          TOM10:
+            delivered: "9"
+            evidence:
+              - {what: Apprenticeship agreement, reference: APP-001, date: 2 April 2025}
+            narrative: One apprentice joiner started in April with Rotherham College.
+          TOM1:
+            delivered: "0.5"
+            evidence:
+              - {what: Payroll extract, reference: PAY-2025-05, date: 31 May 2025}
+            narrative: Two local labourers, part time.
+            shortfallReason: Recruitment started late.
+            recoveryPlan: Two more local hires start in June.
+          TOM18:
+            delivered: "7000"
+            evidence:
+              - {what: Purchase ledger extract, reference: PL-Q2, date: 31 May 2025}
+              - {what: Supplier invoices, reference: none, date: 30 April 2025}
+            narrative: Timber and fixings from a Rotherham merchant.
+          TOM6:
+            delivered: "0"
+            narrative: Recruitment with the local disability employment service starts in June.
+            shortfallReason: The placement partner's start slipped.
+            recoveryPlan: The hire starts in June; the year's FTE is unchanged.
+        """
+
+    /// Award, pack and a return for Q2 2024/25 written by `deliver --no-input`.
+    func deliverFirstReturn() throws -> URL {
+        try award()
+        #expect(try run(["contract", "pack", "RMBC-TW-01", "--output", "to-supplier"]).status == 0)
+        try Self.answers.write(to: place.appendingPathComponent("q2.yaml"), atomically: true, encoding: .utf8)
+        let deliver = try run(["deliver", "--contract", "to-supplier/RMBC-TW-01.svcontract.json", "--period", "2024-25-Q2", "--answers", "q2.yaml",
+                               "--no-input", "--output", "returns"])
+        #expect(deliver.status == 0, "\(deliver.stdout)\(deliver.stderr)")
+        return place.appendingPathComponent("returns/RMBC-TW-01-2024-25-Q2.svreturn.zip")
+    }
+
+    @Test("award records the bid with its schedule; contract show, the pack and the return match their golden files and schemas")
+    func awardPackDeliver() throws {
+        let returnURL = try deliverFirstReturn()
+        GoldenFiles.check("contract-show.txt", try run(["contract", "show", "RMBC-TW-01"]).stdout)
+        GoldenFiles.check("contract-list.txt", try run(["contract", "list"]).stdout)
+        let pack = place.appendingPathComponent("to-supplier/RMBC-TW-01.svcontract.json")
+        #expect(try SchemaCheck.run("contract.schema.json", pack) == "")
+        let files = try BundleFiles.read(try Data(contentsOf: returnURL))
+        #expect(files.map(\.0) == ["return.json", "return.txt", "return.html", "manifest.json"])
+        for (name, data) in files where name != "manifest.json" { GoldenFiles.check(name, data) }
+        let json = runner.home.appendingPathComponent("return.json")
+        try #require(files.first { $0.0 == "return.json" }).1.write(to: json)
+        #expect(try SchemaCheck.run("return.schema.json", json) == "")
+        // The same answers give the same bytes; a return that differs is never written over.
+        let again = try run(["deliver", "--contract", "to-supplier/RMBC-TW-01.svcontract.json", "--period", "2024-25-Q2", "--answers", "q2.yaml",
+                             "--no-input", "--output", "returns"])
+        #expect(again.status == 0)
+        #expect(again.stdout.contains("Wrote"))
+        try Self.answers.replacingOccurrences(of: "Timber", with: "Oak").write(to: place.appendingPathComponent("q2.yaml"), atomically: true, encoding: .utf8)
+        let differs = try run(["deliver", "--contract", "to-supplier/RMBC-TW-01.svcontract.json", "--period", "2024-25-Q2", "--answers", "q2.yaml",
+                               "--no-input", "--output", "returns"])
+        #expect(differs.status == 1 && differs.stderr.contains("already exists and differs"))
+        // Awarding the same reference again is refused; so is a bundle that fails its checks.
+        let twice = try run(["contract", "award", "bids/maltby-joinery.svbundle.zip", "--tender", "tender.json", "--reference", "RMBC-TW-01",
+                             "--directorate", "D", "--manager", "M", "--no-input"])
+        #expect(twice.status == 1 && twice.stderr.contains("already has a contract RMBC-TW-01"))
+        let notABundle = try run(["contract", "award", "bids/maltby-joinery.checklist.txt", "--tender", "tender.json", "--directorate", "D",
+                                  "--manager", "M", "--no-input"])
+        #expect(notABundle.status == 1 && notABundle.stderr.contains("cannot be awarded"))
+        let missing = try run(["contract", "award", "bids/thin-offer.svbundle.zip", "--tender", "tender.json", "--reference", "X", "--no-input"])
+        #expect(missing.status == 64 && missing.stderr.contains("--directorate and --manager"))
+    }
+
+    @Test("deliver lists what an answers file lacks, refuses errors with their codes, and a period the contract does not have")
+    func deliverRefusals() throws {
+        try award()
+        #expect(try run(["contract", "pack", "RMBC-TW-01"]).status == 0)
+        try Self.answers.write(to: place.appendingPathComponent("q2.yaml"), atomically: true, encoding: .utf8)
+        try "version: 1\npreparedBy: Jo\n".write(to: place.appendingPathComponent("thin.yaml"), atomically: true, encoding: .utf8)
+        let gaps = try run(["deliver", "--contract", "RMBC-TW-01.svcontract.json", "--period", "2024-25-Q3", "--answers", "thin.yaml", "--no-input"])
+        #expect(gaps.status == 1)
+        #expect(gaps.stderr.contains("preparedOn: the date it was prepared") && gaps.stderr.contains("measures.TOM10.delivered"))
+        let noEvidence = Self.answers.replacingOccurrences(of: "    evidence:\n      - {what: Apprenticeship agreement, reference: APP-001, date: 2 April 2025}\n", with: "")
+        try noEvidence.write(to: place.appendingPathComponent("bad.yaml"), atomically: true, encoding: .utf8)
+        let errors = try run(["deliver", "--contract", "RMBC-TW-01.svcontract.json", "--period", "2024-25-Q2", "--answers", "bad.yaml", "--no-input"])
+        #expect(errors.status == 1 && errors.stderr.contains("SV-E020"))
+        #expect(!FileManager.default.fileExists(atPath: place.appendingPathComponent("RMBC-TW-01-2024-25-Q2.svreturn.zip").path))
+        let outside = try run(["deliver", "--contract", "RMBC-TW-01.svcontract.json", "--period", "2030-31-Q1", "--answers", "q2.yaml", "--no-input"])
+        #expect(outside.status == 1 && outside.stderr.contains("SV-E021"), "\(outside.stdout)\(outside.stderr)")
+        let nonsense = try run(["deliver", "--contract", "RMBC-TW-01.svcontract.json", "--period", "spring", "--no-input"])
+        #expect(nonsense.status == 64 && nonsense.stderr.contains("This contract's periods are: 2024-25-Q2"))
+        // A pack edited by hand (its schedule no longer follows from its commitments) is refused.
+        let packURL = place.appendingPathComponent("RMBC-TW-01.svcontract.json")
+        let edited = try String(contentsOf: packURL, encoding: .utf8).replacingOccurrences(of: "\"quantity\" : \"9\"", with: "\"quantity\" : \"1\"")
+        try edited.write(to: place.appendingPathComponent("edited.svcontract.json"), atomically: true, encoding: .utf8)
+        let forged = try run(["deliver", "--contract", "edited.svcontract.json", "--period", "2024-25-Q2", "--answers", "q2.yaml", "--no-input"])
+        #expect(forged.status == 1 && forged.stderr.contains("was changed after the council wrote it"))
+    }
+
+    @Test("track import: once, again (unchanged), a corrected return (supersedes), a tampered one and another register's (refused)")
+    func imports() throws {
+        let returnURL = try deliverFirstReturn()
+        let first = try run(["track", "import", returnURL.path, "--on", "2025-06-12"])
+        #expect(first.status == 0 && first.stdout.contains("Imported RMBC-TW-01-2024-25-Q2.svreturn.zip"), "\(first.stdout)\(first.stderr)")
+        let again = try run(["track", "import", returnURL.path, "--on", "2025-06-13"])
+        #expect(again.status == 0 && again.stdout.contains("was imported before; nothing changed"))
+        // A corrected return for the same period.
+        let corrected = Self.answers.replacingOccurrences(of: "delivered: \"7000\"", with: "delivered: \"6800\"")
+            .replacingOccurrences(of: "preparedOn: 10 June 2025", with: "preparedOn: 14 June 2025")
+        try corrected.write(to: place.appendingPathComponent("q2b.yaml"), atomically: true, encoding: .utf8)
+        #expect(try run(["deliver", "--contract", "to-supplier/RMBC-TW-01.svcontract.json", "--period", "2024-25-Q2", "--answers", "q2b.yaml",
+                         "--no-input", "--output", "corrected"]).status == 0)
+        let superseding = try run(["track", "import", "corrected/RMBC-TW-01-2024-25-Q2.svreturn.zip", "--on", "2025-06-15"])
+        #expect(superseding.status == 0 && superseding.stdout.contains("replaces the one prepared on 10 June 2025"), "\(superseding.stdout)")
+        let show = try run(["track", "show", "RMBC-TW-01", "--as-of", "2025-06-20"])
+        #expect(show.stdout.contains("(superseded by a corrected return)") && show.stdout.contains("£6,800.00"))
+        // Tampered: one byte of return.txt changed.
+        var bytes = [UInt8](try Data(contentsOf: returnURL))
+        let needle = Array("Timber and fixings".utf8)
+        let at = try #require((0...(bytes.count - needle.count)).first { Array(bytes[$0..<($0 + needle.count)]) == needle })
+        bytes[at] = UInt8(ascii: "t")
+        try Data(bytes).write(to: place.appendingPathComponent("tampered.svreturn.zip"))
+        let tampered = try run(["track", "import", "tampered.svreturn.zip"])
+        #expect(tampered.status == 2 && tampered.stderr.contains("the return is damaged"), "\(tampered.stderr)")
+        // Changed and its checksums made to match: the manifest catches it.
+        let rezipped = try run(["track", "import", try rezip(returnURL)])
+        #expect(rezipped.status == 2 && rezipped.stderr.replacingOccurrences(of: "\n", with: " ").contains("Tampered: return.txt was changed"), "\(rezipped.status) \(rezipped.stdout) \(rezipped.stderr)")
+        // Another register, where the contract is not recorded.
+        let elsewhere = try runner.run(["track", "import", returnURL.path, "--register", runner.home.appendingPathComponent("other.sqlite").path])
+        #expect(elsewhere.status == 1 && elsewhere.stderr.contains("There is no register"))
+        // Not a return at all.
+        let notZip = try run(["track", "import", "tender.json"])
+        #expect(notZip.status == 2 && notZip.stderr.contains("not imported"))
+    }
+
+    @Test("track show and its JSON match their golden files after a review with a validated, a queried and a rejected item, an action and an assurance")
+    func showAfterReview() throws {
+        let returnURL = try deliverFirstReturn()
+        #expect(try run(["track", "import", returnURL.path, "--on", "2025-06-12"]).status == 0)
+        let review = try run(["track", "review", "RMBC-TW-01", "--reviewer", "Sam Patel", "--on", "2025-06-20"], input: [
+            "validated", "Signed agreement seen",
+            "queried", "Need postcodes to confirm the hires are local",
+            "A third local hire starts in July", "31 July 2025",
+            "validated", "Ledger matches the merchant's invoices",
+            "rejected", "Invoices are from a Sheffield branch",
+            "2000",
+            "",
+            "",
+        ].joined(separator: "\n") + "\n")
+        #expect(review.status == 0, "\(review.stdout)\(review.stderr)")
+        #expect(try run(["track", "assure", "RMBC-TW-01", "--on", "2025-06-20", "--by", "Sam Patel", "--outcome", "compliant",
+                         "--evidence", "Signed statement from the supplier's director"]).status == 0)
+        GoldenFiles.check("track-show.txt", try run(["track", "show", "RMBC-TW-01", "--as-of", "2025-06-20"]).stdout)
+        GoldenFiles.check("track-show.json", try run(["track", "show", "RMBC-TW-01", "--as-of", "2025-06-20", "--json"]).stdout)
+        let waiting = try run(["track", "review", "RMBC-TW-01", "--no-input"])
+        #expect(waiting.status == 1 && waiting.stdout.contains("TOM1-1 (queried)"))
+        // Backup and export.
+        let backup = try run(["register", "backup", runner.home.appendingPathComponent("copy.sqlite").path])
+        #expect(backup.status == 0)
+        let export = try run(["register", "export", "--json"])
+        let copied = try runner.run(["register", "export", "--json", "--register", runner.home.appendingPathComponent("copy.sqlite").path])
+        #expect(export.status == 0 && export.stdout == copied.stdout && export.stdout.contains("\"svwizard-register-export\""))
+        #expect(try run(["register", "backup", runner.home.appendingPathComponent("copy.sqlite").path]).status == 1)
+    }
+
+    /// The return with return.txt edited and the zip written afresh (so its checksums match).
+    func rezip(_ url: URL) throws -> String {
+        let target = runner.home.appendingPathComponent("rezipped.svreturn.zip")
+        let script = """
+            import sys, zipfile
+            source, target = sys.argv[1], sys.argv[2]
+            with zipfile.ZipFile(source) as old, zipfile.ZipFile(target, "w") as new:
+                for info in old.infolist():
+                    data = old.read(info.filename)
+                    if info.filename == "return.txt":
+                        data = data.replace(b"Timber", b"Oak")
+                    new.writestr(info.filename, data)
+            """
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", script, url.path, target.path]
+        try process.run()
+        process.waitUntilExit()
+        return target.path
+    }
+
+    @Test("a file that is not a register is refused with a clear message and left as it was")
+    func foreignRegister() throws {
+        let path = try runner.file("notes.sqlite", "These are my notes, not a database.\n")
+        let result = try runner.run(["contract", "list", "--register", path])
+        #expect(result.status == 2 && result.stderr.contains("is not an svwizard register"))
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "These are my notes, not a database.\n")
+    }
+}
