@@ -144,7 +144,7 @@ struct ContractCommandTests {
         let superseding = try run(["track", "import", "corrected/RMBC-TW-01-2024-25-Q2.svreturn.zip", "--on", "2025-06-15"])
         #expect(superseding.status == 0 && superseding.stdout.contains("replaces the one prepared on 10 June 2025"), "\(superseding.stdout)")
         let show = try run(["track", "show", "RMBC-TW-01", "--as-of", "2025-06-20"])
-        #expect(show.stdout.contains("(superseded by a corrected return)") && show.stdout.contains("£6,800.00"))
+        #expect(show.stdout.replacingOccurrences(of: "\n  ", with: " ").contains("(superseded by a corrected return)") && show.stdout.contains("£6,800.00"))
         // Tampered: one byte of return.txt changed.
         var bytes = [UInt8](try Data(contentsOf: returnURL))
         let needle = Array("Timber and fixings".utf8)
@@ -221,5 +221,97 @@ struct ContractCommandTests {
         let result = try runner.run(["contract", "list", "--register", path])
         #expect(result.status == 2 && result.stderr.contains("is not an svwizard register"))
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "These are my notes, not a database.\n")
+    }
+}
+
+extension ContractCommandTests {
+    @Test("deliver at a terminal: what is due is shown, a quantity off the measure's step is refused, stopping keeps every answer, the same command carries on")
+    func deliverAtATerminal() throws {
+        try award()
+        #expect(try run(["contract", "pack", "RMBC-TW-01"]).status == 0)
+        let environment = runner.terminalEnvironment.merging(["COLUMNS": "250"]) { $1 }
+        // A pseudo-terminal runs in the tests' folder, so every path is given in full.
+        let answers = place.appendingPathComponent("pty.svdelivery.yaml")
+        let arguments = ["deliver", "--contract", place.appendingPathComponent("RMBC-TW-01.svcontract.json").path, "--period", "2024-25-Q2",
+                         "--answers", answers.path, "--output", place.appendingPathComponent("pty-returns").path]
+        let first = try PseudoTerminal(arguments: arguments, environment: environment, columns: 250)
+        try first.answer("Who is preparing this return?", "Jo Walsh")
+        try first.answer("On what date are you preparing it?", "10 June 2025")
+        try first.waitFor("Due in Q2 2024/25: 9 weeks, of 104 weeks committed over the contract.")
+        try first.answer("How much did you deliver in Q2 2024/25, in weeks?", "8.5")
+        try first.waitFor("TOM 10 is counted a whole number.")
+        first.type("9\r")
+        try first.answer("Evidence 1: what is it?", "Apprenticeship agreement")
+        try first.answer("Evidence 1: its reference?", "APP-001")
+        try first.answer("Evidence 1: its date?", "2 April 2025")
+        try first.answer("Evidence 2: what is it? (press Enter if that is all)", "")
+        try first.answer("What did you do this period?", "One apprentice joiner started in April.")
+        first.type("\r")
+        try first.answer("How much did you deliver in Q2 2024/25, in full-time equivalent people (FTE)?", "quit")
+        #expect(try first.waitForExit() == 130)
+        let saved = try String(contentsOf: answers, encoding: .utf8)
+        #expect(saved.contains("delivered: \"9\"") && saved.contains("reference: \"APP-001\"") && saved.contains("evidenceComplete: true"))
+
+        let second = try PseudoTerminal(arguments: arguments, environment: environment, columns: 250)
+        try second.answer("How much did you deliver in Q2 2024/25, in full-time equivalent people (FTE)?", "0.75")
+        try second.answer("Evidence 1: what is it?", "")
+        try second.waitFor("List at least one piece of evidence")
+        second.type("Payroll extract\r")
+        try second.answer("Evidence 1: its reference?", "PAY-05")
+        try second.answer("Evidence 1: its date?", "31/05/2025")
+        try second.answer("Evidence 2: what is it? (press Enter if that is all)", "")
+        try second.answer("What did you do this period?", "Two local labourers.")
+        second.type("\r")
+        try second.answer("How much did you deliver in Q2 2024/25, in pounds (£)?", "£7,000")
+        try second.answer("Evidence 1: what is it?", "Purchase ledger extract")
+        try second.answer("Evidence 1: its reference?", "none")
+        try second.answer("Evidence 1: its date?", "31 May 2025")
+        try second.answer("Evidence 2: what is it? (press Enter if that is all)", "")
+        try second.answer("What did you do this period?", "Timber from a Rotherham merchant.")
+        second.type("\r")
+        try second.answer("How much did you deliver in Q2 2024/25, in full-time equivalent people (FTE)?", "0", occurrences: 2)
+        try second.answer("What did you do this period?", "The hire starts in June.", occurrences: 3)
+        second.type("\r")
+        try second.answer("Why is delivery below the 0.17 FTE due?", "The partner's start slipped.")
+        second.type("\r")
+        try second.answer("How and when will you make up the shortfall?", "The hire starts in June.")
+        second.type("\r")
+        try second.waitFor("Wrote")
+        #expect(try second.waitForExit() == 0)
+        #expect(FileManager.default.fileExists(atPath: place.appendingPathComponent("pty-returns/RMBC-TW-01-2024-25-Q2.svreturn.zip").path))
+    }
+
+    @Test("track review at a terminal: each decision is recorded at once, so stopping loses nothing and the same command carries on")
+    func reviewAtATerminal() throws {
+        let returnURL = try deliverFirstReturn()
+        #expect(try run(["track", "import", returnURL.path, "--on", "2025-06-12"]).status == 0)
+        let environment = runner.terminalEnvironment.merging(["COLUMNS": "250"]) { $1 }
+        let arguments = ["track", "review", "RMBC-TW-01", "--on", "2025-06-20", "--register", runner.home.appendingPathComponent("register.sqlite").path]
+        let first = try PseudoTerminal(arguments: arguments, environment: environment, columns: 250)
+        try first.answer("Who is reviewing this return?", "Sam Patel")
+        try first.waitFor("Reported 9 weeks against 9 weeks due. The supplier says: One apprentice joiner")
+        try first.answer("Apprenticeship agreement, reference APP-001, dated 2 April 2025: validated, rejected or queried?", "1")
+        try first.answer("Why? (what you checked, or what is missing)", "Signed agreement seen")
+        try first.answer("Payroll extract, reference PAY-2025-05, dated 31 May 2025: validated, rejected or queried?", "quit")
+        #expect(try first.waitForExit() == 130)
+        let partway = try run(["track", "show", "RMBC-TW-01", "--as-of", "2025-06-20"])
+        #expect(partway.stdout.replacingOccurrences(of: "\n  ", with: " ").contains("evidence: 3 submitted, 1 validated"), "\(partway.stdout)")
+
+        let second = try PseudoTerminal(arguments: arguments, environment: environment, columns: 250)
+        try second.answer("Who is reviewing this return?", "Sam Patel")
+        try second.answer("Payroll extract, reference PAY-2025-05, dated 31 May 2025: validated, rejected or queried?", "validated")
+        try second.answer("Why? (what you checked, or what is missing)", "Payroll with postcodes seen")
+        try second.answer("Was a corrective action agreed for TOM 1?", "")
+        try second.answer("Purchase ledger extract, reference PL-Q2, dated 31 May 2025: validated, rejected or queried?", "validated")
+        try second.answer("Why? (what you checked, or what is missing)", "Ledger matches", occurrences: 2)
+        try second.answer("Supplier invoices, reference none, dated 30 April 2025: validated, rejected or queried?", "validated")
+        try second.answer("Why? (what you checked, or what is missing)", "Invoices seen", occurrences: 3)
+        try second.answer("Was a corrective action agreed for TOM 6?", "Hire by the end of June")
+        try second.answer("By when?", "30 June 2025")
+        try second.waitFor("The review of Q2 2024/25 is recorded.")
+        #expect(try second.waitForExit() == 0)
+        let show = try run(["track", "show", "RMBC-TW-01", "--as-of", "2025-06-20"])
+        let unwrapped = show.stdout.replacingOccurrences(of: "\n  ", with: " ")
+        #expect(unwrapped.contains("evidence: 4 validated") && unwrapped.contains("TOM 6: Hire by the end of June (by 30 June 2025)"), "\(show.stdout)")
     }
 }

@@ -60,14 +60,18 @@ struct DeliveryWizard {
             all.measures[reference] = measure
         }
         var lead = "Due in \(period.name): \(unit.format(due)), of \(unit.format(commitment.total)) committed over the contract."
-        if !commitment.evidenceAsked.isEmpty { lead += " Evidence the measure asks for: " + commitment.evidenceAsked.joined(separator: "; ") + "." }
+        if !commitment.evidenceAsked.isEmpty { lead += " Evidence the measure asks for: "
+            + commitment.evidenceAsked.map { $0.hasSuffix(".") ? String($0.dropLast()) : $0 }.joined(separator: "; ") + "." }
         if !FastText.isBlank(commitment.evidencePromised) { lead += " Your bid said you would keep: " + commitment.evidencePromised }
         let step = commitment.step.value
+        // The catalogue's measure, when it counts in the contract's unit: the answer is then read as
+        // people write it ("£7,000", "2.5 FTE") and checked against its step and limits.
+        let measure = context.data.catalogue.measure(reference).flatMap { $0.unit == unit && $0.input.step == step ? $0 : nil }
         var slots = [Slot(
             definition: QuestionDefinition(key: "delivered", ask: "How much did you deliver in \(period.name), in \(unit.plainName)?",
                                            help: "Only what was delivered under this contract in this period, counted as the measure counts it "
                                                + "(svwizard guide \(reference.rawValue.lowercased()) explains). Type 0 if nothing was delivered.",
-                                           example: DecimalText.plain(due), kind: .decimal, minimum: "0"),
+                                           example: DecimalText.plain(due), kind: measure == nil ? .decimal : .quantity, minimum: "0"),
             title: title, lead: lead, current: { $0.measures[reference]?.delivered },
             store: { all, value in update(&all) { $0.delivered = value } },
             accept: { value in
@@ -75,7 +79,8 @@ struct DeliveryWizard {
                     return "Give the quantity in \(unit.plainName), in steps of \(DecimalText.plain(step)) (for example \(DecimalText.plain(due)))."
                 }
                 return nil
-            })]
+            },
+            measure: measure)]
         guard let delivered = answers.delivered.flatMap(DecimalText.parse) else { return slots }
         if delivered > 0 {
             for (index, _) in answers.evidence.enumerated() {

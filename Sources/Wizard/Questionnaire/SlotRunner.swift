@@ -15,6 +15,8 @@ struct SlotQuestion<State> {
     var store: (inout State, String) -> Void
     /// A reason to refuse an answer, or nil to take it.
     var accept: (String) -> String? = { _ in nil }
+    /// The measure a `quantity` question counts in (its unit, step and limits).
+    var measure: Measure?
 }
 
 /// Asks the first unanswered question again and again until every question has an answer,
@@ -50,7 +52,8 @@ struct SlotRunner<State> {
                                                    indent: listed ? "    " : "") + "\n")
                 }
             }
-            let question = PlannedQuestion(slot.definition, stepTitle: slot.title, stepNumber: 1, stepCount: 1)
+            var question = PlannedQuestion(slot.definition, stepTitle: slot.title, stepNumber: 1, stepCount: 1)
+            question.measure = slot.measure
             let prompt = QuestionPrompt(context: context, environment: environment, answers: AnswerSheet(), question: question,
                                         current: slot.current(state), accept: slot.accept)
             switch prompt.ask() {
