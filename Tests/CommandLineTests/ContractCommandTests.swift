@@ -315,3 +315,122 @@ extension ContractCommandTests {
         #expect(unwrapped.contains("evidence: 4 validated") && unwrapped.contains("TOM 6: Hire by the end of June (by 30 June 2025)"), "\(show.stdout)")
     }
 }
+
+/// The register under stress, through real processes: killed mid-import, and two importers at once.
+@Suite("The register survives kill -9 and concurrent importers", .serialized)
+struct RegisterRobustnessTests {
+    let base: ContractCommandTests
+    init() throws { base = try ContractCommandTests() }
+    var runner: BinaryRunner { base.runner }
+    var place: URL { base.place }
+    var register: String { runner.home.appendingPathComponent("register.sqlite").path }
+
+    static let periods = ["2024-25-Q2", "2024-25-Q3", "2024-25-Q4", "2025-26-Q1", "2025-26-Q2", "2025-26-Q3", "2025-26-Q4", "2026-27-Q1"]
+
+    /// A return for every period of `reference`, each on or above the profile.
+    func returns(for reference: String) throws -> [String] {
+        let award = try base.run(["contract", "award", "bids/maltby-joinery.svbundle.zip", "--tender", "tender.json", "--reference", reference,
+                                  "--directorate", "Place", "--manager", "Sam Patel", "--on", "2025-03-02", "--no-input"])
+        precondition(award.status == 0, award.stderr)
+        let pack = try base.run(["contract", "pack", reference, "--output", reference])
+        precondition(pack.status == 0, pack.stderr)
+        return try Self.periods.map { period in
+            let answers = """
+                version: 1
+                preparedBy: Jo Walsh
+                preparedOn: 2027-06-01
+                measures:
+                  TOM10: {delivered: "14", evidence: [{what: Timesheets, reference: T-\(period), date: 2027-01-01}], narrative: On profile.}
+                  TOM1: {delivered: "1.2", evidence: [{what: Payroll, reference: P-\(period), date: 2027-01-01}], narrative: On profile.}
+                  TOM18: {delivered: "13000", evidence: [{what: Ledger, reference: L-\(period), date: 2027-01-01}], narrative: On profile.}
+                  TOM6: {delivered: "0.25", evidence: [{what: Contract, reference: C-\(period), date: 2027-01-01}], narrative: On profile.}
+                """
+            let file = "\(reference)/\(period).yaml"
+            try answers.write(to: place.appendingPathComponent(file), atomically: true, encoding: .utf8)
+            let deliver = try base.run(["deliver", "--contract", "\(reference)/\(reference).svcontract.json", "--period", period, "--answers", file,
+                                        "--no-input", "--output", "\(reference)/returns"])
+            precondition(deliver.status == 0, "\(deliver.stdout)\(deliver.stderr)")
+            return place.appendingPathComponent("\(reference)/returns/\(reference)-\(period).svreturn.zip").path
+        }
+    }
+
+    /// Checks the register file with SQLite itself: intact, and every imported return complete.
+    func check(_ register: String? = nil) throws -> String {
+        let register = register ?? self.register
+        let script = """
+            import json, sqlite3, sys
+            db = sqlite3.connect(sys.argv[1])
+            problems = [r[0] for r in db.execute("PRAGMA integrity_check") if r[0] != "ok"]
+            for rid, doc in db.execute("SELECT id, document_json FROM delivery_return"):
+                document = json.loads(doc)
+                lines = db.execute("SELECT count(*) FROM delivery_line WHERE return_id = ?", (rid,)).fetchone()[0]
+                items = db.execute("SELECT count(*) FROM evidence_item WHERE return_id = ?", (rid,)).fetchone()[0]
+                if lines != len(document["lines"]) or items != sum(len(l["evidence"]) for l in document["lines"]):
+                    problems.append("return %d is incomplete" % rid)
+            current = db.execute("SELECT count(*) FROM delivery_return WHERE superseded_by IS NULL").fetchone()[0]
+            print(json.dumps({"problems": problems, "current": current}))
+            """
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", script, register]
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return text.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    func start(_ arguments: [String]) throws -> Process {
+        let process = Process()
+        process.executableURL = BinaryRunner.binary
+        process.arguments = arguments
+        process.environment = runner.environment
+        process.currentDirectoryURL = place
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
+    @Test("kill -9 at any moment of an import leaves the register intact, each return whole or absent; importing again completes it")
+    func killDuringImport() throws {
+        let files = try returns(for: "RMBC-K")
+        var partial = 0
+        for attempt in 0..<12 {
+            // A new register each time, killed from before the first return to after the last.
+            let killed = runner.home.appendingPathComponent("killed-\(attempt).sqlite").path
+            let award = try runner.run(["contract", "award", "bids/maltby-joinery.svbundle.zip", "--tender", "tender.json", "--reference", "RMBC-K",
+                                        "--directorate", "Place", "--manager", "Sam Patel", "--on", "2025-03-02", "--no-input", "--register", killed],
+                                       directory: place)
+            #expect(award.status == 0)
+            let process = try start(["track", "import", "--register", killed, "--on", "2027-06-02"] + files)
+            usleep(useconds_t(20_000 + attempt * 7_000))
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            let state = try check(killed)
+            #expect(state.hasPrefix("{\"problems\": []"), "after a kill at attempt \(attempt): \(state)")
+            if !state.hasSuffix("\"current\": 0}") && !state.hasSuffix("\"current\": 8}") { partial += 1 }
+            // Importing again completes what the kill interrupted.
+            let finish = try runner.run(["track", "import", "--register", killed, "--on", "2027-06-02"] + files, directory: place)
+            #expect(finish.status == 0, "\(finish.stderr)")
+            #expect(try check(killed) == "{\"problems\": [], \"current\": 8}")
+        }
+        // How many kills fell between two returns depends on the machine's speed; it is reported, not required.
+        print("kill -9 during import: \(partial) of 12 kills fell part-way through the returns")
+    }
+
+    @Test("two importers at once, in two processes: both succeed")
+    func concurrentProcesses() throws {
+        let first = try returns(for: "RMBC-A")
+        let second = try returns(for: "RMBC-B")
+        for _ in 0..<3 {
+            let a = try start(["track", "import", "--register", register, "--on", "2027-06-02"] + first)
+            let b = try start(["track", "import", "--register", register, "--on", "2027-06-02"] + second)
+            a.waitUntilExit()
+            b.waitUntilExit()
+            #expect(a.terminationStatus == 0 && b.terminationStatus == 0)
+        }
+        #expect(try check() == "{\"problems\": [], \"current\": 16}")
+    }
+}
