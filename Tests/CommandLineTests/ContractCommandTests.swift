@@ -432,5 +432,14 @@ struct RegisterRobustnessTests {
             #expect(a.terminationStatus == 0 && b.terminationStatus == 0)
         }
         #expect(try check() == "{\"problems\": [], \"current\": 16}")
+        // Imported one by one, the eighth quarter of 14 weeks takes TOM 10 past the 104 committed: a warning.
+        let single = runner.home.appendingPathComponent("single.sqlite").path
+        _ = try runner.run(["contract", "award", "bids/maltby-joinery.svbundle.zip", "--tender", "tender.json", "--reference", "RMBC-A",
+                            "--directorate", "Place", "--manager", "Sam Patel", "--on", "2025-03-02", "--no-input", "--register", single], directory: place)
+        let imports = try runner.run(["track", "import", "--register", single, "--on", "2027-06-02"] + first, directory: place)
+        #expect(imports.status == 0)
+        let said = imports.stdout.replacingOccurrences(of: "\n    ", with: " ")
+        #expect(said.contains("SV-W007 Apprenticeships: this return takes the quantity delivered to 112 weeks, more than the 104 weeks committed"), "\(said)")
+        #expect(said.contains("SV-W007 Local spend: this return takes the quantity delivered to £91,000.00"), "\(said)")
     }
 }

@@ -32,12 +32,12 @@ public struct DeliveryChecks: Sendable {
             }
             if delivered > 0 && line.evidence.isEmpty {
                 findings.append(Finding(.evidenceMissing, field: field,
-                    message: "\(commitment.label): \(DecimalText.plain(delivered)) \(commitment.unit.symbol) delivered, but no evidence is listed.",
+                    message: "\(commitment.label): \(commitment.unit.format(delivered)) delivered, but no evidence is listed.",
                     hint: "List at least one piece of evidence you keep: what it is, its reference and its date."))
             }
             if line.isBelowProfile && (line.shortfallReason.isBlankOrNil || line.recoveryPlan.isBlankOrNil) {
                 findings.append(Finding(.shortfallUnexplained, field: field,
-                    message: "\(commitment.label): \(DecimalText.plain(delivered)) delivered against \(DecimalText.plain(line.due.value)) due, with no reason or no recovery plan.",
+                    message: "\(commitment.label): \(commitment.unit.format(delivered)) delivered against \(commitment.unit.format(line.due.value)) due, with no reason or no recovery plan.",
                     hint: "Say why delivery is below the profile and how and when the shortfall will be made up."))
             }
             for item in line.evidence where !period.contains(item.date) {
@@ -48,7 +48,7 @@ public struct DeliveryChecks: Sendable {
             let reported = delivered + (priorDelivered[line.measure] ?? 0)
             if delivered > 0, reported > commitment.total {
                 findings.append(Finding(.beyondCommitment, field: field,
-                    message: "\(commitment.label): this return takes the quantity delivered to \(DecimalText.plain(reported)) \(commitment.unit.symbol), more than the \(DecimalText.plain(commitment.total)) committed over the contract.",
+                    message: "\(commitment.label): this return takes the quantity delivered to \(commitment.unit.format(reported)), more than the \(commitment.unit.format(commitment.total)) committed over the contract.",
                     hint: "Delivery beyond the commitment is welcome but is counted only up to what was committed."))
             }
         }

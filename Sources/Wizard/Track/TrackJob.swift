@@ -27,8 +27,9 @@ public struct TrackJob {
         var worst = ExitStatus.success
         for path in paths {
             do {
-                let message = try importReturn(path, register: register, day: day)
-                console.say(message)
+                let message = try importReturn(path, register: register, day: day).components(separatedBy: "\n")
+                console.say(message[0])
+                for line in message.dropFirst() { console.write(line + "\n") }
             } catch let error as WizardError {
                 console.refuse("svwizard: \(URL(fileURLWithPath: path).lastPathComponent) was not imported: \(error.message)")
                 if worst == .success || error.status == .unreadable { worst = error.status }
@@ -70,23 +71,31 @@ public struct TrackJob {
             throw WizardError("its figures (what was due, or the £ per unit) differ from contract \(terms.reference) in the register: it was made "
                 + "with another contract pack. Send the supplier svwizard contract pack \(terms.reference) and ask for the return again.", status: .refused)
         }
-        let checked = DeliveryReturn(toolVersion: document.toolVersion, contract: terms, period: document.period, preparedBy: document.preparedBy,
-                                     preparedOn: document.preparedOn, lines: rebuilt)
-        let errors = checked.findings.filter { $0.severity == .error }
+        // Checked with what the register already holds for other periods (delivery beyond the commitment).
+        var checks = DeliveryChecks(contract: terms)
+        let others = try RegisterAccess.translating { try register.returns(of: terms.reference) }
+            .filter { $0.isCurrent && $0.document.period.id != document.period.id }
+        for stored in others {
+            for line in stored.document.lines { checks.priorDelivered[line.measure, default: 0] += line.delivered.value }
+        }
+        let findings = checks.findings(period: document.period, lines: rebuilt)
+        let errors = findings.filter { $0.severity == .error }
         guard errors.isEmpty else {
             throw WizardError("it has errors:\n" + errors.map { "  \($0.code.rawValue) \($0.message)" }.joined(separator: "\n"), status: .refused)
         }
+        let warnings = findings.filter { $0.severity == .warning }.map { "\n  \($0.code.rawValue) \($0.message)" }.joined()
         let outcome = try RegisterAccess.translating { try register.importReturn(document, digest: read.digest, on: day) }
         let name = url.lastPathComponent
         switch outcome {
         case .added:
             return "Imported \(name): \(terms.reference), \(document.period.spoken), \(document.total) reported. Review its evidence with "
-                + "svwizard track review \(terms.reference) --period \(document.period.id)."
+                + "svwizard track review \(terms.reference) --period \(document.period.id)." + (warnings.isEmpty ? "" : " To look at:" + warnings)
         case .unchanged:
             return "\(name) was imported before; nothing changed."
         case let .superseded(previous):
             return "Imported \(name): a corrected return for \(terms.reference) \(document.period.name). It replaces the one prepared on "
                 + "\(previous.long), which is kept in the history. Review its evidence with svwizard track review \(terms.reference) --period \(document.period.id)."
+                + (warnings.isEmpty ? "" : " To look at:" + warnings)
         }
     }
 
