@@ -21,8 +21,15 @@ public struct GuideView {
         let workshops = data.guidance.filter(\.isWorkshopGuide).sorted { $0.slug < $1.slug }
         let measures = data.guidance.filter { $0.measure != nil }.sorted { ($0.measure!, $0.slug) < ($1.measure!, $1.slug) }
         let slugWidth = (data.guidance.map(\.slug.count).max() ?? 10) + 2
+        // A title too long for the line continues under itself, so the columns stay aligned.
+        // On a narrow screen each title goes under its name instead.
+        let titleWidth = renderer.width - slugWidth - 2
         func line(_ topic: GuidanceTopic) -> String {
-            "  " + renderer.style.cyan(topic.slug) + String(repeating: " ", count: slugWidth - topic.slug.count) + topic.title
+            if titleWidth < 24 {
+                return "  " + renderer.style.cyan(topic.slug) + "\n" + TextWrapper.wrap(topic.title, width: renderer.width, firstIndent: "    ", indent: "    ")
+            }
+            let title = TextWrapper.wrap(topic.title, width: titleWidth, firstIndent: "", indent: String(repeating: " ", count: slugWidth + 2))
+            return "  " + renderer.style.cyan(topic.slug) + String(repeating: " ", count: slugWidth - topic.slug.count) + title
         }
         var lines = [renderer.style.bold("Guidance topics"), ""]
         lines += general.map(line)
