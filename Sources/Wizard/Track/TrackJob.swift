@@ -88,7 +88,9 @@ public struct TrackJob {
         let name = url.lastPathComponent
         switch outcome {
         case .added:
-            return "Imported \(name): \(terms.reference), \(document.period.spoken), \(document.total) reported. Review its evidence with "
+            let unvalued = document.lines.filter { $0.value == nil && $0.delivered.value > 0 }.count
+            let counted = unvalued == 0 ? "" : " (and \(unvalued) measure\(unvalued == 1 ? "" : "s") counted by quantity only)"
+            return "Imported \(name): \(terms.reference), \(document.period.spoken), \(document.total) reported\(counted). Review its evidence with "
                 + "svwizard track review \(terms.reference) --period \(document.period.id)." + (warnings.isEmpty ? "" : " To look at:" + warnings)
         case .unchanged:
             return "\(name) was imported before; nothing changed."
