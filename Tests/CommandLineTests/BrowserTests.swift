@@ -22,8 +22,10 @@ struct BrowserTests {
         return String(decoding: data, as: UTF8.self)
     }
 
-    @Test("response.html, assessment.html and evaluation.html render and print cleanly", arguments: ["response.html", "assessment.html", "evaluation.html"])
-    func renders(page: String) throws {
+    @Test("response.html, assessment.html, evaluation.html and return.html render and print cleanly", arguments: [
+        ("response.html", "RMBC-2025-041"), ("assessment.html", "RMBC-2025-041"), ("evaluation.html", "RMBC-2025-041"), ("return.html", "RMBC-TW-01"),
+    ])
+    func renders(page: String, reference: String) throws {
         guard let chromium = Self.tool("chromium"), let pdftotext = Self.tool("pdftotext") else {
             Issue.record("This test needs chromium and pdftotext: apt-get install chromium poppler-utils (.ci/run does).")
             return
@@ -44,7 +46,7 @@ struct BrowserTests {
         let text = try Self.run(pdftotext, ["-layout", pdf.path, "-"])
         let pages = text.components(separatedBy: "\u{0C}").filter { !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
         #expect(!pages.isEmpty)
-        #expect(text.contains("RMBC-2025-041"))
+        #expect(text.contains(reference))
         let lastLines = pages.last?.split(separator: "\n").filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty } ?? []
         #expect(lastLines.count >= 3, "the last printed page holds only \(lastLines.count) line(s): \(lastLines)")
         #expect(!(lastLines.first ?? "").hasPrefix("Made with svwizard"), "the footer is alone on the last page")

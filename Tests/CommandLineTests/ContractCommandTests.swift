@@ -304,7 +304,7 @@ extension ContractCommandTests {
         try second.answer("Was a corrective action agreed for TOM 1?", "")
         try second.answer("Purchase ledger extract, reference PL-Q2, dated 31 May 2025: validated, rejected or queried?", "validated")
         try second.answer("Why? (what you checked, or what is missing)", "Ledger matches", occurrences: 2)
-        try second.answer("Supplier invoices, reference none, dated 30 April 2025: validated, rejected or queried?", "validated")
+        try second.answer("Supplier invoices, no reference, dated 30 April 2025: validated, rejected or queried?", "validated")
         try second.answer("Why? (what you checked, or what is missing)", "Invoices seen", occurrences: 3)
         try second.answer("Was a corrective action agreed for TOM 6?", "Hire by the end of June")
         try second.answer("By when?", "30 June 2025")

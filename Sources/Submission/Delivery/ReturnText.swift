@@ -26,7 +26,7 @@ public enum ReturnText {
                 lines.append("Evidence: none listed.")
             } else {
                 lines.append("Evidence:")
-                lines += line.evidence.map { "  \($0.id): \($0.what), reference \($0.reference.isEmpty ? "none" : $0.reference), dated \($0.date.long)" }
+                lines += line.evidence.map { "  \($0.id): \($0.what), \($0.reference.isEmpty ? "no reference" : "reference \($0.reference)"), dated \($0.date.long)" }
             }
             if !FastText.isBlank(line.narrative) { lines += ["", "What was done:"] + FastText.lines(line.narrative) }
             if let reason = line.shortfallReason, !FastText.isBlank(reason) { lines += ["", "Why delivery is below the profile:"] + FastText.lines(reason) }
@@ -65,7 +65,9 @@ public enum ReturnHTML {
             if line.evidence.isEmpty {
                 body.append("<p>Evidence: none listed.</p>")
             } else {
-                body.append("<ul>" + line.evidence.map { "<li>\(e($0.id)): \(e($0.what)), reference \(e($0.reference.isEmpty ? "none" : $0.reference)), dated \(e($0.date.long))</li>" }.joined() + "</ul>")
+                body.append("<h3>Evidence</h3><ul>" + line.evidence.map {
+                    "<li>\(e($0.id)): \(e($0.what)), \(e($0.reference.isEmpty ? "no reference" : "reference \($0.reference)")), dated \(e($0.date.long))</li>"
+                }.joined() + "</ul>")
             }
             if !FastText.isBlank(line.narrative) { body.append("<h3>What was done</h3>" + "<p>" + ResponseHTML.paragraphs(line.narrative) + "</p>") }
             if let reason = line.shortfallReason, !FastText.isBlank(reason) { body.append("<h3>Why delivery is below the profile</h3>" + "<p>" + ResponseHTML.paragraphs(reason) + "</p>") }

@@ -66,7 +66,7 @@ public struct ReviewJob {
             let waiting = chosen.evidence.filter { $0.status == .submitted || $0.status == .queried }
             console.say("\(reference) \(chosen.document.period.name): \(waiting.count) piece\(waiting.count == 1 ? "" : "s") of evidence to decide.")
             for item in waiting {
-                console.write("  \(item.item.id) (\(item.status.rawValue)): \(item.item.what), reference \(item.item.reference.isEmpty ? "none" : item.item.reference), "
+                console.write("  \(item.item.id) (\(item.status.rawValue)): \(item.item.what), \(item.item.reference.isEmpty ? "no reference" : "reference \(item.item.reference)"), "
                     + "dated \(item.item.date.iso)\n")
             }
             return waiting.isEmpty ? .success : .refused
@@ -133,7 +133,7 @@ public struct ReviewJob {
                     let id = item.item.id
                     let was = item.status == .queried ? " You queried it before" + (item.reason.map { ": \($0)" } ?? "") + "." : ""
                     slots.append(Slot(
-                        definition: QuestionDefinition(key: "status", ask: "\(item.item.what), reference \(item.item.reference.isEmpty ? "none" : item.item.reference), "
+                        definition: QuestionDefinition(key: "status", ask: "\(item.item.what), \(item.item.reference.isEmpty ? "no reference" : "reference \(item.item.reference)"), "
                                                            + "dated \(item.item.date.long): validated, rejected or queried?",
                                                        help: "Validated: the evidence shows the delivery. Rejected: it does not, and will not count. Queried: "
                                                            + "you need more from the supplier; it stays awaiting validation.\(was)",
