@@ -26,12 +26,15 @@ struct TrackCommand: ParsableCommand {
             discussion: "Exit status: 0 every return imported (or already there); 1 one was refused; 2 one cannot be read.")
         @Argument(help: ArgumentHelp("The returns (.svreturn.zip).", valueName: "return")) var returns: [String]
         @Option(help: ArgumentHelp("The date of import; today if left out.", valueName: "date")) var on: String?
+        @Flag(name: .long, help: "Write each return's outcome as JSON.") var json = false
         @OptionGroup var register: RegisterOption
         @OptionGroup var options: GlobalOptions
 
         func run() throws {
             let context = try options.context()
-            let status = try CommandRunner.guarded { try TrackJob(context: context, registerPath: register.register).importReturns(returns, on: on) }
+            let status = try CommandRunner.guarded {
+                try TrackJob(context: context, registerPath: register.register).importReturns(returns, on: on, json: json)
+            }
             if status != .success { throw ExitCode(status.rawValue) }
         }
     }
@@ -46,6 +49,7 @@ struct TrackCommand: ParsableCommand {
         @Option(help: ArgumentHelp("Your name, recorded with each decision; asked if left out.", valueName: "name")) var reviewer: String?
         @Option(help: ArgumentHelp("The date of the review; today if left out.", valueName: "date")) var on: String?
         @Flag(help: "Never ask: list the evidence waiting for a decision.") var noInput = false
+        @Flag(name: .long, help: "With --no-input, write the list as JSON.") var json = false
         @OptionGroup var register: RegisterOption
         @OptionGroup var options: GlobalOptions
 
@@ -53,7 +57,7 @@ struct TrackCommand: ParsableCommand {
             let context = try options.context()
             let status = try CommandRunner.guarded {
                 try ReviewJob(context: context, registerPath: register.register, reference: reference, period: period, reviewer: reviewer, on: on,
-                              noInput: noInput).run()
+                              noInput: noInput, json: json).run()
             }
             if status != .success { throw ExitCode(status.rawValue) }
         }

@@ -135,6 +135,8 @@ struct ContractCommandTests {
         #expect(first.status == 0 && first.stdout.contains("Imported RMBC-TW-01-2024-25-Q2.svreturn.zip"), "\(first.stdout)\(first.stderr)")
         let again = try run(["track", "import", returnURL.path, "--on", "2025-06-13"])
         #expect(again.status == 0 && again.stdout.contains("was imported before; nothing changed"))
+        let json = try run(["track", "import", returnURL.path, "--json"])
+        #expect(json.status == 0 && json.stdout.contains("\"outcome\" : \"unchanged\"") && json.stdout.contains("\"period\" : \"2024-25-Q2\""), "\(json.stdout)")
         // A corrected return for the same period.
         let corrected = Self.answers.replacingOccurrences(of: "delivered: \"7000\"", with: "delivered: \"6800\"")
             .replacingOccurrences(of: "preparedOn: 10 June 2025", with: "preparedOn: 14 June 2025")
@@ -185,6 +187,8 @@ struct ContractCommandTests {
         GoldenFiles.check("track-show.json", try run(["track", "show", "RMBC-TW-01", "--as-of", "2025-06-20", "--json"]).stdout)
         let waiting = try run(["track", "review", "RMBC-TW-01", "--no-input"])
         #expect(waiting.status == 1 && waiting.stdout.contains("TOM1-1 (queried)"))
+        let waitingJSON = try run(["track", "review", "RMBC-TW-01", "--no-input", "--json"])
+        #expect(waitingJSON.status == 1 && waitingJSON.stdout.contains("\"status\" : \"queried\""), "\(waitingJSON.stdout)")
         // Backup and export.
         let backup = try run(["register", "backup", runner.home.appendingPathComponent("copy.sqlite").path])
         #expect(backup.status == 0)

@@ -40,7 +40,7 @@ struct DeliveryWizard {
                  title: "About this return", lead: nil, current: { $0.preparedBy }, store: { $0.preparedBy = $1 }),
             Slot(definition: QuestionDefinition(key: "preparedOn", ask: "On what date are you preparing it?",
                                                  help: "The date the return is dated. \(DateText.rule)", example: "10 March 2026", kind: .date,
-                                                 default: Day.today().iso),
+                                                 default: Day.today().long),
                  title: "About this return", lead: nil, current: { $0.preparedOn }, store: { $0.preparedOn = $1 }),
         ]
         let due = contract.schedule.due(in: period)

@@ -17,8 +17,12 @@ public struct ReviewJob {
     let reviewer: String?
     let on: String?
     let noInput: Bool
+    /// With `noInput`: the evidence waiting for a decision as JSON.
+    let json: Bool
 
-    public init(context: AppContext, registerPath: String?, reference: String, period: String?, reviewer: String?, on: String?, noInput: Bool) {
+    public init(context: AppContext, registerPath: String?, reference: String, period: String?, reviewer: String?, on: String?, noInput: Bool,
+                json: Bool = false) {
+        self.json = json
         self.context = context
         self.registerURL = RegisterAccess.url(option: registerPath, context: context)
         self.reference = reference
@@ -64,6 +68,10 @@ public struct ReviewJob {
         }
         if noInput {
             let waiting = chosen.evidence.filter { $0.status == .submitted || $0.status == .queried }
+            if json {
+                console.writeData(String(decoding: try JSONEncoder.stable.encode(waiting), as: UTF8.self) + "\n")
+                return waiting.isEmpty ? .success : .refused
+            }
             console.say("\(reference) \(chosen.document.period.name): \(waiting.count) piece\(waiting.count == 1 ? "" : "s") of evidence to decide.")
             for item in waiting {
                 console.write("  \(item.item.id) (\(item.status.rawValue)): \(item.item.what), \(item.item.reference.isEmpty ? "no reference" : "reference \(item.item.reference)"), "

@@ -21,24 +21,41 @@ public struct TrackJob {
 
     /// Imports each return: checked to be intact, this register's contract, one of its periods,
     /// made with its contract pack, and free of errors.
-    public func importReturns(_ paths: [String], on: String?) throws -> ExitStatus {
+    public func importReturns(_ paths: [String], on: String?, json: Bool = false) throws -> ExitStatus {
         let day = try Day.given(on, option: "--on")
         let register = try RegisterAccess.open(registerURL, create: false)
         var worst = ExitStatus.success
+        var results: [ImportResult] = []
         for path in paths {
+            let file = URL(fileURLWithPath: path).lastPathComponent
             do {
-                let message = try importReturn(path, register: register, day: day).components(separatedBy: "\n")
+                let result = try importReturn(path, register: register, day: day)
+                results.append(result)
+                guard !json else { continue }
+                let message = result.message.components(separatedBy: "\n")
                 console.say(message[0])
                 for line in message.dropFirst() { console.write(line + "\n") }
             } catch let error as WizardError {
-                console.refuse("svwizard: \(URL(fileURLWithPath: path).lastPathComponent) was not imported: \(error.message)")
+                results.append(ImportResult(file: file, outcome: "refused", contract: nil, period: nil, message: error.message))
+                console.refuse("svwizard: \(file) was not imported: \(error.message)")
                 if worst == .success || error.status == .unreadable { worst = error.status }
             }
         }
+        if json { console.writeData(String(decoding: try JSONEncoder.stable.encode(results), as: UTF8.self) + "\n") }
         return worst
     }
 
-    private func importReturn(_ path: String, register: RegisterStore, day: Day) throws -> String {
+    /// What happened to one return, for `--json`.
+    struct ImportResult: Encodable {
+        var file: String
+        /// `added`, `unchanged`, `superseded` or `refused`.
+        var outcome: String
+        var contract: String?
+        var period: String?
+        var message: String
+    }
+
+    private func importReturn(_ path: String, register: RegisterStore, day: Day) throws -> ImportResult {
         let url = context.resolve(path)
         let data: Data
         do {
@@ -86,18 +103,21 @@ public struct TrackJob {
         let warnings = findings.filter { $0.severity == .warning }.map { "\n  \($0.code.rawValue) \($0.message)" }.joined()
         let outcome = try RegisterAccess.translating { try register.importReturn(document, digest: read.digest, on: day) }
         let name = url.lastPathComponent
+        let result = { (outcome: String, message: String) in
+            ImportResult(file: name, outcome: outcome, contract: terms.reference, period: document.period.id, message: message)
+        }
         switch outcome {
         case .added:
             let unvalued = document.lines.filter { $0.value == nil && $0.delivered.value > 0 }.count
             let counted = unvalued == 0 ? "" : " (and \(unvalued) measure\(unvalued == 1 ? "" : "s") counted by quantity only)"
-            return "Imported \(name): \(terms.reference), \(document.period.spoken), \(document.total) reported\(counted). Review its evidence with "
-                + "svwizard track review \(terms.reference) --period \(document.period.id)." + (warnings.isEmpty ? "" : " To look at:" + warnings)
+            return result("added", "Imported \(name): \(terms.reference), \(document.period.spoken), \(document.total) reported\(counted). Review its evidence with "
+                + "svwizard track review \(terms.reference) --period \(document.period.id)." + (warnings.isEmpty ? "" : " To look at:" + warnings))
         case .unchanged:
-            return "\(name) was imported before; nothing changed."
+            return result("unchanged", "\(name) was imported before; nothing changed.")
         case let .superseded(previous):
-            return "Imported \(name): a corrected return for \(terms.reference) \(document.period.name). It replaces the one prepared on "
+            return result("superseded", "Imported \(name): a corrected return for \(terms.reference) \(document.period.name). It replaces the one prepared on "
                 + "\(previous.long), which is kept in the history. Review its evidence with svwizard track review \(terms.reference) --period \(document.period.id)."
-                + (warnings.isEmpty ? "" : " To look at:" + warnings)
+                + (warnings.isEmpty ? "" : " To look at:" + warnings))
         }
     }
 
