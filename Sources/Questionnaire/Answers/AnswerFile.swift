@@ -19,17 +19,9 @@ public enum AnswerFile {
             throw AnswerProblem("The answers file \(name) is not UTF-8 text. Save it as UTF-8 (plain text) and try again.")
         }
         if let answers = try previousDraft(data, name: name) { return answers }
-        let node: Node?
+        let node: Node
         do {
-            node = try SafeYAML.compose(text)
-        } catch {
-            let problem = SafeYAMLError(error)
-            throw AnswerProblem("The answers file \(name)\(problem.line.map { ":\($0)" } ?? "") \(problem.message).")
-        }
-        guard let node, case .mapping = node else {
-            throw AnswerProblem("The answers file \(name) must hold `key: value` answers, such as `tender: {value: 450000}`.")
-        }
-        do {
+            node = try OutsideFile.yamlMapping(text, name: name, what: "answers file", start: "`tender: {value: 450000}`")
             try OutsideFile.check(Self.value(of: node), schema: "answers.schema.json", name: name, what: "answers file")
         } catch {
             throw AnswerProblem("\(error)")

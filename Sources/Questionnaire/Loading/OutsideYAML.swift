@@ -13,6 +13,13 @@ extension OutsideFile {
         guard let text = String(data: data, encoding: .utf8) else {
             throw OutsideFileError("The \(what) \(name) is not UTF-8 text. Save it as UTF-8 (plain text) and try again.")
         }
+        let value = AnswerFile.value(of: try yamlMapping(text, name: name, what: what, start: start))
+        try check(value, schema: schema, name: name, what: what)
+        return value
+    }
+
+    /// The YAML document `text` (from the file `name`), parsed safely; it must be a mapping.
+    static func yamlMapping(_ text: String, name: String, what: String, start: String) throws -> Node {
         let node: Node?
         do {
             node = try SafeYAML.compose(text)
@@ -21,11 +28,9 @@ extension OutsideFile {
             throw OutsideFileError("The \(what) \(name)\(problem.line.map { ":\($0)" } ?? "") \(problem.message).")
         }
         guard let node, case .mapping = node else {
-            throw OutsideFileError("The \(what) \(name) must hold `key: value` entries, starting with \(start).")
+            throw OutsideFileError("The \(what) \(name) must hold `key: value` entries, such as \(start).")
         }
-        let value = AnswerFile.value(of: node)
-        try check(value, schema: schema, name: name, what: what)
-        return value
+        return node
     }
 
     /// `text` as a double-quoted YAML (and JSON) string.
