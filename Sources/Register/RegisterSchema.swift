@@ -1,4 +1,6 @@
+import Foundation
 import GRDB
+import SocialValue
 
 /// The register's schema, one migration per version, in the order they were added. Read this
 /// file to know what the register holds. Never edit a migration once released: add the next.
@@ -130,6 +132,63 @@ enum RegisterSchema {
                     evidence TEXT NOT NULL
                 );
                 """)
+        }
+        migrator.registerMigration("v2: reporting and spend analysis") { db in
+            // The supplier's postcode district, for reports by location; filled in for contracts
+            // already recorded.
+            try db.execute(sql: "ALTER TABLE contract ADD COLUMN supplier_district TEXT")
+            for row in try Row.fetchAll(db, sql: "SELECT reference, supplier_postcode FROM contract") {
+                try db.execute(sql: "UPDATE contract SET supplier_district = ? WHERE reference = ?",
+                               arguments: [LocalArea.district(of: row["supplier_postcode"]), row["reference"] as String])
+            }
+            try db.execute(sql: """
+                -- What reports add up: each current return's period end beside its lines.
+                CREATE INDEX delivery_return_by_period ON delivery_return(period_end, contract) WHERE superseded_by IS NULL;
+                CREATE INDEX contract_by_awarded ON contract(awarded_on);
+
+                -- The council's published payments to suppliers ("spending over £500"), imported by
+                -- svwizard spend import. A row identical in every mapped column to one already
+                -- imported is a duplicate and kept out (fingerprint).
+                CREATE TABLE spend_payment (
+                    id INTEGER PRIMARY KEY,
+                    fingerprint TEXT NOT NULL UNIQUE,
+                    paid_on TEXT NOT NULL,
+                    financial_year TEXT NOT NULL,     -- such as 2025/26
+                    supplier TEXT NOT NULL,
+                    postcode TEXT,
+                    district TEXT,
+                    locality TEXT NOT NULL CHECK (locality IN ('local', 'partial', 'outside', 'unplaced')),
+                    unplaced_reason TEXT,
+                    amount_pence INTEGER NOT NULL,    -- credit notes are negative
+                    category TEXT NOT NULL,
+                    source_file TEXT NOT NULL,
+                    source_row INTEGER NOT NULL
+                );
+                CREATE INDEX spend_by_year ON spend_payment(financial_year, locality);
+
+                -- A return is kept as rows (its digest records exactly what was received), not as
+                -- a second copy of its JSON; the contract's schedule is kept only in schedule_line.
+                ALTER TABLE delivery_return ADD COLUMN tool_version TEXT NOT NULL DEFAULT '';
+                ALTER TABLE delivery_line ADD COLUMN narrative TEXT NOT NULL DEFAULT '';
+                ALTER TABLE delivery_line ADD COLUMN shortfall_reason TEXT;
+                ALTER TABLE delivery_line ADD COLUMN recovery_plan TEXT;
+                """)
+            for row in try Row.fetchAll(db, sql: "SELECT id, document_json FROM delivery_return") {
+                let document = try JSONDecoder().decode(DeliveryReturn.self, from: Data((row["document_json"] as String).utf8))
+                try db.execute(sql: "UPDATE delivery_return SET tool_version = ? WHERE id = ?", arguments: [document.toolVersion, row["id"] as Int64])
+                for line in document.lines {
+                    try db.execute(sql: "UPDATE delivery_line SET narrative = ?, shortfall_reason = ?, recovery_plan = ? WHERE return_id = ? AND measure = ?",
+                                   arguments: [line.narrative, line.shortfallReason, line.recoveryPlan, row["id"] as Int64, line.measure.rawValue])
+                }
+            }
+            try db.execute(sql: "ALTER TABLE delivery_return DROP COLUMN document_json")
+            let encoder = JSONEncoder.compact
+            encoder.userInfo[ContractTerms.omitSchedule] = true
+            for row in try Row.fetchAll(db, sql: "SELECT reference, terms_json FROM contract") {
+                let terms = try JSONDecoder().decode(ContractTerms.self, from: Data((row["terms_json"] as String).utf8))
+                try db.execute(sql: "UPDATE contract SET terms_json = ? WHERE reference = ?",
+                               arguments: [String(decoding: try encoder.encode(terms), as: UTF8.self), row["reference"] as String])
+            }
         }
         return migrator
     }

@@ -117,34 +117,40 @@ public final class SQLiteRegister: RegisterStore {
     // MARK: Contracts
 
     public func award(_ terms: ContractTerms) throws {
-        let json = try String(decoding: JSONEncoder.stable.encode(terms), as: UTF8.self)
-        try write { db in
-            if try Int.fetchOne(db, sql: "SELECT 1 FROM contract WHERE reference = ?", arguments: [terms.reference]) != nil {
-                throw RegisterError(.duplicate, "The register already has a contract \(terms.reference). Give the new contract its own reference "
-                    + "with --reference.")
-            }
+        try write { db in try Self.insert(terms, into: db) }
+    }
+
+    /// Records `terms` in the open transaction of `db`.
+    static func insert(_ terms: ContractTerms, into db: Database) throws {
+        let encoder = JSONEncoder.compact
+        encoder.userInfo[ContractTerms.omitSchedule] = true
+        let json = String(decoding: try encoder.encode(terms), as: UTF8.self)
+        if try Int.fetchOne(db, sql: "SELECT 1 FROM contract WHERE reference = ?", arguments: [terms.reference]) != nil {
+            throw RegisterError(.duplicate, "The register already has a contract \(terms.reference). Give the new contract its own reference "
+                + "with --reference.")
+        }
+        try db.execute(sql: """
+            INSERT INTO contract (reference, tender_reference, title, buyer, directorate, contract_manager, supplier_name,
+                supplier_postcode, supplier_local, contract_value_pence, start_date, end_date, years, awarded_on,
+                living_wage_assurance, bundle_digest, terms_json, supplier_district)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [terms.reference, terms.tenderReference, terms.title, terms.buyer, terms.directorate, terms.contractManager,
+                             terms.supplier.name, terms.supplier.postcode, terms.supplier.isLocal, Units.pence(terms.contractValue),
+                             terms.start.iso, terms.term.last.iso, terms.years, terms.awarded.iso, terms.livingWageAssurance,
+                             terms.bundleDigest, json, LocalArea.district(of: terms.supplier.postcode)])
+        for (position, commitment) in terms.commitments.enumerated() {
             try db.execute(sql: """
-                INSERT INTO contract (reference, tender_reference, title, buyer, directorate, contract_manager, supplier_name,
-                    supplier_postcode, supplier_local, contract_value_pence, start_date, end_date, years, awarded_on,
-                    living_wage_assurance, bundle_digest, terms_json)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [terms.reference, terms.tenderReference, terms.title, terms.buyer, terms.directorate, terms.contractManager,
-                                 terms.supplier.name, terms.supplier.postcode, terms.supplier.isLocal, Units.pence(terms.contractValue),
-                                 terms.start.iso, terms.term.last.iso, terms.years, terms.awarded.iso, terms.livingWageAssurance,
-                                 terms.bundleDigest, json])
-            for (position, commitment) in terms.commitments.enumerated() {
-                try db.execute(sql: """
-                    INSERT INTO commitment (contract, measure, position, label, unit, per_unit_pence_micros) VALUES (?, ?, ?, ?, ?, ?)
-                    """, arguments: [terms.reference, commitment.measure.rawValue, position, commitment.label, commitment.unit.rawValue,
-                                     commitment.perUnit.map { Units.micros($0.pounds * 100) }])
-            }
-            for line in terms.schedule.lines {
-                try db.execute(sql: """
-                    INSERT INTO schedule_line (contract, measure, contract_year, period, period_start, period_end, quantity_micros, value_pence)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                    """, arguments: [terms.reference, line.measure.rawValue, line.contractYear, line.period.id, line.period.start.iso,
-                                     line.period.end.iso, Units.micros(line.quantity.value), line.value.map(Units.pence)])
-            }
+                INSERT INTO commitment (contract, measure, position, label, unit, per_unit_pence_micros) VALUES (?, ?, ?, ?, ?, ?)
+                """, arguments: [terms.reference, commitment.measure.rawValue, position, commitment.label, commitment.unit.rawValue,
+                                 commitment.perUnit.map { Units.micros($0.pounds * 100) }])
+        }
+        let scheduleStatement = try db.cachedStatement(sql: """
+            INSERT INTO schedule_line (contract, measure, contract_year, period, period_start, period_end, quantity_micros, value_pence)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        for line in terms.schedule.lines {
+            try scheduleStatement.execute(arguments: [terms.reference, line.measure.rawValue, line.contractYear, line.period.id, line.period.start.iso,
+                                 line.period.end.iso, Units.micros(line.quantity.value), line.value.map(Units.pence)])
         }
     }
 
@@ -183,90 +189,115 @@ public final class SQLiteRegister: RegisterStore {
     // MARK: Returns
 
     public func importReturn(_ document: DeliveryReturn, digest: String, on day: Day) throws -> ImportOutcome {
-        let json = try String(decoding: JSONEncoder.stable.encode(document), as: UTF8.self)
-        return try write { db in
-            let reference = document.contract.reference
-            _ = try Self.terms(db, reference)
-            if try Int64.fetchOne(db, sql: "SELECT id FROM delivery_return WHERE contract = ? AND digest = ?", arguments: [reference, digest]) != nil {
-                return .unchanged
-            }
-            let previous = try Row.fetchOne(db, sql: """
-                SELECT id, prepared_on FROM delivery_return WHERE contract = ? AND period = ? AND superseded_by IS NULL
-                """, arguments: [reference, document.period.id])
-            if let previous {
-                // One current return a period (a partial unique index): the earlier one points at
-                // itself until the new one has an id, all in this one transaction.
-                try db.execute(sql: "UPDATE delivery_return SET superseded_by = id WHERE id = ?", arguments: [previous["id"] as Int64])
-            }
-            try db.execute(sql: """
-                INSERT INTO delivery_return (contract, period, period_start, period_end, digest, prepared_by, prepared_on, imported_on, document_json)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [reference, document.period.id, document.period.start.iso, document.period.end.iso, digest,
-                                 document.preparedBy, document.preparedOn.iso, day.iso, json])
-            let id = db.lastInsertedRowID
-            if let previous {
-                try db.execute(sql: "UPDATE delivery_return SET superseded_by = ? WHERE id = ?", arguments: [id, previous["id"] as Int64])
-            }
-            for line in document.lines {
-                let delivered = line.delivered.value
-                let settled = ReturnReview.settled(delivered: delivered, statuses: line.evidence.map { _ in .submitted }, accepted: nil)
-                try db.execute(sql: """
-                    INSERT INTO delivery_line (return_id, measure, due_micros, delivered_micros, value_pence, validated_micros, validated_pence)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)
-                    """, arguments: [id, line.measure.rawValue, Units.micros(line.due.value), Units.micros(delivered), line.value.map(Units.pence),
-                                     settled.map(Units.micros), settled.flatMap { quantity in line.perUnit.map { Units.pence(($0 * quantity).roundedToPenny) } }])
-                for item in line.evidence {
-                    try db.execute(sql: """
-                        INSERT INTO evidence_item (return_id, measure, item, what, reference, dated) VALUES (?, ?, ?, ?, ?, ?)
-                        """, arguments: [id, line.measure.rawValue, item.id, item.what, item.reference, item.date.iso])
-                }
-            }
-            if let previous { return .superseded(previousPreparedOn: try Units.day(previous["prepared_on"])) }
-            return .added
+        try write { db in try Self.insert(document, digest: digest, on: day, into: db) }
+    }
+
+    /// Records a return in the open transaction of `db`.
+    static func insert(_ document: DeliveryReturn, digest: String, on day: Day, into db: Database) throws -> ImportOutcome {
+        let reference = document.contract.reference
+        _ = try terms(db, reference)
+        if try Int64.fetchOne(db, sql: "SELECT id FROM delivery_return WHERE contract = ? AND digest = ?", arguments: [reference, digest]) != nil {
+            return .unchanged
         }
+        let previous = try Row.fetchOne(db, sql: """
+            SELECT id, prepared_on FROM delivery_return WHERE contract = ? AND period = ? AND superseded_by IS NULL
+            """, arguments: [reference, document.period.id])
+        if let previous {
+            // One current return a period (a partial unique index): the earlier one points at
+            // itself until the new one has an id, all in this one transaction.
+            try db.execute(sql: "UPDATE delivery_return SET superseded_by = id WHERE id = ?", arguments: [previous["id"] as Int64])
+        }
+        try db.execute(sql: """
+            INSERT INTO delivery_return (contract, period, period_start, period_end, digest, prepared_by, prepared_on, imported_on, tool_version)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [reference, document.period.id, document.period.start.iso, document.period.end.iso, digest,
+                             document.preparedBy, document.preparedOn.iso, day.iso, document.toolVersion])
+        let id = db.lastInsertedRowID
+        if let previous {
+            try db.execute(sql: "UPDATE delivery_return SET superseded_by = ? WHERE id = ?", arguments: [id, previous["id"] as Int64])
+        }
+        let lineStatement = try db.cachedStatement(sql: """
+            INSERT INTO delivery_line (return_id, measure, due_micros, delivered_micros, value_pence, validated_micros, validated_pence, narrative,
+                shortfall_reason, recovery_plan)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        for line in document.lines {
+            let delivered = line.delivered.value
+            let settled = ReturnReview.settled(delivered: delivered, statuses: line.evidence.map { _ in .submitted }, accepted: nil)
+            try lineStatement.execute(arguments: [id, line.measure.rawValue, Units.micros(line.due.value), Units.micros(delivered), line.value.map(Units.pence),
+                                                  settled.map(Units.micros), settled.flatMap { quantity in line.perUnit.map { Units.pence(($0 * quantity).roundedToPenny) } },
+                                                  line.narrative, line.shortfallReason, line.recoveryPlan])
+            for item in line.evidence {
+                try db.execute(sql: """
+                    INSERT INTO evidence_item (return_id, measure, item, what, reference, dated) VALUES (?, ?, ?, ?, ?, ?)
+                    """, arguments: [id, line.measure.rawValue, item.id, item.what, item.reference, item.date.iso])
+            }
+        }
+        if let previous { return .superseded(previousPreparedOn: try Units.day(previous["prepared_on"])) }
+        return .added
     }
 
     public func returns(of contract: String) throws -> [StoredReturn] {
         try read { db in
-            _ = try Self.terms(db, contract)
-            return try Row.fetchAll(db, sql: """
-                SELECT id, digest, imported_on, superseded_by, document_json FROM delivery_return WHERE contract = ? ORDER BY period_start, id
-                """, arguments: [contract]).map { row in
-                let id: Int64 = row["id"]
-                let document = try JSONDecoder().decode(DeliveryReturn.self, from: Data((row["document_json"] as String).utf8))
-                let evidence = try Row.fetchAll(db, sql: """
-                    SELECT measure, item, what, reference, dated, status, reason, reviewed_by, reviewed_on FROM evidence_item WHERE return_id = ?
-                    """, arguments: [id]).map { item in
-                    ReviewedEvidence(measure: try Units.measure(item["measure"]),
-                                     item: EvidenceItem(id: item["item"], what: item["what"], reference: item["reference"], date: try Units.day(item["dated"])),
-                                     status: EvidenceStatus(rawValue: item["status"]) ?? .submitted, reason: item["reason"],
-                                     reviewedBy: item["reviewed_by"], reviewedOn: try (item["reviewed_on"] as String?).map(Units.day))
-                }
-                let order = Dictionary(uniqueKeysWithValues: document.lines.enumerated().map { ($0.element.measure, $0.offset) })
-                let sortedEvidence = evidence.sorted { a, b in
-                    (order[a.measure] ?? 0, Self.itemNumber(a.item.id)) < (order[b.measure] ?? 0, Self.itemNumber(b.item.id))
-                }
-                let settled = try Row.fetchAll(db, sql: """
-                    SELECT measure, validated_micros FROM delivery_line WHERE return_id = ? AND validated_micros IS NOT NULL
-                    """, arguments: [id]).map { SettledLine(measure: try Units.measure($0["measure"]), validated: Quantity(Units.decimal(micros: $0["validated_micros"]))) }
-                    .sorted { (order[$0.measure] ?? 0) < (order[$1.measure] ?? 0) }
-                return StoredReturn(id: id, document: document, digest: row["digest"], importedOn: try Units.day(row["imported_on"]),
-                                    supersededBy: row["superseded_by"], evidence: sortedEvidence, settled: settled)
+            let terms = try Self.terms(db, contract)
+            return try Int64.fetchAll(db, sql: "SELECT id FROM delivery_return WHERE contract = ? ORDER BY period_start, id", arguments: [contract])
+                .map { try Self.stored($0, terms: terms, db) }
+        }
+    }
+
+    /// The return `id` rebuilt from its rows, with the contract's `terms`.
+    static func stored(_ id: Int64, terms: ContractTerms, _ db: Database) throws -> StoredReturn {
+        guard let row = try Row.fetchOne(db, sql: """
+            SELECT period, digest, prepared_by, prepared_on, imported_on, superseded_by, tool_version FROM delivery_return WHERE id = ?
+            """, arguments: [id]), let period = terms.calendar.period(id: row["period"]) else {
+            throw RegisterError(.damaged, "A return of \(terms.reference) in the register cannot be read. Restore the register from a backup.")
+        }
+        let evidence = try Row.fetchAll(db, sql: """
+            SELECT measure, item, what, reference, dated, status, reason, reviewed_by, reviewed_on FROM evidence_item WHERE return_id = ?
+            """, arguments: [id]).map { item in
+            ReviewedEvidence(measure: try Units.measure(item["measure"]),
+                             item: EvidenceItem(id: item["item"], what: item["what"], reference: item["reference"], date: try Units.day(item["dated"])),
+                             status: EvidenceStatus(rawValue: item["status"]) ?? .submitted, reason: item["reason"],
+                             reviewedBy: item["reviewed_by"], reviewedOn: try (item["reviewed_on"] as String?).map(Units.day))
+        }
+        let order = Dictionary(uniqueKeysWithValues: terms.commitments.enumerated().map { ($0.element.measure, $0.offset) })
+        let sortedEvidence = evidence.sorted { a, b in
+            (order[a.measure] ?? 0, itemNumber(a.item.id)) < (order[b.measure] ?? 0, itemNumber(b.item.id))
+        }
+        var lines: [DeliveryLine] = []
+        var settled: [SettledLine] = []
+        for line in try Row.fetchAll(db, sql: """
+            SELECT measure, due_micros, delivered_micros, validated_micros, narrative, shortfall_reason, recovery_plan FROM delivery_line WHERE return_id = ?
+            """, arguments: [id]) {
+            let measure = try Units.measure(line["measure"])
+            guard let commitment = terms.commitment(measure) else { continue }
+            lines.append(DeliveryLine(commitment: commitment, due: Units.decimal(micros: line["due_micros"]), delivered: Units.decimal(micros: line["delivered_micros"]),
+                                      evidence: sortedEvidence.filter { $0.measure == measure }.map(\.item), narrative: line["narrative"],
+                                      shortfallReason: line["shortfall_reason"], recoveryPlan: line["recovery_plan"]))
+            if let validated = line["validated_micros"] as Int64? {
+                settled.append(SettledLine(measure: measure, validated: Quantity(Units.decimal(micros: validated))))
             }
         }
+        lines.sort { (order[$0.measure] ?? 0) < (order[$1.measure] ?? 0) }
+        settled.sort { (order[$0.measure] ?? 0) < (order[$1.measure] ?? 0) }
+        let document = DeliveryReturn(toolVersion: row["tool_version"], contract: terms, period: period, preparedBy: row["prepared_by"],
+                                      preparedOn: try Units.day(row["prepared_on"]), lines: lines)
+        return StoredReturn(id: id, document: document, digest: row["digest"], importedOn: try Units.day(row["imported_on"]),
+                            supersededBy: row["superseded_by"], evidence: sortedEvidence, settled: settled)
     }
 
     private static func itemNumber(_ id: String) -> Int { Int(id.split(separator: "-").last ?? "") ?? 0 }
 
     public func recordReview(_ review: ReturnReview) throws {
         try write { db in
-            guard let current = try Row.fetchOne(db, sql: "SELECT superseded_by, document_json FROM delivery_return WHERE id = ?", arguments: [review.returnID]) else {
+            guard let contract = try String.fetchOne(db, sql: "SELECT contract FROM delivery_return WHERE id = ?", arguments: [review.returnID]) else {
                 throw RegisterError(.refused, "The return being reviewed is no longer in the register. Nothing was changed.")
             }
-            if (current["superseded_by"] as Int64?) != nil {
+            let current = try Self.stored(review.returnID, terms: try Self.terms(db, contract), db)
+            if current.supersededBy != nil {
                 throw RegisterError(.refused, "A corrected return replaced this one while it was being reviewed. Nothing was changed; review the new one.")
             }
-            let document = try JSONDecoder().decode(DeliveryReturn.self, from: Data((current["document_json"] as String).utf8))
+            let document = current.document
             for decision in review.decisions {
                 try db.execute(sql: """
                     UPDATE evidence_item SET status = ?, reason = ?, reviewed_by = ?, reviewed_on = ? WHERE return_id = ? AND measure = ? AND item = ?

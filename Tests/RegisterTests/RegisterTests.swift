@@ -68,13 +68,50 @@ struct RegisterTests {
             #expect(try RegisterSchema.migrator.hasCompletedMigrations(db))
             let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'grdb%' ORDER BY name")
             #expect(tables == ["commitment", "contract", "corrective_action", "delivery_line", "delivery_return", "evidence_item",
-                               "living_wage_assurance", "schedule_line"])
+                               "living_wage_assurance", "schedule_line", "spend_payment"])
         }
         // Opening again changes nothing and needs no migration.
         _ = try open(create: false)
         // An empty file (made with touch) becomes a register too.
         FileManager.default.createFile(atPath: folder.appendingPathComponent("empty.sqlite").path, contents: Data())
         _ = try open("empty.sqlite", create: false)
+    }
+
+    @Test("a register made by the first version is brought up to date, its contracts kept and filled in")
+    func migratesFromVersionOne() throws {
+        let url = folder.appendingPathComponent("v1.sqlite")
+        let queue = try DatabaseQueue(path: url.path)
+        try RegisterSchema.migrator.migrate(queue, upTo: "v1: contracts, schedules, returns, reviews, assurance")
+        let terms = Fixture.contract()
+        let json = String(decoding: try JSONEncoder.stable.encode(terms), as: UTF8.self)
+        try queue.write { db in
+            try db.execute(sql: "PRAGMA application_id = \(RegisterSchema.applicationID)")
+            try db.execute(sql: """
+                INSERT INTO contract (reference, tender_reference, title, buyer, directorate, contract_manager, supplier_name, supplier_postcode,
+                    supplier_local, contract_value_pence, start_date, end_date, years, awarded_on, living_wage_assurance, bundle_digest, terms_json)
+                VALUES ('RMBC-1', 'T-1', 'Works', 'Council', 'Place', 'Sam', 'Maltby Joinery Ltd', 'S66 8AB', 1, 45000000, '2025-12-01',
+                    '2026-11-30', 1, '2025-11-01', 1, ?, ?)
+                """, arguments: [terms.bundleDigest, json])
+            // A return as version 1 kept it: its JSON beside its lines.
+            let document = Fixture.deliveryReturn(terms, period: "2025-26-Q1", weeks: 13, fte: 1)
+            try db.execute(sql: """
+                INSERT INTO delivery_return (id, contract, period, period_start, period_end, digest, prepared_by, prepared_on, imported_on, document_json)
+                VALUES (1, 'RMBC-1', '2025-26-Q1', '2025-12-01', '2026-02-28', 'd1', 'Jo', '2026-03-05', '2026-03-10', ?)
+                """, arguments: [String(decoding: try JSONEncoder.stable.encode(document), as: UTF8.self)])
+            for line in document.lines {
+                try db.execute(sql: "INSERT INTO delivery_line (return_id, measure, due_micros, delivered_micros) VALUES (1, ?, ?, ?)",
+                               arguments: [line.measure.rawValue, Units.micros(line.due.value), Units.micros(line.delivered.value)])
+            }
+        }
+        try queue.close()
+        let register = try SQLiteRegister(url: url, create: false)
+        #expect(try register.contract("RMBC-1") == terms)
+        let migrated = try #require(try register.returns(of: "RMBC-1").first)
+        #expect(migrated.document.lines.map(\.narrative) == ["Done.", "Done."])
+        #expect(migrated.document.lines.first?.shortfallReason == "Late" && migrated.document.toolVersion == "test")
+        let check = try DatabaseQueue(path: url.path)
+        #expect(try check.read { try String.fetchOne($0, sql: "SELECT supplier_district FROM contract") } == "S66")
+        #expect(try check.read { try RegisterSchema.migrator.hasCompletedMigrations($0) })
     }
 
     @Test("a file that is not a register is refused and left byte for byte as it was", arguments: ["text", "foreign", "damaged", "newer"])

@@ -9,6 +9,13 @@ extension JSONEncoder {
         return encoder
     }
 
+    /// Compact JSON with sorted keys, for records kept inside the register.
+    public static var compact: JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }
+
     /// `value` as stable JSON text ending in a newline.
     public static func stableText<T: Encodable>(_ value: T) throws -> String {
         String(decoding: try stable.encode(value), as: UTF8.self) + "\n"

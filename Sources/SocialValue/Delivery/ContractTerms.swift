@@ -61,6 +61,58 @@ public struct ContractTerms: Sendable, Hashable, Codable {
 
     public var calendar: ReportingCalendar { ReportingCalendar(yearStartMonth: reportingYearStartMonth, periodMonths: periodMonths) }
 
+    /// Set in an encoder's `userInfo` to leave the schedule out (the register keeps it in its own
+    /// table, and a reader without it works it out again from the commitments).
+    public static let omitSchedule = CodingUserInfoKey(rawValue: "svwizard.omitSchedule")!
+
+    enum CodingKeys: String, CodingKey {
+        case reference, tenderReference, title, buyer, directorate, contractManager, supplier, contractValue, start, years, awarded
+        case reportingYearStartMonth, periodMonths, commitments, schedule, packName, packEdition, illustrative, livingWageAssurance, bundleDigest
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(reference: try c.decode(String.self, forKey: .reference), tenderReference: try c.decode(String.self, forKey: .tenderReference),
+                  title: try c.decode(String.self, forKey: .title), buyer: try c.decode(String.self, forKey: .buyer),
+                  directorate: try c.decode(String.self, forKey: .directorate), contractManager: try c.decode(String.self, forKey: .contractManager),
+                  supplier: try c.decode(Supplier.self, forKey: .supplier), contractValue: try c.decode(Money.self, forKey: .contractValue),
+                  start: try c.decode(Day.self, forKey: .start), years: try c.decode(Int.self, forKey: .years),
+                  awarded: try c.decode(Day.self, forKey: .awarded),
+                  calendar: ReportingCalendar(yearStartMonth: try c.decode(Int.self, forKey: .reportingYearStartMonth),
+                                              periodMonths: try c.decode(Int.self, forKey: .periodMonths)),
+                  commitments: try c.decode([ContractCommitment].self, forKey: .commitments),
+                  packName: try c.decodeIfPresent(String.self, forKey: .packName), packEdition: try c.decodeIfPresent(String.self, forKey: .packEdition),
+                  illustrative: try c.decode(Bool.self, forKey: .illustrative), livingWageAssurance: try c.decode(Bool.self, forKey: .livingWageAssurance),
+                  bundleDigest: try c.decode(String.self, forKey: .bundleDigest))
+        // A schedule given is kept as given (a pack whose schedule was edited is then caught by
+        // comparing it with the one the commitments make); none given is worked out.
+        if let given = try c.decodeIfPresent(Schedule.self, forKey: .schedule) { schedule = given }
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(reference, forKey: .reference)
+        try c.encode(tenderReference, forKey: .tenderReference)
+        try c.encode(title, forKey: .title)
+        try c.encode(buyer, forKey: .buyer)
+        try c.encode(directorate, forKey: .directorate)
+        try c.encode(contractManager, forKey: .contractManager)
+        try c.encode(supplier, forKey: .supplier)
+        try c.encode(contractValue, forKey: .contractValue)
+        try c.encode(start, forKey: .start)
+        try c.encode(years, forKey: .years)
+        try c.encode(awarded, forKey: .awarded)
+        try c.encode(reportingYearStartMonth, forKey: .reportingYearStartMonth)
+        try c.encode(periodMonths, forKey: .periodMonths)
+        try c.encode(commitments, forKey: .commitments)
+        if encoder.userInfo[Self.omitSchedule] as? Bool != true { try c.encode(schedule, forKey: .schedule) }
+        try c.encodeIfPresent(packName, forKey: .packName)
+        try c.encodeIfPresent(packEdition, forKey: .packEdition)
+        try c.encode(illustrative, forKey: .illustrative)
+        try c.encode(livingWageAssurance, forKey: .livingWageAssurance)
+        try c.encode(bundleDigest, forKey: .bundleDigest)
+    }
+
     /// The first and last days of the contract.
     public var term: (first: Day, last: Day) { Schedule.term(start: start, years: years) }
 
