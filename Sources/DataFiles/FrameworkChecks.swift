@@ -9,13 +9,13 @@ enum FrameworkChecks {
         errors += ruleErrors(framework.rules, in: file)
         errors += districtErrors(framework.localArea, in: file)
         if let evaluation = framework.evaluation { errors += evaluationErrors(evaluation, in: file) }
-        if let management = framework.contractManagement { errors += managementErrors(management, in: file) }
+        if let management = framework.contractManagement { errors += managementErrors(management, measures: Set(framework.measureReferences), in: file) }
         if !errors.isEmpty { throw DataFileErrors(errors) }
     }
 
     /// The contract management options: real months, a period length that divides the year,
     /// green above amber.
-    private static func managementErrors(_ management: ContractManagementOptions, in file: YAMLFile) -> [DataFileError] {
+    private static func managementErrors(_ management: ContractManagementOptions, measures: Set<MeasureReference>, in file: YAMLFile) -> [DataFileError] {
         var errors: [DataFileError] = []
         let at = { (key: String) -> [PathComponent] in [.key("contractManagement"), .key(key)] }
         for (key, month) in [("reportingYearStartMonth", management.reportingYearStartMonth), ("financialYearStartMonth", management.financialYearStartMonth)]
@@ -29,6 +29,16 @@ enum FrameworkChecks {
         if !(1...60).contains(management.livingWageAssuranceMonths) {
             errors.append(file.error(at: at("livingWageAssuranceMonths"), message: "assurance every \(management.livingWageAssuranceMonths) months is not a sensible interval",
                                      hint: "Use 12 for an annual assurance."))
+        }
+        if let report = management.report {
+            for (index, headline) in report.headlines.enumerated() where !measures.contains(headline.measure) {
+                errors.append(file.error(at: [.key("contractManagement"), .key("report"), .key("headlines"), .index(index), .key("measure")],
+                                         message: "\(headline.measure.spoken) is not one of the framework's measures", hint: "Use a measure from the themes above."))
+            }
+            if let local = report.localSpendMeasure, !measures.contains(local) {
+                errors.append(file.error(at: [.key("contractManagement"), .key("report"), .key("localSpendMeasure")],
+                                         message: "\(local.spoken) is not one of the framework's measures", hint: "Use the framework's local spend measure, such as TOM18."))
+            }
         }
         let rag = management.rag
         if !(rag.amber.percent > 0 && rag.amber < rag.green && rag.green.percent <= 100) {

@@ -182,6 +182,33 @@ enum RegisterSchema {
                 }
             }
             try db.execute(sql: "ALTER TABLE delivery_return DROP COLUMN document_json")
+            try db.execute(sql: """
+                -- Each contract's measure in each reporting period: what the schedule has due and
+                -- what the current return reports, validates and leaves awaiting. Kept up to date in
+                -- the same transaction as every award, import and review, so reports add it up in
+                -- one pass, in key order, without joining the big tables.
+                CREATE TABLE delivery_position (
+                    contract TEXT NOT NULL,
+                    measure TEXT NOT NULL,
+                    period TEXT NOT NULL,
+                    period_end TEXT NOT NULL,
+                    due_micros INTEGER NOT NULL,
+                    due_pence INTEGER,
+                    reported_micros INTEGER NOT NULL DEFAULT 0,
+                    reported_pence INTEGER,
+                    validated_micros INTEGER NOT NULL DEFAULT 0,
+                    validated_pence INTEGER,
+                    awaiting_micros INTEGER NOT NULL DEFAULT 0,
+                    awaiting_pence INTEGER,
+                    PRIMARY KEY (contract, measure, period)
+                ) WITHOUT ROWID;
+                INSERT INTO delivery_position (contract, measure, period, period_end, due_micros, due_pence)
+                    SELECT contract, measure, period, max(period_end), sum(quantity_micros), sum(value_pence)
+                    FROM schedule_line GROUP BY contract, measure, period;
+                """)
+            for contract in try String.fetchAll(db, sql: "SELECT reference FROM contract") {
+                try SQLiteRegister.refreshPositions(db, contract: contract, period: nil)
+            }
             let encoder = JSONEncoder.compact
             encoder.userInfo[ContractTerms.omitSchedule] = true
             for row in try Row.fetchAll(db, sql: "SELECT reference, terms_json FROM contract") {

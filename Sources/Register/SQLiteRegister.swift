@@ -106,7 +106,17 @@ public final class SQLiteRegister: RegisterStore {
         }
     }
 
-    private func read<T>(_ body: (Database) throws -> T) throws -> T {
+    /// Runs `body` on the writing connection without a transaction (for queries that build
+    /// temporary tables; `body` opens its own).
+    func onWriter<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try pool.writeWithoutTransaction(body)
+        } catch let error as DatabaseError {
+            throw Self.translate(error, path: url.path)
+        }
+    }
+
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
         do {
             return try pool.read(body)
         } catch let error as DatabaseError {
@@ -152,6 +162,30 @@ public final class SQLiteRegister: RegisterStore {
             try scheduleStatement.execute(arguments: [terms.reference, line.measure.rawValue, line.contractYear, line.period.id, line.period.start.iso,
                                  line.period.end.iso, Units.micros(line.quantity.value), line.value.map(Units.pence)])
         }
+        try db.execute(sql: """
+            INSERT INTO delivery_position (contract, measure, period, period_end, due_micros, due_pence)
+                SELECT contract, measure, period, max(period_end), sum(quantity_micros), sum(value_pence)
+                FROM schedule_line WHERE contract = ? GROUP BY contract, measure, period
+            """, arguments: [terms.reference])
+    }
+
+    /// Sets the delivery positions of `contract` (in `period`, or every period) from its current
+    /// returns, in the open transaction of `db`.
+    static func refreshPositions(_ db: Database, contract: String, period: String?) throws {
+        let filter = period == nil ? "" : " AND p.period = :period"
+        try db.execute(sql: """
+            UPDATE delivery_position AS p SET reported_micros = 0, reported_pence = CASE WHEN p.due_pence IS NULL THEN NULL ELSE 0 END,
+                validated_micros = 0, validated_pence = CASE WHEN p.due_pence IS NULL THEN NULL ELSE 0 END,
+                awaiting_micros = 0, awaiting_pence = CASE WHEN p.due_pence IS NULL THEN NULL ELSE 0 END
+            WHERE p.contract = :contract\(filter);
+            UPDATE delivery_position AS p SET reported_micros = l.delivered_micros, reported_pence = l.value_pence,
+                validated_micros = coalesce(l.validated_micros, 0),
+                validated_pence = CASE WHEN l.value_pence IS NULL THEN NULL ELSE coalesce(l.validated_pence, 0) END,
+                awaiting_micros = CASE WHEN l.validated_micros IS NULL THEN l.delivered_micros ELSE 0 END,
+                awaiting_pence = CASE WHEN l.value_pence IS NULL THEN NULL WHEN l.validated_micros IS NULL THEN l.value_pence ELSE 0 END
+            FROM delivery_return AS r JOIN delivery_line AS l ON l.return_id = r.id
+            WHERE r.contract = :contract AND r.superseded_by IS NULL AND p.contract = r.contract AND p.period = r.period AND p.measure = l.measure\(filter);
+            """, arguments: ["contract": contract, "period": period])
     }
 
     public func contracts() throws -> [ContractSummary] {
@@ -233,6 +267,7 @@ public final class SQLiteRegister: RegisterStore {
                     """, arguments: [id, line.measure.rawValue, item.id, item.what, item.reference, item.date.iso])
             }
         }
+        try refreshPositions(db, contract: reference, period: document.period.id)
         if let previous { return .superseded(previousPreparedOn: try Units.day(previous["prepared_on"])) }
         return .added
     }
@@ -312,6 +347,7 @@ public final class SQLiteRegister: RegisterStore {
                                arguments: [settled.map(Units.micros), settled.flatMap { quantity in line.perUnit.map { Units.pence(($0 * quantity).roundedToPenny) } },
                                            review.returnID, line.measure.rawValue])
             }
+            try Self.refreshPositions(db, contract: document.contract.reference, period: document.period.id)
             for action in review.actions {
                 try db.execute(sql: "INSERT INTO corrective_action (contract, measure, action, due_on, agreed_on, agreed_by) VALUES (?, ?, ?, ?, ?, ?)",
                                arguments: [document.contract.reference, action.measure?.rawValue, action.action, action.dueOn?.iso, action.agreedOn.iso, action.agreedBy])
@@ -354,42 +390,26 @@ public final class SQLiteRegister: RegisterStore {
         try read { db in
             let terms = try Self.terms(db, contract)
             let calendar = terms.calendar
-            // What was committed, by measure and period, summed over contract years in SQL.
-            let committed = try Row.fetchAll(db, sql: """
-                SELECT measure, period, sum(quantity_micros) AS quantity, sum(value_pence) AS value
-                FROM schedule_line WHERE contract = ? GROUP BY measure, period
-                """, arguments: [contract])
-            // What the current returns report, with what is settled.
-            let reported = try Row.fetchAll(db, sql: """
-                SELECT l.measure, r.period, sum(l.delivered_micros) AS delivered, sum(l.value_pence) AS value,
-                    sum(l.validated_micros) AS validated, sum(l.validated_pence) AS validated_value,
-                    sum(CASE WHEN l.validated_micros IS NULL THEN l.delivered_micros ELSE 0 END) AS pending,
-                    sum(CASE WHEN l.validated_micros IS NULL THEN l.value_pence ELSE 0 END) AS pending_value
-                FROM delivery_return r JOIN delivery_line l ON l.return_id = r.id
-                WHERE r.contract = ? AND r.superseded_by IS NULL GROUP BY l.measure, r.period
-                """, arguments: [contract])
+            // Each measure's position in each period, kept up to date by every award, import and review.
+            let valued = Dictionary(uniqueKeysWithValues: terms.commitments.map { ($0.measure, $0.perUnit != nil) })
             var cells: [String: Tracking.Cell] = [:]
             var order: [String] = []
-            let valued = Dictionary(uniqueKeysWithValues: terms.commitments.map { ($0.measure, $0.perUnit != nil) })
-            for row in committed {
+            for row in try Row.fetchAll(db, sql: """
+                SELECT measure, period, due_micros, due_pence, reported_micros, reported_pence, validated_micros, validated_pence,
+                    awaiting_micros, awaiting_pence
+                FROM delivery_position WHERE contract = ? ORDER BY measure, period_end
+                """, arguments: [contract]) {
                 let measure = try Units.measure(row["measure"])
                 guard let period = calendar.period(id: row["period"]) else { continue }
                 let key = "\(measure.rawValue)#\(period.id)"
                 order.append(key)
                 let isValued = valued[measure] ?? false
-                cells[key] = Tracking.Cell(measure: measure, period: period,
-                                           committed: Figure(row["quantity"], row["value"], valued: isValued), reported: Figure(0, 0, valued: isValued),
-                                           validated: Figure(0, 0, valued: isValued), pending: Figure(0, 0, valued: isValued),
-                                           rejected: Figure(0, 0, valued: isValued), isDue: period.end < asOf)
-            }
-            for row in reported {
-                let measure = try Units.measure(row["measure"])
-                let key = "\(measure.rawValue)#\(row["period"] as String)"
-                guard var cell = cells[key] else { continue }
-                let isValued = valued[measure] ?? false
-                cell.reported = Figure(row["delivered"], row["value"], valued: isValued)
-                cell.validated = Figure(row["validated"] ?? 0, row["validated_value"] ?? 0, valued: isValued)
-                cell.pending = Figure(row["pending"], row["pending_value"], valued: isValued)
+                var cell = Tracking.Cell(measure: measure, period: period,
+                                         committed: Figure(row["due_micros"], row["due_pence"], valued: isValued),
+                                         reported: Figure(row["reported_micros"], row["reported_pence"], valued: isValued),
+                                         validated: Figure(row["validated_micros"], row["validated_pence"], valued: isValued),
+                                         pending: Figure(row["awaiting_micros"], row["awaiting_pence"], valued: isValued),
+                                         rejected: Figure(0, 0, valued: isValued), isDue: period.end < asOf)
                 cell.rejected = cell.reported - cell.validated - cell.pending
                 cells[key] = cell
             }

@@ -107,7 +107,7 @@ struct RegisterCommand: ParsableCommand {
               svwizard register backup register-2026-03-31.sqlite
               svwizard register export --json > register.json
             """),
-        subcommands: [Backup.self, Export.self]
+        subcommands: [Backup.self, Export.self, Sample.self]
     )
 
     struct Backup: ParsableCommand {

@@ -15,6 +15,8 @@ public struct ContractManagementOptions: Sendable, Hashable, Codable {
     public var rag: RAGThresholds
     /// How many months a real living wage assurance lasts before the next is due.
     public var livingWageAssuranceMonths: Int
+    /// What the annual report puts first.
+    public var report: ReportOptions?
 
     public init(reportingYearStartMonth: Int, financialYearStartMonth: Int, periodMonths: Int, source: String, rag: RAGThresholds,
                 livingWageAssuranceMonths: Int) {
@@ -33,6 +35,18 @@ public struct ContractManagementOptions: Sendable, Hashable, Codable {
     public var calendar: ReportingCalendar {
         ReportingCalendar(yearStartMonth: reportingYearStartMonth, periodMonths: periodMonths)
     }
+}
+
+/// The quantities the annual report puts first, and the measure shown as local spend.
+public struct ReportOptions: Sendable, Hashable, Codable {
+    public struct Headline: Sendable, Hashable, Codable {
+        public var measure: MeasureReference
+        public var label: String
+    }
+
+    public var source: String
+    public var localSpendMeasure: MeasureReference?
+    public var headlines: [Headline]
 }
 
 /// When a measure is red, amber or green: the share of what was due by now that has been

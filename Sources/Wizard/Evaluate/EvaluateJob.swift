@@ -157,15 +157,7 @@ public struct EvaluateJob {
     }
 
     /// The output folder must be new or empty: an earlier evaluation is never overwritten.
-    private func checkOutputFolder(_ folder: URL) throws {
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder) else { return }
-        let contents = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        guard isFolder.boolValue, contents.isEmpty else {
-            throw WizardError("\(folder.path) already exists and is not an empty folder; the evaluation is never written over "
-                + "anything. Give --output a new folder.", status: .refused)
-        }
-    }
+    private func checkOutputFolder(_ folder: URL) throws { try OutputFolder.checkNew(folder, what: "the evaluation") }
 
     private struct Checked {
         var file: String

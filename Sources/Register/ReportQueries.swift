@@ -1,0 +1,231 @@
+import Foundation
+import GRDB
+import SocialValue
+
+/// What the register adds up for a report, all of it in SQL: the schedule and the current
+/// returns are first summed by contract and measure (two passes over the big tables, using their
+/// indexes), then every breakdown is a small GROUP BY over those sums. Memory does not grow with
+/// the number of delivery rows.
+public struct ReportFigures: Sendable, Hashable {
+    public struct MeasureFigures: Sendable, Hashable {
+        public var measure: MeasureReference
+        public var label: String
+        public var unit: MeasureUnit
+        public var valued: Bool
+        public var inPeriod: SocialValueReport.Quantities
+        public var cumulative: SocialValueReport.Quantities
+        public var money: Money.Stages
+    }
+
+    public var since: Day?
+    public var inPeriod: Money.Stages
+    public var cumulative: Money.Stages
+    public var measures: [MeasureFigures]
+    public var directorates: [SocialValueReport.GroupRow]
+    public var supplierLocations: [SocialValueReport.GroupRow]
+    public var districts: [SocialValueReport.GroupRow]
+    public var suppliers: [SocialValueReport.GroupRow]
+    public var contracts: [SocialValueReport.GroupRow]
+    public var threshold: SocialValueReport.ThresholdCount
+    public var localSpend: SocialValueReport.LocalSpendShare?
+}
+
+/// One line of `report.csv`: a contract's measure in one reporting period.
+public struct ReportLine: Sendable, Hashable {
+    public var contract: String
+    public var directorate: String
+    public var supplier: String
+    public var measure: String
+    public var unit: String
+    public var period: String
+    public var periodEnd: String
+    public var due: Decimal
+    public var dueValue: Money?
+    public var reported: Decimal
+    public var reportedValue: Money?
+    public var validated: Decimal
+    public var validatedValue: Money?
+    public var awaiting: Decimal
+}
+
+extension SQLiteRegister {
+    public func reportFigures(from: Day, to: Day, threshold: Money, localSpendMeasure: MeasureReference?) throws -> ReportFigures {
+        try onWriter { db in
+            var result: ReportFigures?
+            try db.inTransaction(.deferred) {
+                defer { try? db.execute(sql: "DROP TABLE IF EXISTS temp.r_pm; DROP TABLE IF EXISTS temp.r_cm") }
+                let arguments: StatementArguments = ["from": from.iso, "to": to.iso]
+                // One pass over the positions, in key order, summed by contract and measure; then
+                // the contract's details joined to those sums.
+                try db.execute(sql: """
+                    DROP TABLE IF EXISTS temp.r_pm; DROP TABLE IF EXISTS temp.r_cm;
+                    CREATE TEMP TABLE r_pm AS
+                    SELECT contract, measure, sum(due_pence) AS call_v,
+                        sum(CASE WHEN period_end BETWEEN :from AND :to THEN due_micros ELSE 0 END) AS due_q,
+                        sum(CASE WHEN period_end BETWEEN :from AND :to THEN due_pence ELSE 0 END) AS due_v,
+                        sum(CASE WHEN period_end BETWEEN :from AND :to THEN reported_micros ELSE 0 END) AS rep_q,
+                        sum(CASE WHEN period_end BETWEEN :from AND :to THEN reported_pence ELSE 0 END) AS rep_v,
+                        sum(CASE WHEN period_end BETWEEN :from AND :to THEN validated_micros ELSE 0 END) AS val_q,
+                        sum(CASE WHEN period_end BETWEEN :from AND :to THEN validated_pence ELSE 0 END) AS val_v,
+                        sum(CASE WHEN period_end BETWEEN :from AND :to THEN awaiting_pence ELSE 0 END) AS pend_v,
+                        sum(CASE WHEN period_end <= :to THEN due_micros ELSE 0 END) AS cdue_q,
+                        sum(CASE WHEN period_end <= :to THEN due_pence ELSE 0 END) AS cdue_v,
+                        sum(CASE WHEN period_end <= :to THEN reported_micros ELSE 0 END) AS crep_q,
+                        sum(CASE WHEN period_end <= :to THEN reported_pence ELSE 0 END) AS crep_v,
+                        sum(CASE WHEN period_end <= :to THEN validated_micros ELSE 0 END) AS cval_q,
+                        sum(CASE WHEN period_end <= :to THEN validated_pence ELSE 0 END) AS cval_v,
+                        sum(CASE WHEN period_end <= :to THEN awaiting_pence ELSE 0 END) AS cpend_v,
+                        sum(CASE WHEN period_end > :to THEN due_pence ELSE 0 END) AS later_v
+                    FROM delivery_position GROUP BY contract, measure;
+                    CREATE TEMP TABLE r_cm AS
+                    SELECT pm.*, c.directorate, c.supplier_name, c.supplier_local, coalesce(c.supplier_district, 'unknown') AS district,
+                        CASE WHEN c.awarded_on BETWEEN :from AND :to THEN pm.call_v ELSE 0 END AS award_v
+                    FROM r_pm pm JOIN contract c ON c.reference = pm.contract WHERE c.awarded_on <= :to;
+                    """, arguments: arguments)
+                let stageColumns = """
+                    sum(award_v) AS award_v, sum(due_v) AS due_v, sum(rep_v) AS rep_v, sum(val_v) AS val_v, sum(pend_v) AS pend_v,
+                    sum(max(0, due_v - val_v)) AS short_v, sum(later_v) AS later_v,
+                    sum(call_v) AS call_v, sum(cdue_v) AS cdue_v, sum(crep_v) AS crep_v, sum(cval_v) AS cval_v, sum(cpend_v) AS cpend_v,
+                    sum(max(0, cdue_v - cval_v)) AS cshort_v, count(DISTINCT contract) AS contracts
+                    """
+                func stages(_ row: Row, cumulative: Bool) -> Money.Stages {
+                    let p = cumulative ? "c" : ""
+                    let pence = { (column: String) -> Money in Units.money(pence: row[column] ?? 0) }
+                    let reported = pence("\(p)rep_v"), validated = pence("\(p)val_v"), awaiting = pence("\(p)pend_v")
+                    return Money.Stages(committed: pence(cumulative ? "call_v" : "award_v"), due: pence("\(p)due_v"), reported: reported,
+                                        validated: validated, awaiting: awaiting,
+                                        rejected: Money(reported.pounds - validated.pounds - awaiting.pounds),
+                                        shortfall: pence("\(p)short_v"), notYetDue: pence("later_v"))
+                }
+                func groups(_ key: String, order: String = "val_v DESC, name") throws -> [SocialValueReport.GroupRow] {
+                    try Row.fetchAll(db, sql: "SELECT \(key) AS name, \(stageColumns) FROM r_cm GROUP BY \(key) ORDER BY \(order)").map {
+                        SocialValueReport.GroupRow(name: $0["name"] ?? "", stages: stages($0, cumulative: false), contracts: $0["contracts"])
+                    }
+                }
+                let totals = try Row.fetchOne(db, sql: "SELECT \(stageColumns) FROM r_cm")!
+                let measures = try Row.fetchAll(db, sql: """
+                    SELECT m.measure, c.label, c.unit, c.valued, \(stageColumns),
+                        sum(due_q) AS due_q, sum(rep_q) AS rep_q, sum(val_q) AS val_q, sum(cdue_q) AS cdue_q, sum(crep_q) AS crep_q, sum(cval_q) AS cval_q
+                    FROM r_cm m JOIN (SELECT measure, min(label) AS label, min(unit) AS unit, max(per_unit_pence_micros IS NOT NULL) AS valued,
+                                      min(position) AS position FROM commitment GROUP BY measure) c ON c.measure = m.measure
+                    GROUP BY m.measure ORDER BY c.position, m.measure
+                    """).map { row in
+                    let q = { (column: String) -> Decimal in Units.decimal(micros: row[column] ?? 0) }
+                    return ReportFigures.MeasureFigures(
+                        measure: try Units.measure(row["measure"]), label: row["label"], unit: MeasureUnit(rawValue: row["unit"]) ?? .pounds,
+                        valued: row["valued"], inPeriod: .init(due: q("due_q"), reported: q("rep_q"), validated: q("val_q")),
+                        cumulative: .init(due: q("cdue_q"), reported: q("crep_q"), validated: q("cval_q")), money: stages(row, cumulative: false))
+                }
+                let locations = try groups("CASE supplier_local WHEN 1 THEN 'Local suppliers' ELSE 'Other suppliers' END", order: "name")
+                let thresholdPence = Units.pence(threshold)
+                let counts = try Row.fetchOne(db, sql: """
+                    SELECT
+                        sum(CASE WHEN awarded_on BETWEEN :from AND :to AND has THEN 1 ELSE 0 END) AS pw,
+                        sum(CASE WHEN awarded_on BETWEEN :from AND :to AND NOT has THEN 1 ELSE 0 END) AS pwo,
+                        sum(CASE WHEN has THEN 1 ELSE 0 END) AS cw, sum(CASE WHEN NOT has THEN 1 ELSE 0 END) AS cwo
+                    FROM (SELECT awarded_on, EXISTS (SELECT 1 FROM commitment m WHERE m.contract = c.reference) AS has FROM contract c
+                          WHERE contract_value_pence > :threshold AND awarded_on <= :to)
+                    """, arguments: ["from": from.iso, "to": to.iso, "threshold": thresholdPence])
+                let without = try String.fetchAll(db, sql: """
+                    SELECT reference FROM contract c WHERE contract_value_pence > :threshold AND awarded_on BETWEEN :from AND :to
+                        AND NOT EXISTS (SELECT 1 FROM commitment m WHERE m.contract = c.reference) ORDER BY reference
+                    """, arguments: ["from": from.iso, "to": to.iso, "threshold": thresholdPence])
+                let count = { (column: String) -> Int in (counts?[column] as Int?) ?? 0 }
+                let thresholdCount = SocialValueReport.ThresholdCount(threshold: threshold, inPeriodWith: count("pw"), inPeriodWithout: count("pwo"),
+                                                                      cumulativeWith: count("cw"), cumulativeWithout: count("cwo"), without: without)
+                var localSpend: SocialValueReport.LocalSpendShare?
+                if let measure = localSpendMeasure {
+                    // Each contract's value pro rata to its days in the period, in whole pence (rounded down).
+                    let row = try Row.fetchOne(db, sql: """
+                        SELECT (SELECT coalesce(sum(val_q), 0) FROM r_cm WHERE measure = :measure) AS validated,
+                            coalesce(sum(c.contract_value_pence *
+                                max(0, CAST(julianday(min(:to, c.end_date)) - julianday(max(:from, c.start_date)) AS INTEGER) + 1)
+                                / (CAST(julianday(c.end_date) - julianday(c.start_date) AS INTEGER) + 1)), 0) AS value
+                        FROM contract c WHERE c.awarded_on <= :to AND EXISTS (SELECT 1 FROM commitment m WHERE m.contract = c.reference AND m.measure = :measure)
+                        """, arguments: ["from": from.iso, "to": to.iso, "measure": measure.rawValue])
+                    if let row {
+                        // The measure counts pounds, so its validated quantity is the £ spent locally.
+                        localSpend = .init(measure: measure, validated: Money(Units.decimal(micros: row["validated"])), contractValue: Units.money(pence: row["value"]))
+                    }
+                }
+                let since = try String.fetchOne(db, sql: "SELECT min(start_date) FROM contract WHERE awarded_on <= ?", arguments: [to.iso]).flatMap(Day.init(iso:))
+                let figures = ReportFigures(
+                    since: since, inPeriod: stages(totals, cumulative: false), cumulative: stages(totals, cumulative: true), measures: measures,
+                    directorates: try groups("directorate"), supplierLocations: locations, districts: try groups("district"),
+                    suppliers: try groups("supplier_name"), contracts: try groups("contract", order: "name"),
+                    threshold: thresholdCount,
+                    localSpend: localSpend)
+                result = figures
+                return .commit
+            }
+            return result!
+        }
+    }
+
+    /// Calls `body` with each contract's measure in each period ending between `from` and `to`,
+    /// in order, straight from the database (nothing is held but the current line).
+    public func reportLines(from: Day, to: Day, _ body: (ReportLine) throws -> Void) throws {
+        try read { db in
+            let cursor = try Row.fetchCursor(db, sql: """
+                SELECT p.contract, c.directorate, c.supplier_name, p.measure, m.unit, p.period, p.period_end, p.due_micros, p.due_pence,
+                    p.reported_micros, p.reported_pence, p.validated_micros, p.validated_pence, p.awaiting_micros
+                FROM delivery_position p
+                JOIN contract c ON c.reference = p.contract
+                JOIN commitment m ON m.contract = p.contract AND m.measure = p.measure
+                WHERE p.period_end BETWEEN ? AND ? AND c.awarded_on <= ?
+                ORDER BY p.contract, m.position, p.period_end
+                """, arguments: [from.iso, to.iso, to.iso])
+            while let row = try cursor.next() {
+                let valued = (row["due_pence"] as Int64?) != nil
+                let money = { (column: String) -> Money? in valued ? Units.money(pence: row[column] ?? 0) : nil }
+                let quantity = { (column: String) -> Decimal in Units.decimal(micros: row[column]) }
+                try body(ReportLine(contract: row["contract"], directorate: row["directorate"], supplier: row["supplier_name"], measure: row["measure"],
+                                    unit: row["unit"], period: row["period"], periodEnd: row["period_end"], due: quantity("due_micros"),
+                                    dueValue: money("due_pence"), reported: quantity("reported_micros"), reportedValue: money("reported_pence"),
+                                    validated: quantity("validated_micros"), validatedValue: money("validated_pence"), awaiting: quantity("awaiting_micros")))
+            }
+        }
+    }
+}
+
+extension SQLiteRegister {
+    /// The council's spending by financial year, to the one containing `through`.
+    public func spendYears(through: Day, financialYearStartMonth: Int) throws -> [SocialValueReport.SpendYear] {
+        let last = ReportRange.financialYear(of: through, startMonth: financialYearStartMonth)
+        return try read { db in
+            try String.fetchAll(db, sql: "SELECT DISTINCT financial_year FROM spend_payment WHERE financial_year <= ? ORDER BY financial_year",
+                                arguments: [last]).map { year in
+                let sums = try Row.fetchOne(db, sql: """
+                    SELECT sum(amount_pence) AS total, count(*) AS payments,
+                        sum(CASE WHEN locality = 'local' THEN amount_pence ELSE 0 END) AS local,
+                        sum(CASE WHEN locality = 'partial' THEN amount_pence ELSE 0 END) AS partial,
+                        sum(CASE WHEN locality = 'outside' THEN amount_pence ELSE 0 END) AS outside,
+                        sum(CASE WHEN locality = 'unplaced' THEN amount_pence ELSE 0 END) AS unplaced,
+                        sum(CASE WHEN locality = 'unplaced' THEN 1 ELSE 0 END) AS unplaced_count
+                    FROM spend_payment WHERE financial_year = ?
+                    """, arguments: [year])!
+                let groups = { (sql: String) -> [SocialValueReport.SpendGroup] in
+                    try Row.fetchAll(db, sql: sql, arguments: [year]).map {
+                        SocialValueReport.SpendGroup(name: $0["name"] ?? "", amount: Units.money(pence: $0["amount"]), location: $0["location"])
+                    }
+                }
+                let pence = { (column: String) in Units.money(pence: sums[column] ?? 0) }
+                return SocialValueReport.SpendYear(
+                    financialYear: year, total: pence("total"), local: pence("local"), partial: pence("partial"), outside: pence("outside"),
+                    unplaced: pence("unplaced"), payments: sums["payments"], unplacedPayments: sums["unplaced_count"],
+                    districts: try groups("""
+                        SELECT coalesce(district, 'not placed') AS name, sum(amount_pence) AS amount, NULL AS location FROM spend_payment
+                        WHERE financial_year = ? GROUP BY name ORDER BY amount DESC, name
+                        """),
+                    categories: try groups("""
+                        SELECT category AS name, sum(amount_pence) AS amount, NULL AS location FROM spend_payment
+                        WHERE financial_year = ? GROUP BY category ORDER BY amount DESC, name
+                        """),
+                    largestSuppliers: try groups("""
+                        SELECT supplier AS name, sum(amount_pence) AS amount, max(locality) AS location FROM spend_payment
+                        WHERE financial_year = ? GROUP BY supplier ORDER BY amount DESC, name LIMIT 10
+                        """))
+            }
+        }
+    }
+}

@@ -1,0 +1,166 @@
+import Foundation
+import Questionnaire
+import Register
+import SocialValue
+import Submission
+
+/// `svwizard report`: the annual (or mid-year) social value report from the register, to the
+/// screen and, with `--output`, as report.html, report.md, report.csv and report.json.
+public struct ReportJob {
+    let context: AppContext
+    let registerURL: URL
+
+    public init(context: AppContext, registerPath: String?) {
+        self.context = context
+        self.registerURL = RegisterAccess.url(option: registerPath, context: context)
+    }
+
+    /// Which dates the report covers, as given on the command line.
+    public struct Period {
+        public var year: String?
+        public var midYear: Bool
+        public var from: String?
+        public var to: String?
+
+        public init(year: String?, midYear: Bool, from: String?, to: String?) {
+            self.year = year
+            self.midYear = midYear
+            self.from = from
+            self.to = to
+        }
+    }
+
+    func range(_ period: Period, options: ContractManagementOptions) throws -> ReportRange {
+        let calendar = options.calendar
+        if let year = period.year {
+            guard period.from == nil, period.to == nil else {
+                throw WizardError("Give either --year or --from and --to, not both.", status: .usage)
+            }
+            guard let range = ReportRange.year(year, calendar: calendar, midYear: period.midYear) else {
+                throw WizardError("\(year) is not a reporting year. Give the year it starts in, such as 2025/26 (the council's year runs "
+                    + "from \(calendar.yearName(startingIn: 2025)) style: December to November).", status: .usage)
+            }
+            return range
+        }
+        if period.from != nil || period.to != nil {
+            guard let fromText = period.from, let toText = period.to else { throw WizardError("Give both --from and --to.", status: .usage) }
+            let from = try Day.given(fromText, option: "--from"), to = try Day.given(toText, option: "--to")
+            guard from <= to else { throw WizardError("--from (\(from.long)) is after --to (\(to.long)).", status: .usage) }
+            return ReportRange(name: "\(from.long) to \(to.long)", from: from, to: to, basis: "dates given for this report")
+        }
+        // The latest reporting year that has ended; a mid-year report of the current year.
+        let today = Day.today()
+        let start = calendar.yearStart(containing: today)
+        let year = period.midYear ? start.year : start.year - 1
+        return ReportRange.year(String(year), calendar: calendar, midYear: period.midYear)!
+    }
+
+    public func run(_ period: Period, outputPath: String?, json: Bool) throws -> ExitStatus {
+        let options = try ContractJob(context: context, registerPath: registerURL.path).managementOptions()
+        let range = try range(period, options: options)
+        let register = try RegisterAccess.translating { try SQLiteRegister(url: registerURL, create: false) }
+        let output = outputPath.map(context.resolve)
+        if let output { try OutputFolder.checkNew(output, what: "the report") }
+        let report = try RegisterAccess.translating { try make(range, register: register, options: options) }
+        if json {
+            context.console.writeData(try JSONEncoder.stableText(report))
+        } else {
+            context.console.say(ReportDocuments.summary(report).joined(separator: " "))
+        }
+        if let output {
+            do {
+                try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+                try AtomicFile.write(ReportDocuments.html(report), to: output.appendingPathComponent("report.html"))
+                try AtomicFile.write(ReportDocuments.markdown(report), to: output.appendingPathComponent("report.md"))
+                try AtomicFile.write(Data(try JSONEncoder.stableText(report).utf8), to: output.appendingPathComponent("report.json"))
+                try writeCSV(register, range: range, to: output.appendingPathComponent("report.csv"))
+            } catch let error as WizardError {
+                throw error
+            } catch {
+                throw WizardError("The report could not be written to \(output.path) (\(error.localizedDescription)).", status: .unreadable)
+            }
+            if !json {
+                context.console.say("The report is in \(output.path): report.html to read and print, report.md, report.csv (one row per "
+                    + "contract, measure and period) and report.json.")
+            }
+        }
+        return .success
+    }
+
+    /// The report, from the register's sums and the framework's themes and outcomes.
+    func make(_ range: ReportRange, register: SQLiteRegister, options: ContractManagementOptions) throws -> SocialValueReport {
+        let framework = context.data.framework
+        let figures = try register.reportFigures(from: range.from, to: range.to, threshold: framework.rules.socialValueThreshold,
+                                                 localSpendMeasure: options.report?.localSpendMeasure)
+        let measures = figures.measures.map { m in
+            let placement = framework.placement(of: m.measure)
+            return SocialValueReport.MeasureRow(measure: m.measure, label: placement?.headline.name ?? m.label, unit: m.unit,
+                                                theme: placement?.theme.name ?? "Other", outcome: placement?.outcome.name ?? "Other",
+                                                inPeriod: m.inPeriod, cumulative: m.cumulative, money: m.valued ? m.money : nil)
+        }
+        func grouped(_ key: (SocialValueReport.MeasureRow) -> String, order: [String]) -> [SocialValueReport.GroupRow] {
+            let names = order + measures.map(key).filter { !order.contains($0) }
+            return names.compactMap { name in
+                let rows = figures.measures.filter { m in measures.first { $0.measure == m.measure }.map(key) == name }
+                guard !rows.isEmpty else { return nil }
+                return SocialValueReport.GroupRow(name: name, stages: rows.map(\.money).reduce(Money.Stages.zero, +), contracts: 0)
+            }
+        }
+        let headlines = (options.report?.headlines ?? []).map { headline in
+            let row = figures.measures.first { $0.measure == headline.measure }
+            let unit = row?.unit ?? context.data.catalogue.measure(headline.measure)?.unit ?? .pounds
+            return SocialValueReport.Headline(measure: headline.measure, label: headline.label, unit: unit,
+                                              inPeriod: row?.inPeriod ?? .init(due: 0, reported: 0, validated: 0),
+                                              cumulative: row?.cumulative ?? .init(due: 0, reported: 0, validated: 0))
+        }
+        return SocialValueReport(
+            toolVersion: ToolVersion.current, council: framework.council, range: range, since: figures.since, inPeriod: figures.inPeriod,
+            cumulative: figures.cumulative, headlines: headlines, measures: measures,
+            themes: grouped(\.theme, order: framework.themes.map(\.name)),
+            outcomes: grouped(\.outcome, order: framework.themes.flatMap { $0.outcomes.map(\.name) }),
+            directorates: figures.directorates, supplierLocations: figures.supplierLocations, districts: figures.districts,
+            suppliers: figures.suppliers, contracts: figures.contracts, threshold: figures.threshold, localSpendShare: figures.localSpend,
+            spend: try register.spendYears(through: range.to, financialYearStartMonth: options.financialYearStartMonth),
+            ragNote: options.rag.note)
+    }
+
+    /// report.csv, written a line at a time as the register gives them.
+    func writeCSV(_ register: SQLiteRegister, range: ReportRange, to url: URL) throws {
+        let temporary = url.deletingLastPathComponent().appendingPathComponent(".report.csv.tmp")
+        FileManager.default.createFile(atPath: temporary.path, contents: nil)
+        guard let handle = FileHandle(forWritingAtPath: temporary.path) else {
+            throw WizardError("report.csv could not be written in \(url.deletingLastPathComponent().path).", status: .unreadable)
+        }
+        var buffer = ReportCSV.headerRow
+        func flush() throws {
+            try handle.write(contentsOf: Data(buffer.utf8))
+            buffer = ""
+        }
+        try register.reportLines(from: range.from, to: range.to) { line in
+            let plain = DecimalText.plain
+            buffer += ReportCSV.row(ReportCSVLine(fields: [
+                line.contract, line.directorate, line.supplier, line.measure, line.unit, line.period, line.periodEnd, plain(line.due),
+                line.dueValue.map { plain($0.pounds) } ?? "", plain(line.reported), line.reportedValue.map { plain($0.pounds) } ?? "",
+                plain(line.validated), line.validatedValue.map { plain($0.pounds) } ?? "", plain(line.awaiting),
+            ]))
+            if buffer.utf8.count > 1 << 20 { try flush() }
+        }
+        try flush()
+        try handle.synchronize()
+        try handle.close()
+        guard rename(temporary.path, url.path) == 0 else {
+            throw WizardError("report.csv could not be written in \(url.deletingLastPathComponent().path).", status: .unreadable)
+        }
+    }
+}
+
+extension Money.Stages {
+    static let zero = Money.Stages(committed: .zero, due: .zero, reported: .zero, validated: .zero, awaiting: .zero, rejected: .zero, shortfall: .zero,
+                                   notYetDue: .zero)
+
+    static func + (lhs: Money.Stages, rhs: Money.Stages) -> Money.Stages {
+        Money.Stages(committed: lhs.committed + rhs.committed, due: lhs.due + rhs.due, reported: lhs.reported + rhs.reported,
+                     validated: lhs.validated + rhs.validated, awaiting: lhs.awaiting + rhs.awaiting, rejected: lhs.rejected + rhs.rejected,
+                     shortfall: lhs.shortfall + rhs.shortfall, notYetDue: lhs.notYetDue + rhs.notYetDue)
+    }
+}
