@@ -206,6 +206,30 @@ enum RegisterSchema {
                     SELECT contract, measure, period, max(period_end), sum(quantity_micros), sum(value_pence)
                     FROM schedule_line GROUP BY contract, measure, period;
                 """)
+            try db.execute(sql: """
+                -- The same by contract, measure and reporting year, with running totals since the
+                -- contract began: an annual report reads one year's rows and nothing else.
+                CREATE TABLE delivery_year (
+                    year_start TEXT NOT NULL,          -- the reporting year's first day
+                    contract TEXT NOT NULL,
+                    measure TEXT NOT NULL,
+                    is_first INTEGER NOT NULL,         -- 1 for the contract's first year
+                    is_last INTEGER NOT NULL,          -- 1 for the contract's last year
+                    tdue_pence INTEGER,                -- the whole contract's commitment
+                    due_micros INTEGER NOT NULL, due_pence INTEGER,
+                    reported_micros INTEGER NOT NULL, reported_pence INTEGER,
+                    validated_micros INTEGER NOT NULL, validated_pence INTEGER,
+                    awaiting_pence INTEGER,
+                    cdue_micros INTEGER NOT NULL, cdue_pence INTEGER,
+                    creported_micros INTEGER NOT NULL, creported_pence INTEGER,
+                    cvalidated_micros INTEGER NOT NULL, cvalidated_pence INTEGER,
+                    cawaiting_pence INTEGER,
+                    PRIMARY KEY (year_start, contract, measure)
+                ) WITHOUT ROWID;
+                CREATE INDEX delivery_year_last ON delivery_year(year_start) WHERE is_last = 1;
+                CREATE INDEX delivery_year_first ON delivery_year(year_start) WHERE is_first = 1;
+                CREATE INDEX delivery_year_by_contract ON delivery_year(contract);
+                """)
             for contract in try String.fetchAll(db, sql: "SELECT reference FROM contract") {
                 try SQLiteRegister.refreshPositions(db, contract: contract, period: nil)
             }

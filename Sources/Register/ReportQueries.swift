@@ -49,14 +49,35 @@ public struct ReportLine: Sendable, Hashable {
 }
 
 extension SQLiteRegister {
-    public func reportFigures(from: Day, to: Day, threshold: Money, localSpendMeasure: MeasureReference?) throws -> ReportFigures {
+    /// `wholeYear`: the first day of the reporting year when the report covers exactly one (the
+    /// year's running totals are then read instead of every period).
+    public func reportFigures(from: Day, to: Day, wholeYear: Day? = nil, threshold: Money, localSpendMeasure: MeasureReference?) throws -> ReportFigures {
         try onWriter { db in
             var result: ReportFigures?
             try db.inTransaction(.deferred) {
-                defer { try? db.execute(sql: "DROP TABLE IF EXISTS temp.r_pm; DROP TABLE IF EXISTS temp.r_cm") }
+                defer { try? db.execute(sql: "DROP TABLE IF EXISTS temp.r_pm; DROP TABLE IF EXISTS temp.r_cm; DROP TABLE IF EXISTS temp.r_c") }
                 let arguments: StatementArguments = ["from": from.iso, "to": to.iso]
-                // One pass over the positions, in key order, summed by contract and measure; then
-                // the contract's details joined to those sums.
+                if let year = wholeYear {
+                    // An annual report: the year's rows of every contract and measure running then,
+                    // the last rows of those that ended before, the first of those still to start.
+                    try db.execute(sql: """
+                        DROP TABLE IF EXISTS temp.r_pm; DROP TABLE IF EXISTS temp.r_cm;
+                        CREATE TEMP TABLE r_pm AS
+                        SELECT contract, measure, tdue_pence AS call_v, due_micros AS due_q, due_pence AS due_v, reported_micros AS rep_q,
+                            reported_pence AS rep_v, validated_micros AS val_q, validated_pence AS val_v, awaiting_pence AS pend_v,
+                            cdue_micros AS cdue_q, cdue_pence AS cdue_v, creported_micros AS crep_q, creported_pence AS crep_v,
+                            cvalidated_micros AS cval_q, cvalidated_pence AS cval_v, cawaiting_pence AS cpend_v, tdue_pence - cdue_pence AS later_v
+                        FROM delivery_year WHERE year_start = :year
+                        UNION ALL
+                        SELECT contract, measure, tdue_pence, 0, 0, 0, 0, 0, 0, 0, cdue_micros, cdue_pence, creported_micros, creported_pence,
+                            cvalidated_micros, cvalidated_pence, cawaiting_pence, tdue_pence - cdue_pence
+                        FROM delivery_year WHERE is_last = 1 AND year_start < :year
+                        UNION ALL
+                        SELECT contract, measure, tdue_pence, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, tdue_pence
+                        FROM delivery_year WHERE is_first = 1 AND year_start > :year;
+                        """, arguments: ["year": year.iso])
+                } else {
+                // One pass over the positions, in key order, summed by contract and measure.
                 try db.execute(sql: """
                     DROP TABLE IF EXISTS temp.r_pm; DROP TABLE IF EXISTS temp.r_cm;
                     CREATE TEMP TABLE r_pm AS
@@ -77,16 +98,30 @@ extension SQLiteRegister {
                         sum(CASE WHEN period_end <= :to THEN awaiting_pence ELSE 0 END) AS cpend_v,
                         sum(CASE WHEN period_end > :to THEN due_pence ELSE 0 END) AS later_v
                     FROM delivery_position GROUP BY contract, measure;
+                    """, arguments: arguments)
+                }
+                // The contract's details joined to those sums; then a line for each contract.
+                try db.execute(sql: """
                     CREATE TEMP TABLE r_cm AS
                     SELECT pm.*, c.directorate, c.supplier_name, c.supplier_local, coalesce(c.supplier_district, 'unknown') AS district,
                         CASE WHEN c.awarded_on BETWEEN :from AND :to THEN pm.call_v ELSE 0 END AS award_v
                     FROM r_pm pm JOIN contract c ON c.reference = pm.contract WHERE c.awarded_on <= :to;
                     """, arguments: arguments)
-                let stageColumns = """
+                // Each contract's line, with its shortfall worked out measure by measure.
+                try db.execute(sql: """
+                    DROP TABLE IF EXISTS temp.r_c;
+                    CREATE TEMP TABLE r_c AS
+                    SELECT contract, directorate, supplier_name, supplier_local, district,
+                        sum(award_v) AS award_v, sum(due_v) AS due_v, sum(rep_v) AS rep_v, sum(val_v) AS val_v, sum(pend_v) AS pend_v,
+                        sum(max(0, due_v - val_v)) AS short_v, sum(later_v) AS later_v,
+                        sum(call_v) AS call_v, sum(cdue_v) AS cdue_v, sum(crep_v) AS crep_v, sum(cval_v) AS cval_v, sum(cpend_v) AS cpend_v,
+                        sum(max(0, cdue_v - cval_v)) AS cshort_v
+                    FROM r_cm GROUP BY contract;
+                    """)
+                let sums = """
                     sum(award_v) AS award_v, sum(due_v) AS due_v, sum(rep_v) AS rep_v, sum(val_v) AS val_v, sum(pend_v) AS pend_v,
-                    sum(max(0, due_v - val_v)) AS short_v, sum(later_v) AS later_v,
-                    sum(call_v) AS call_v, sum(cdue_v) AS cdue_v, sum(crep_v) AS crep_v, sum(cval_v) AS cval_v, sum(cpend_v) AS cpend_v,
-                    sum(max(0, cdue_v - cval_v)) AS cshort_v, count(DISTINCT contract) AS contracts
+                    sum(short_v) AS short_v, sum(later_v) AS later_v, sum(call_v) AS call_v, sum(cdue_v) AS cdue_v, sum(crep_v) AS crep_v,
+                    sum(cval_v) AS cval_v, sum(cpend_v) AS cpend_v, sum(cshort_v) AS cshort_v, count(*) AS contracts
                     """
                 func stages(_ row: Row, cumulative: Bool) -> Money.Stages {
                     let p = cumulative ? "c" : ""
@@ -98,24 +133,28 @@ extension SQLiteRegister {
                                         shortfall: pence("\(p)short_v"), notYetDue: pence("later_v"))
                 }
                 func groups(_ key: String, order: String = "val_v DESC, name") throws -> [SocialValueReport.GroupRow] {
-                    try Row.fetchAll(db, sql: "SELECT \(key) AS name, \(stageColumns) FROM r_cm GROUP BY \(key) ORDER BY \(order)").map {
+                    try Row.fetchAll(db, sql: "SELECT \(key) AS name, \(sums) FROM r_c GROUP BY \(key) ORDER BY \(order)").map {
                         SocialValueReport.GroupRow(name: $0["name"] ?? "", stages: stages($0, cumulative: false), contracts: $0["contracts"])
                     }
                 }
-                let totals = try Row.fetchOne(db, sql: "SELECT \(stageColumns) FROM r_cm")!
+                let totals = try Row.fetchOne(db, sql: "SELECT \(sums) FROM r_c")!
+                let meta = Dictionary(try Row.fetchAll(db, sql: """
+                    SELECT measure, min(label) AS label, min(unit) AS unit, max(per_unit_pence_micros IS NOT NULL) AS valued, min(position) AS position
+                    FROM commitment GROUP BY measure
+                    """).map { ($0["measure"] as String, $0) }) { first, _ in first }
                 let measures = try Row.fetchAll(db, sql: """
-                    SELECT m.measure, c.label, c.unit, c.valued, \(stageColumns),
+                    SELECT measure, sum(award_v) AS award_v, sum(due_v) AS due_v, sum(rep_v) AS rep_v, sum(val_v) AS val_v, sum(pend_v) AS pend_v,
+                        sum(max(0, due_v - val_v)) AS short_v, sum(later_v) AS later_v,
                         sum(due_q) AS due_q, sum(rep_q) AS rep_q, sum(val_q) AS val_q, sum(cdue_q) AS cdue_q, sum(crep_q) AS crep_q, sum(cval_q) AS cval_q
-                    FROM r_cm m JOIN (SELECT measure, min(label) AS label, min(unit) AS unit, max(per_unit_pence_micros IS NOT NULL) AS valued,
-                                      min(position) AS position FROM commitment GROUP BY measure) c ON c.measure = m.measure
-                    GROUP BY m.measure ORDER BY c.position, m.measure
-                    """).map { row in
+                    FROM r_cm GROUP BY measure
+                    """).map { row -> (Int, ReportFigures.MeasureFigures) in
                     let q = { (column: String) -> Decimal in Units.decimal(micros: row[column] ?? 0) }
-                    return ReportFigures.MeasureFigures(
-                        measure: try Units.measure(row["measure"]), label: row["label"], unit: MeasureUnit(rawValue: row["unit"]) ?? .pounds,
-                        valued: row["valued"], inPeriod: .init(due: q("due_q"), reported: q("rep_q"), validated: q("val_q")),
-                        cumulative: .init(due: q("cdue_q"), reported: q("crep_q"), validated: q("cval_q")), money: stages(row, cumulative: false))
-                }
+                    let info = meta[row["measure"] as String]
+                    return ((info?["position"] as Int?) ?? 0, ReportFigures.MeasureFigures(
+                        measure: try Units.measure(row["measure"]), label: info?["label"] ?? "", unit: MeasureUnit(rawValue: info?["unit"] ?? "") ?? .pounds,
+                        valued: info?["valued"] ?? false, inPeriod: .init(due: q("due_q"), reported: q("rep_q"), validated: q("val_q")),
+                        cumulative: .init(due: q("cdue_q"), reported: q("crep_q"), validated: q("cval_q")), money: stages(row, cumulative: false)))
+                }.sorted { ($0.0, $0.1.measure) < ($1.0, $1.1.measure) }.map(\.1)
                 let locations = try groups("CASE supplier_local WHEN 1 THEN 'Local suppliers' ELSE 'Other suppliers' END", order: "name")
                 let thresholdPence = Units.pence(threshold)
                 let counts = try Row.fetchOne(db, sql: """

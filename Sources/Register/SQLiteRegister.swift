@@ -8,6 +8,8 @@ import SocialValue
 public final class SQLiteRegister: RegisterStore {
     public let url: URL
     private let pool: DatabasePool
+    /// Registers up to this size are checked in full when opened.
+    static let fullCheckLimit = 64 * 1_048_576
 
     /// Opens the register at `url`. With `create`, a missing file (or an empty one) becomes a
     /// new register; without it, a missing register is `RegisterError.missing`.
@@ -69,7 +71,11 @@ public final class SQLiteRegister: RegisterStore {
                     throw RegisterError(.notARegister, "\(path) is an SQLite database of another program, not an svwizard register. It was "
                         + "left as it is; give another file with --register.")
                 }
-                let check = try String.fetchAll(db, sql: "PRAGMA quick_check")
+                // The whole file is checked when it is of a size a council's register has (a sample of
+                // thousands of contracts is not checked page by page at every start; SQLite still
+                // refuses any damaged page it reads).
+                let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+                let check = size <= SQLiteRegister.fullCheckLimit ? try String.fetchAll(db, sql: "PRAGMA quick_check") : ["ok"]
                 if check != ["ok"] {
                     throw RegisterError(.damaged, "The register \(path) is damaged (\(check.prefix(3).joined(separator: "; "))). Nothing was "
                         + "changed. Restore it from a backup (svwizard register backup makes one).")
@@ -167,6 +173,7 @@ public final class SQLiteRegister: RegisterStore {
                 SELECT contract, measure, period, max(period_end), sum(quantity_micros), sum(value_pence)
                 FROM schedule_line WHERE contract = ? GROUP BY contract, measure, period
             """, arguments: [terms.reference])
+        try refreshYears(db, contract: terms.reference)
     }
 
     /// Sets the delivery positions of `contract` (in `period`, or every period) from its current
@@ -186,6 +193,53 @@ public final class SQLiteRegister: RegisterStore {
             FROM delivery_return AS r JOIN delivery_line AS l ON l.return_id = r.id
             WHERE r.contract = :contract AND r.superseded_by IS NULL AND p.contract = r.contract AND p.period = r.period AND p.measure = l.measure\(filter);
             """, arguments: ["contract": contract, "period": period])
+        try refreshYears(db, contract: contract)
+    }
+
+    /// Sets the reporting-year rows of `contract` from its positions: each year's sums and the
+    /// running totals since the contract began.
+    static func refreshYears(_ db: Database, contract: String) throws {
+        guard let calendar = try Row.fetchOne(db, sql: "SELECT terms_json FROM contract WHERE reference = ?", arguments: [contract])
+            .flatMap({ row -> ReportingCalendar? in
+                struct Calendar: Decodable { var reportingYearStartMonth: Int; var periodMonths: Int }
+                return (try? JSONDecoder().decode(Calendar.self, from: Data((row["terms_json"] as String).utf8)))
+                    .map { ReportingCalendar(yearStartMonth: $0.reportingYearStartMonth, periodMonths: $0.periodMonths) }
+            }) else { return }
+        try db.execute(sql: "DELETE FROM delivery_year WHERE contract = ?", arguments: [contract])
+        struct Sums { var values = [Int64](repeating: 0, count: 7); var valued = false }
+        var years: [String: [String: Sums]] = [:] // measure → year → sums
+        for row in try Row.fetchAll(db, sql: """
+            SELECT measure, period_end, due_micros, due_pence, reported_micros, reported_pence, validated_micros, validated_pence, awaiting_pence
+            FROM delivery_position WHERE contract = ?
+            """, arguments: [contract]) {
+            guard let end = Day(iso: row["period_end"]) else { continue }
+            let year = calendar.yearStart(containing: end).iso
+            var sums = years[row["measure"], default: [:]][year, default: Sums()]
+            let columns = ["due_micros", "due_pence", "reported_micros", "reported_pence", "validated_micros", "validated_pence", "awaiting_pence"]
+            for (index, column) in columns.enumerated() { sums.values[index] += (row[column] as Int64?) ?? 0 }
+            sums.valued = sums.valued || (row["due_pence"] as Int64?) != nil
+            years[row["measure"], default: [:]][year] = sums
+        }
+        let statement = try db.cachedStatement(sql: """
+            INSERT INTO delivery_year (year_start, contract, measure, is_first, is_last, tdue_pence, due_micros, due_pence, reported_micros, reported_pence, validated_micros,
+                validated_pence, awaiting_pence, cdue_micros, cdue_pence, creported_micros, creported_pence, cvalidated_micros, cvalidated_pence, cawaiting_pence)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        for (measure, byYear) in years {
+            var running = [Int64](repeating: 0, count: 7)
+            let ordered = byYear.keys.sorted()
+            let total = byYear.values.reduce(Int64(0)) { $0 + $1.values[1] }
+            let valued = byYear.values.contains { $0.valued }
+            for year in ordered {
+                let sums = byYear[year]!
+                for index in 0..<7 { running[index] += sums.values[index] }
+                let pence = { (value: Int64) -> Int64? in sums.valued ? value : nil }
+                try statement.execute(arguments: [year, contract, measure, year == ordered.first, year == ordered.last, valued ? total : nil,
+                                                  sums.values[0], pence(sums.values[1]), sums.values[2], pence(sums.values[3]), sums.values[4], pence(sums.values[5]),
+                                                  pence(sums.values[6]), running[0], pence(running[1]), running[2], pence(running[3]), running[4],
+                                                  pence(running[5]), pence(running[6])])
+            }
+        }
     }
 
     public func contracts() throws -> [ContractSummary] {

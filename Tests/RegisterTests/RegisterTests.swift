@@ -67,7 +67,7 @@ struct RegisterTests {
             #expect(try String.fetchOne(db, sql: "PRAGMA journal_mode") == "wal")
             #expect(try RegisterSchema.migrator.hasCompletedMigrations(db))
             let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'grdb%' ORDER BY name")
-            #expect(tables == ["commitment", "contract", "corrective_action", "delivery_line", "delivery_position", "delivery_return", "evidence_item",
+            #expect(tables == ["commitment", "contract", "corrective_action", "delivery_line", "delivery_position", "delivery_return", "delivery_year", "evidence_item",
                                "living_wage_assurance", "schedule_line", "spend_payment"])
         }
         // Opening again changes nothing and needs no migration.

@@ -90,7 +90,10 @@ public struct ReportJob {
     /// The report, from the register's sums and the framework's themes and outcomes.
     func make(_ range: ReportRange, register: SQLiteRegister, options: ContractManagementOptions) throws -> SocialValueReport {
         let framework = context.data.framework
-        let figures = try register.reportFigures(from: range.from, to: range.to, threshold: framework.rules.socialValueThreshold,
+        let calendar = options.calendar
+        let wholeYear = calendar.yearStart(containing: range.from) == range.from && range.from.adding(months: 12).adding(days: -1) == range.to
+            ? range.from : nil
+        let figures = try register.reportFigures(from: range.from, to: range.to, wholeYear: wholeYear, threshold: framework.rules.socialValueThreshold,
                                                  localSpendMeasure: options.report?.localSpendMeasure)
         let measures = figures.measures.map { m in
             let placement = framework.placement(of: m.measure)
