@@ -30,7 +30,8 @@ public struct ReportFigures: Sendable, Hashable {
     public var localSpend: SocialValueReport.LocalSpendShare?
 }
 
-/// One line of `report.csv`: a contract's measure in one reporting period.
+/// One line of `report.csv`: a contract's measure in one reporting period, in the register's
+/// exact units (millionths of the measure's unit, pence), so it can be written without arithmetic.
 public struct ReportLine: Sendable, Hashable {
     public var contract: String
     public var directorate: String
@@ -39,13 +40,38 @@ public struct ReportLine: Sendable, Hashable {
     public var unit: String
     public var period: String
     public var periodEnd: String
-    public var due: Decimal
-    public var dueValue: Money?
-    public var reported: Decimal
-    public var reportedValue: Money?
-    public var validated: Decimal
-    public var validatedValue: Money?
-    public var awaiting: Decimal
+    public var dueMicros: Int64
+    /// nil when the measure is unvalued.
+    public var duePence: Int64?
+    public var reportedMicros: Int64
+    public var reportedPence: Int64?
+    public var validatedMicros: Int64
+    public var validatedPence: Int64?
+    public var awaitingMicros: Int64
+
+    public var dueValue: Money? { duePence.map(Units.money(pence:)) }
+    public var validatedValue: Money? { validatedPence.map(Units.money(pence:)) }
+
+    /// `1234567` millionths as `1.234567`, `2000000` as `2`: exact, with no trailing zeros.
+    public static func plain(micros: Int64) -> String { fixed(micros, places: 6) }
+
+    /// `12345` pence as `123.45`, `12300` as `123`.
+    public static func plain(pence: Int64) -> String { fixed(pence, places: 2) }
+
+    static func fixed(_ value: Int64, places: Int) -> String {
+        var scale: Int64 = 1
+        for _ in 0..<places { scale *= 10 }
+        let magnitude = value.magnitude
+        let whole = magnitude / UInt64(scale)
+        var fraction = magnitude % UInt64(scale)
+        var text = (value < 0 ? "-" : "") + String(whole)
+        guard fraction != 0 else { return text }
+        var digits = places
+        while fraction % 10 == 0 { fraction /= 10; digits -= 1 }
+        let fractionText = String(fraction)
+        text += "." + String(repeating: "0", count: digits - fractionText.count) + fractionText
+        return text
+    }
 }
 
 extension SQLiteRegister {
@@ -55,13 +81,13 @@ extension SQLiteRegister {
         try onWriter { db in
             var result: ReportFigures?
             try db.inTransaction(.deferred) {
-                defer { try? db.execute(sql: "DROP TABLE IF EXISTS temp.r_pm; DROP TABLE IF EXISTS temp.r_cm; DROP TABLE IF EXISTS temp.r_c") }
+                defer { try? db.execute(sql: "DROP TABLE IF EXISTS temp.r_pm; DROP TABLE IF EXISTS temp.r_cs; DROP TABLE IF EXISTS temp.r_c") }
                 let arguments: StatementArguments = ["from": from.iso, "to": to.iso]
                 if let year = wholeYear {
                     // An annual report: the year's rows of every contract and measure running then,
                     // the last rows of those that ended before, the first of those still to start.
                     try db.execute(sql: """
-                        DROP TABLE IF EXISTS temp.r_pm; DROP TABLE IF EXISTS temp.r_cm;
+                        DROP TABLE IF EXISTS temp.r_pm;
                         CREATE TEMP TABLE r_pm AS
                         SELECT contract, measure, tdue_pence AS call_v, due_micros AS due_q, due_pence AS due_v, reported_micros AS rep_q,
                             reported_pence AS rep_v, validated_micros AS val_q, validated_pence AS val_v, awaiting_pence AS pend_v,
@@ -79,7 +105,7 @@ extension SQLiteRegister {
                 } else {
                 // One pass over the positions, in key order, summed by contract and measure.
                 try db.execute(sql: """
-                    DROP TABLE IF EXISTS temp.r_pm; DROP TABLE IF EXISTS temp.r_cm;
+                    DROP TABLE IF EXISTS temp.r_pm;
                     CREATE TEMP TABLE r_pm AS
                     SELECT contract, measure, sum(due_pence) AS call_v,
                         sum(CASE WHEN period_end BETWEEN :from AND :to THEN due_micros ELSE 0 END) AS due_q,
@@ -100,24 +126,20 @@ extension SQLiteRegister {
                     FROM delivery_position GROUP BY contract, measure;
                     """, arguments: arguments)
                 }
-                // The contract's details joined to those sums; then a line for each contract.
+                // A line for each contract, its shortfall worked out measure by measure; then the
+                // contract's details joined to those lines (contracts awarded after the report's end left out).
                 try db.execute(sql: """
-                    CREATE TEMP TABLE r_cm AS
-                    SELECT pm.*, c.directorate, c.supplier_name, c.supplier_local, coalesce(c.supplier_district, 'unknown') AS district,
-                        CASE WHEN c.awarded_on BETWEEN :from AND :to THEN pm.call_v ELSE 0 END AS award_v
-                    FROM r_pm pm JOIN contract c ON c.reference = pm.contract WHERE c.awarded_on <= :to;
-                    """, arguments: arguments)
-                // Each contract's line, with its shortfall worked out measure by measure.
-                try db.execute(sql: """
-                    DROP TABLE IF EXISTS temp.r_c;
+                    DROP TABLE IF EXISTS temp.r_cs; DROP TABLE IF EXISTS temp.r_c;
+                    CREATE TEMP TABLE r_cs AS
+                    SELECT contract, sum(due_v) AS due_v, sum(rep_v) AS rep_v, sum(val_v) AS val_v, sum(pend_v) AS pend_v,
+                        sum(max(0, due_v - val_v)) AS short_v, sum(later_v) AS later_v, sum(call_v) AS call_v, sum(cdue_v) AS cdue_v,
+                        sum(crep_v) AS crep_v, sum(cval_v) AS cval_v, sum(cpend_v) AS cpend_v, sum(max(0, cdue_v - cval_v)) AS cshort_v
+                    FROM r_pm GROUP BY contract;
                     CREATE TEMP TABLE r_c AS
-                    SELECT contract, directorate, supplier_name, supplier_local, district,
-                        sum(award_v) AS award_v, sum(due_v) AS due_v, sum(rep_v) AS rep_v, sum(val_v) AS val_v, sum(pend_v) AS pend_v,
-                        sum(max(0, due_v - val_v)) AS short_v, sum(later_v) AS later_v,
-                        sum(call_v) AS call_v, sum(cdue_v) AS cdue_v, sum(crep_v) AS crep_v, sum(cval_v) AS cval_v, sum(cpend_v) AS cpend_v,
-                        sum(max(0, cdue_v - cval_v)) AS cshort_v
-                    FROM r_cm GROUP BY contract;
-                    """)
+                    SELECT s.*, c.directorate, c.supplier_name, c.supplier_local, coalesce(c.supplier_district, 'unknown') AS district,
+                        CASE WHEN c.awarded_on BETWEEN :from AND :to THEN s.call_v ELSE 0 END AS award_v
+                    FROM r_cs s JOIN contract c ON c.reference = s.contract WHERE c.awarded_on <= :to;
+                    """, arguments: arguments)
                 let sums = """
                     sum(award_v) AS award_v, sum(due_v) AS due_v, sum(rep_v) AS rep_v, sum(val_v) AS val_v, sum(pend_v) AS pend_v,
                     sum(short_v) AS short_v, sum(later_v) AS later_v, sum(call_v) AS call_v, sum(cdue_v) AS cdue_v, sum(crep_v) AS crep_v,
@@ -138,18 +160,18 @@ extension SQLiteRegister {
                     }
                 }
                 let totals = try Row.fetchOne(db, sql: "SELECT \(sums) FROM r_c")!
-                let meta = Dictionary(try Row.fetchAll(db, sql: """
-                    SELECT measure, min(label) AS label, min(unit) AS unit, max(per_unit_pence_micros IS NOT NULL) AS valued, min(position) AS position
-                    FROM commitment GROUP BY measure
-                    """).map { ($0["measure"] as String, $0) }) { first, _ in first }
                 let measures = try Row.fetchAll(db, sql: """
-                    SELECT measure, sum(award_v) AS award_v, sum(due_v) AS due_v, sum(rep_v) AS rep_v, sum(val_v) AS val_v, sum(pend_v) AS pend_v,
-                        sum(max(0, due_v - val_v)) AS short_v, sum(later_v) AS later_v,
+                    SELECT measure, sum(CASE WHEN c.awarded_on BETWEEN :from AND :to THEN call_v ELSE 0 END) AS award_v, sum(due_v) AS due_v,
+                        sum(rep_v) AS rep_v, sum(val_v) AS val_v, sum(pend_v) AS pend_v, sum(max(0, due_v - val_v)) AS short_v, sum(later_v) AS later_v,
                         sum(due_q) AS due_q, sum(rep_q) AS rep_q, sum(val_q) AS val_q, sum(cdue_q) AS cdue_q, sum(crep_q) AS crep_q, sum(cval_q) AS cval_q
-                    FROM r_cm GROUP BY measure
-                    """).map { row -> (Int, ReportFigures.MeasureFigures) in
+                    FROM r_pm JOIN (SELECT reference, awarded_on FROM contract) c ON c.reference = r_pm.contract WHERE c.awarded_on <= :to
+                    GROUP BY measure
+                    """, arguments: arguments).map { row -> (Int, ReportFigures.MeasureFigures) in
                     let q = { (column: String) -> Decimal in Units.decimal(micros: row[column] ?? 0) }
-                    let info = meta[row["measure"] as String]
+                    // How the first contract with the measure names it.
+                    let info = try Row.fetchOne(db, sql: """
+                        SELECT label, unit, per_unit_pence_micros IS NOT NULL AS valued, position FROM commitment WHERE measure = ? LIMIT 1
+                        """, arguments: [row["measure"] as String])
                     return ((info?["position"] as Int?) ?? 0, ReportFigures.MeasureFigures(
                         measure: try Units.measure(row["measure"]), label: info?["label"] ?? "", unit: MeasureUnit(rawValue: info?["unit"] ?? "") ?? .pounds,
                         valued: info?["valued"] ?? false, inPeriod: .init(due: q("due_q"), reported: q("rep_q"), validated: q("val_q")),
@@ -176,7 +198,8 @@ extension SQLiteRegister {
                 if let measure = localSpendMeasure {
                     // Each contract's value pro rata to its days in the period, in whole pence (rounded down).
                     let row = try Row.fetchOne(db, sql: """
-                        SELECT (SELECT coalesce(sum(val_q), 0) FROM r_cm WHERE measure = :measure) AS validated,
+                        SELECT (SELECT coalesce(sum(val_q), 0) FROM r_pm JOIN contract c ON c.reference = r_pm.contract
+                                WHERE measure = :measure AND c.awarded_on <= :to) AS validated,
                             coalesce(sum(c.contract_value_pence *
                                 max(0, CAST(julianday(min(:to, c.end_date)) - julianday(max(:from, c.start_date)) AS INTEGER) + 1)
                                 / (CAST(julianday(c.end_date) - julianday(c.start_date) AS INTEGER) + 1)), 0) AS value
@@ -215,22 +238,19 @@ extension SQLiteRegister {
                 ORDER BY p.contract, m.position, p.period_end
                 """, arguments: [from.iso, to.iso, to.iso])
             while let row = try cursor.next() {
-                let valued = (row["due_pence"] as Int64?) != nil
-                let money = { (column: String) -> Money? in valued ? Units.money(pence: row[column] ?? 0) : nil }
-                let quantity = { (column: String) -> Decimal in Units.decimal(micros: row[column]) }
-                try body(ReportLine(contract: row["contract"], directorate: row["directorate"], supplier: row["supplier_name"], measure: row["measure"],
-                                    unit: row["unit"], period: row["period"], periodEnd: row["period_end"], due: quantity("due_micros"),
-                                    dueValue: money("due_pence"), reported: quantity("reported_micros"), reportedValue: money("reported_pence"),
-                                    validated: quantity("validated_micros"), validatedValue: money("validated_pence"), awaiting: quantity("awaiting_micros")))
+                let valued = (row[8] as Int64?) != nil
+                try body(ReportLine(contract: row[0], directorate: row[1], supplier: row[2], measure: row[3], unit: row[4], period: row[5], periodEnd: row[6],
+                                    dueMicros: row[7], duePence: row[8], reportedMicros: row[9], reportedPence: valued ? (row[10] as Int64?) ?? 0 : nil,
+                                    validatedMicros: row[11], validatedPence: valued ? (row[12] as Int64?) ?? 0 : nil, awaitingMicros: row[13]))
             }
         }
     }
 }
 
 extension SQLiteRegister {
-    /// The council's spending by financial year, to the one containing `through`.
+    /// The council's spending by financial year, for each year that ended by `through`.
     public func spendYears(through: Day, financialYearStartMonth: Int) throws -> [SocialValueReport.SpendYear] {
-        let last = ReportRange.financialYear(of: through, startMonth: financialYearStartMonth)
+        let last = ReportRange.financialYear(of: through.adding(days: 1).adding(months: -12), startMonth: financialYearStartMonth)
         return try read { db in
             try String.fetchAll(db, sql: "SELECT DISTINCT financial_year FROM spend_payment WHERE financial_year <= ? ORDER BY financial_year",
                                 arguments: [last]).map { year in
@@ -265,6 +285,41 @@ extension SQLiteRegister {
                         WHERE financial_year = ? GROUP BY supplier ORDER BY amount DESC, name LIMIT 10
                         """))
             }
+        }
+    }
+}
+
+extension SQLiteRegister {
+    /// What a spending import did.
+    public struct SpendImport: Sendable, Hashable {
+        public var imported: Int
+        public var duplicates: Int
+        public var total: Money
+    }
+
+    /// Adds `payments` from `file`, in one transaction; a payment already in the register (the
+    /// same date, supplier, amount, category and reference) is left out as a duplicate.
+    public func importSpend(_ payments: [SpendFile.Payment], file: String, financialYearStartMonth: Int) throws -> SpendImport {
+        try write { db in
+            let statement = try db.makeStatement(sql: """
+                INSERT OR IGNORE INTO spend_payment (fingerprint, paid_on, financial_year, supplier, postcode, district, locality, unplaced_reason,
+                    amount_pence, category, source_file, source_row)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            var result = SpendImport(imported: 0, duplicates: 0, total: .zero)
+            for payment in payments {
+                try statement.execute(arguments: [payment.fingerprint, payment.date.iso,
+                                                  ReportRange.financialYear(of: payment.date, startMonth: financialYearStartMonth), payment.supplier,
+                                                  payment.postcode, payment.district, payment.locality, payment.unplacedReason,
+                                                  Units.pence(payment.amount), payment.category, file, payment.line])
+                if db.changesCount > 0 {
+                    result.imported += 1
+                    result.total = result.total + payment.amount.roundedToPenny
+                } else {
+                    result.duplicates += 1
+                }
+            }
+            return result
         }
     }
 }

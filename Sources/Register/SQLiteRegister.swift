@@ -104,7 +104,7 @@ public final class SQLiteRegister: RegisterStore {
         }
     }
 
-    private func write<T>(_ body: (Database) throws -> T) throws -> T {
+    func write<T>(_ body: (Database) throws -> T) throws -> T {
         do {
             return try pool.write(body)
         } catch let error as DatabaseError {
@@ -502,16 +502,22 @@ public final class SQLiteRegister: RegisterStore {
 }
 
 /// The register's units: pence and millionths, exact.
-enum Units {
+public enum Units {
     static func pence(_ money: Money) -> Int64 { micros(money.roundedToPence * 100) / 1_000_000 }
 
     static func micros(_ value: Decimal) -> Int64 {
         NSDecimalNumber(decimal: DecimalText.rounded(value * 1_000_000, places: 0)).int64Value
     }
 
-    static func decimal(micros: Int64) -> Decimal { Decimal(micros) / 1_000_000 }
+    /// Millionths as a decimal, built from its digits and exponent (no division, which is slow
+    /// for Decimal and would be done millions of times in a report).
+    public static func decimal(micros: Int64) -> Decimal {
+        Decimal(sign: micros < 0 ? .minus : .plus, exponent: -6, significand: Decimal(micros.magnitude))
+    }
 
-    static func money(pence: Int64) -> Money { Money(Decimal(pence) / 100) }
+    public static func money(pence: Int64) -> Money {
+        Money(Decimal(sign: pence < 0 ? .minus : .plus, exponent: -2, significand: Decimal(pence.magnitude)))
+    }
 
     static func measure(_ text: String) throws -> MeasureReference {
         guard let measure = MeasureReference(text) else { throw RegisterError(.damaged, "The register holds a measure it cannot read (\(text)). Restore it from a backup.") }

@@ -61,3 +61,42 @@ extension RegisterCommand {
         }
     }
 }
+
+struct SpendCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "spend",
+        abstract: "Import the council's published spending, for the report's local spend analysis.",
+        discussion: HelpText.hang("""
+            Reads a "spending over £500" file (CSV) as councils publish it. Its columns are found by \
+            their usual names (payment date, amount, supplier name, expense type, postcode); give \
+            --map when they are named otherwise. Suppliers' postcodes come from the file or from \
+            --postcodes, a CSV of supplier name and postcode. svwizard guide spend-analysis explains.
+
+            Examples:
+              svwizard spend import spend-2025-04.csv
+              svwizard spend import spend-2025-04.csv --map columns.yaml --postcodes suppliers.csv
+            """),
+        subcommands: [Import.self]
+    )
+
+    struct Import: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "import", abstract: "Add a spending file's payments to the register.",
+            discussion: "A payment already imported (the same date, supplier, amount, category and reference) is left out. Rows that cannot be "
+                + "read are listed with their line numbers (exit status 1); the rest are imported.")
+        @Argument(help: ArgumentHelp("The spending file (CSV).", valueName: "file")) var file: String
+        @Option(help: ArgumentHelp("Which column holds each field (YAML).", valueName: "map.yaml")) var map: String?
+        @Option(help: ArgumentHelp("Suppliers' postcodes (CSV: supplier, postcode).", valueName: "suppliers.csv")) var postcodes: String?
+        @Flag(name: .long, help: "Write what was imported as JSON.") var json = false
+        @OptionGroup var register: RegisterOption
+        @OptionGroup var options: GlobalOptions
+
+        func run() throws {
+            let context = try options.context()
+            let status = try CommandRunner.guarded {
+                try SpendJob(context: context, registerPath: register.register).importFile(file, mapPath: map, postcodesPath: postcodes, json: json)
+            }
+            if status != .success { throw ExitCode(status.rawValue) }
+        }
+    }
+}

@@ -24,7 +24,7 @@ struct SVWizard: ParsableCommand {
             Exit status:
             \(ExitStatus.table)
             """),
-        subcommands: [RespondCommand.self, ExportCommand.self, ValidateCommand.self, AssessCommand.self, EvaluateCommand.self, ContractCommand.self, DeliverCommand.self, TrackCommand.self, ReportCommand.self, RegisterCommand.self, WorkshopCommand.self, MeasuresCommand.self, GuideCommand.self, ValuesCommand.self]
+        subcommands: [RespondCommand.self, ExportCommand.self, ValidateCommand.self, AssessCommand.self, EvaluateCommand.self, ContractCommand.self, DeliverCommand.self, TrackCommand.self, ReportCommand.self, SpendCommand.self, RegisterCommand.self, WorkshopCommand.self, MeasuresCommand.self, GuideCommand.self, ValuesCommand.self]
     )
 
     /// Runs the command line. `svwizard help NAME` for a command that does not exist is a

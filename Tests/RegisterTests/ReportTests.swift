@@ -144,5 +144,7 @@ struct ReportFigureTests {
         // A: 2 measures × 4 quarters; B: 1 × 3.
         #expect(count == 11)
         #expect(due == Money(21_250) && validated == Money(6_250))
+        #expect(ReportLine.plain(micros: 1_234_567) == "1.234567" && ReportLine.plain(micros: 2_000_000) == "2" && ReportLine.plain(micros: -500_000) == "-0.5")
+        #expect(ReportLine.plain(pence: 12_345) == "123.45" && ReportLine.plain(pence: 12_300) == "123" && ReportLine.plain(pence: 5) == "0.05")
     }
 }

@@ -153,9 +153,9 @@ extension ScoresFile {
 }
 
 extension JSONValue {
-    var members: [String: JSONValue] { if case let .object(members) = self { members } else { [:] } }
-    var items: [JSONValue] { if case let .array(items) = self { items } else { [] } }
-    var text: String? {
+    public var members: [String: JSONValue] { if case let .object(members) = self { members } else { [:] } }
+    public var items: [JSONValue] { if case let .array(items) = self { items } else { [] } }
+    public var text: String? {
         switch self {
         case let .string(text), let .number(text): text
         default: nil

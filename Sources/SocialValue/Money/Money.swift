@@ -47,7 +47,10 @@ public struct Money: Sendable, Hashable, Comparable, Codable, CustomStringConver
     }
 
     /// `£12,769.68`: grouped thousands, always two decimal places.
-    public var description: String { "£" + DecimalText.grouped(roundedToPence, places: 2) }
+    public var description: String {
+        let pence = roundedToPence
+        return pence < 0 ? "-£" + DecimalText.grouped(-pence, places: 2) : "£" + DecimalText.grouped(pence, places: 2)
+    }
 
     /// `£12,770`: grouped thousands, rounded to whole pounds, for tables and summaries.
     public var wholePounds: String { "£" + DecimalText.grouped(DecimalText.rounded(pounds, places: 0), places: 0) }

@@ -118,13 +118,24 @@ public enum ReportDocuments {
         }
         for y in report.spend {
             lines += ["", "### \(y.financialYear): largest suppliers", "", "| Supplier | Location | Paid |", "| --- | --- | ---: |"]
-            lines += y.largestSuppliers.map { "| \(e($0.name)) | \($0.location ?? "") | \($0.amount) |" }
+            lines += y.largestSuppliers.map { "| \(e($0.name)) | \(location($0.location)) | \($0.amount) |" }
             lines += ["", "### \(y.financialYear): by postcode district", "", "| District | Paid |", "| --- | ---: |"]
             lines += y.districts.map { "| \(e($0.name)) | \($0.amount) |" }
             lines += ["", "### \(y.financialYear): by category", "", "| Category | Paid |", "| --- | ---: |"]
             lines += y.categories.map { "| \(e($0.name)) | \($0.amount) |" }
         }
         return lines
+    }
+
+    /// Where a supplier is, in words.
+    static func location(_ code: String?) -> String {
+        switch code {
+        case "local": "local"
+        case "partial": "district partly local"
+        case "outside": "outside the area"
+        case "unplaced": "not placed"
+        default: code ?? ""
+        }
     }
 
     static func method(_ report: SocialValueReport) -> [String] {
@@ -135,6 +146,9 @@ public enum ReportDocuments {
             + "due: what is committed for periods after the report's end, which is not under-delivery.",
          "Money is counted in pence: each line (a measure in a period) is rounded to the penny and every total is the sum of its lines. "
             + "Measures without a £ value are counted by quantity only.",
+         "Spending with local suppliers is by financial year, for each year that ended by the report's last day: a payment is local when "
+            + "its supplier's postcode district lies wholly in the local area, and counted apart when the district straddles the boundary or "
+            + "the payment cannot be placed (a redacted supplier, no postcode). Credit notes reduce the totals.",
          report.ragNote]
     }
 
@@ -212,7 +226,7 @@ public enum ReportDocuments {
             for y in report.spend {
                 body.append("<table><caption>\(e(y.financialYear)): largest suppliers</caption><thead><tr><th scope=\"col\">Supplier</th><th scope=\"col\">Location</th>"
                     + "<th scope=\"col\" class=\"number\">Paid</th></tr></thead><tbody>")
-                body += y.largestSuppliers.map { "<tr><th scope=\"row\">\(e($0.name))</th><td>\(e($0.location ?? ""))</td><td class=\"number\">\(e($0.amount.description))</td></tr>" }
+                body += y.largestSuppliers.map { "<tr><th scope=\"row\">\(e($0.name))</th><td>\(e(location($0.location)))</td><td class=\"number\">\(e($0.amount.description))</td></tr>" }
                 body.append("</tbody></table>")
             }
         }
@@ -247,7 +261,14 @@ public enum ReportCSV {
                                 "reported_value", "validated", "validated_value", "awaiting"]
 
     public static func row(_ line: ReportCSVLine) -> String {
-        line.fields.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }.joined(separator: ",") + "\r\n"
+        var row = ""
+        for (index, field) in line.fields.enumerated() {
+            if index > 0 { row += "," }
+            row += "\""
+            row += field.utf8.contains(UInt8(ascii: "\"")) ? field.replacingOccurrences(of: "\"", with: "\"\"") : field
+            row += "\""
+        }
+        return row + "\r\n"
     }
 
     public static var headerRow: String { "\u{FEFF}" + header.map { "\"\($0)\"" }.joined(separator: ",") + "\r\n" }

@@ -140,11 +140,11 @@ public struct ReportJob {
             buffer = ""
         }
         try register.reportLines(from: range.from, to: range.to) { line in
-            let plain = DecimalText.plain
+            let micros = ReportLine.plain(micros:), pence = { (value: Int64?) in value.map(ReportLine.plain(pence:)) ?? "" }
             buffer += ReportCSV.row(ReportCSVLine(fields: [
-                line.contract, line.directorate, line.supplier, line.measure, line.unit, line.period, line.periodEnd, plain(line.due),
-                line.dueValue.map { plain($0.pounds) } ?? "", plain(line.reported), line.reportedValue.map { plain($0.pounds) } ?? "",
-                plain(line.validated), line.validatedValue.map { plain($0.pounds) } ?? "", plain(line.awaiting),
+                line.contract, line.directorate, line.supplier, line.measure, line.unit, line.period, line.periodEnd, micros(line.dueMicros),
+                pence(line.duePence), micros(line.reportedMicros), pence(line.reportedPence), micros(line.validatedMicros), pence(line.validatedPence),
+                micros(line.awaitingMicros),
             ]))
             if buffer.utf8.count > 1 << 20 { try flush() }
         }

@@ -1,0 +1,249 @@
+import Foundation
+
+/// A council's published spending file ("spending over £500", under the Local Government
+/// Transparency Code), read into payments: each row's date, supplier, amount, category and
+/// postcode, placed inside or outside the local area by the supplier's postcode district.
+/// Real files are messy, so dates are read in several forms, amounts with £ signs, commas and
+/// credit notes (a minus sign or brackets), and a row that cannot be read is refused with its
+/// line number, never silently dropped.
+public struct SpendFile: Sendable {
+    /// Which of the file's columns holds each field.
+    public struct ColumnMap: Sendable, Hashable, Codable {
+        public var date: String
+        public var amount: String
+        public var supplier: String
+        public var category: String?
+        public var postcode: String?
+        /// A transaction number, when the file has one: it tells two equal payments apart.
+        public var reference: String?
+
+        public init(date: String, amount: String, supplier: String, category: String? = nil, postcode: String? = nil, reference: String? = nil) {
+            self.date = date
+            self.amount = amount
+            self.supplier = supplier
+            self.category = category
+            self.postcode = postcode
+            self.reference = reference
+        }
+
+        /// The names councils commonly use for each field, lower case.
+        static let synonyms: [(field: String, names: [String])] = [
+            ("date", ["payment date", "date paid", "transaction date", "date", "invoice date", "paid date"]),
+            ("amount", ["amount", "net amount", "amount (£)", "amount £", "value", "total", "amount paid", "net value"]),
+            ("supplier", ["supplier name", "supplier", "beneficiary", "vendor name", "vendor", "payee", "merchant name"]),
+            ("category", ["expense type", "expenditure category", "category", "service", "expense area", "service area", "purpose", "cost centre description"]),
+            ("postcode", ["supplier postcode", "postcode", "post code", "vendor postcode"]),
+            ("reference", ["transaction number", "transaction no", "transaction id", "reference", "payment reference", "invoice number"]),
+        ]
+
+        /// The map found from a header row, or a description of what is missing.
+        public static func detect(_ header: [String]) -> Result<ColumnMap, SpendFileError> {
+            let lowered = header.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+            var found: [String: String] = [:]
+            for (field, names) in synonyms {
+                if let name = names.first(where: { lowered.contains($0) }), let index = lowered.firstIndex(of: name) {
+                    found[field] = header[index].trimmingCharacters(in: .whitespaces)
+                }
+            }
+            let missing = ["date", "amount", "supplier"].filter { found[$0] == nil }
+            guard missing.isEmpty else {
+                return .failure(SpendFileError("The file's columns are " + header.map { "\"\($0)\"" }.joined(separator: ", ") + "; svwizard could not tell "
+                    + "which holds the " + missing.joined(separator: " and ") + ". Give a column map with --map (svwizard guide spend-analysis shows one)."))
+            }
+            return .success(ColumnMap(date: found["date"]!, amount: found["amount"]!, supplier: found["supplier"]!, category: found["category"],
+                                      postcode: found["postcode"], reference: found["reference"]))
+        }
+    }
+
+    /// One payment, read and placed.
+    public struct Payment: Sendable, Hashable {
+        public var line: Int
+        public var date: Day
+        public var supplier: String
+        public var amount: Money
+        public var category: String
+        public var postcode: String?
+        public var district: String?
+        public var locality: String
+        /// Why it could not be placed, for `unplaced`.
+        public var unplacedReason: String?
+        public var reference: String?
+
+        /// What makes two rows the same payment.
+        public var fingerprint: String {
+            [date.iso, supplier.lowercased(), DecimalText.plain(amount.roundedToPence), category.lowercased(), reference ?? ""].joined(separator: "\u{1F}")
+        }
+    }
+
+    /// A row that could not be read.
+    public struct Refused: Sendable, Hashable {
+        public var line: Int
+        public var reason: String
+    }
+
+    public var map: ColumnMap
+    public var payments: [Payment]
+    public var refused: [Refused]
+
+    /// The largest file read, and the most rows.
+    public static let largestFile = 200 * 1_048_576
+    public static let mostRows = 2_000_000
+
+    /// Reads `text` (the file's contents) with `map`, or the map detected from its header;
+    /// `postcodes` gives a postcode for each supplier (by name, any case) when the file has none.
+    public init(text: String, map given: ColumnMap?, postcodes: [String: String], localArea: LocalArea) throws {
+        var rows = try CSVText.rows(text, limit: Self.mostRows + 1)
+        guard !rows.isEmpty else { throw SpendFileError("The file is empty.") }
+        let header = rows.removeFirst()
+        let map: ColumnMap
+        switch given.map(Result.success) ?? ColumnMap.detect(header) {
+        case let .success(found): map = found
+        case let .failure(error): throw error
+        }
+        let lowered = header.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        func column(_ name: String?) throws -> Int? {
+            guard let name else { return nil }
+            guard let index = lowered.firstIndex(of: name.lowercased()) else {
+                throw SpendFileError("The file has no column \"\(name)\"; its columns are " + header.map { "\"\($0)\"" }.joined(separator: ", ") + ".")
+            }
+            return index
+        }
+        let dateColumn = try column(map.date)!, amountColumn = try column(map.amount)!, supplierColumn = try column(map.supplier)!
+        let categoryColumn = try column(map.category), postcodeColumn = try column(map.postcode), referenceColumn = try column(map.reference)
+        let byName = Dictionary(postcodes.map { ($0.key.lowercased().trimmingCharacters(in: .whitespaces), $0.value) }) { first, _ in first }
+        var payments: [Payment] = []
+        var refused: [Refused] = []
+        for (offset, row) in rows.enumerated() {
+            let line = offset + 2
+            if row.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
+            func field(_ index: Int?) -> String {
+                guard let index, index < row.count else { return "" }
+                return row[index].trimmingCharacters(in: .whitespaces)
+            }
+            guard let iso = DateText.parse(field(dateColumn)), let date = Day(iso: iso) else {
+                refused.append(Refused(line: line, reason: "the date \"\(field(dateColumn))\" is not a date"))
+                continue
+            }
+            guard let amount = Self.amount(field(amountColumn)) else {
+                refused.append(Refused(line: line, reason: "the amount \"\(field(amountColumn))\" is not an amount of money"))
+                continue
+            }
+            let supplier = field(supplierColumn)
+            var payment = Payment(line: line, date: date, supplier: supplier.isEmpty ? "(no name)" : supplier, amount: amount,
+                                  category: field(categoryColumn).isEmpty ? "Not given" : field(categoryColumn), postcode: nil, district: nil,
+                                  locality: "unplaced", unplacedReason: nil, reference: referenceColumn == nil ? nil : field(referenceColumn))
+            let postcode = postcodeColumn.map { _ in field(postcodeColumn) }.flatMap { $0.isEmpty ? nil : $0 } ?? byName[supplier.lowercased()]
+            if Self.isRedacted(supplier) {
+                payment.unplacedReason = "the supplier's name is redacted"
+            } else if let postcode {
+                payment.postcode = postcode
+                switch localArea.locality(of: postcode) {
+                case let .inside(district)?:
+                    payment.locality = "local"
+                    payment.district = district.code
+                case let .partial(district)?:
+                    payment.locality = "partial"
+                    payment.district = district.code
+                case let .outside(district)?:
+                    payment.locality = "outside"
+                    payment.district = district
+                case nil:
+                    payment.unplacedReason = "\"\(postcode)\" is not a postcode"
+                }
+            } else {
+                payment.unplacedReason = "no postcode for the supplier"
+            }
+            payments.append(payment)
+        }
+        if payments.count + refused.count > Self.mostRows {
+            throw SpendFileError("The file has more than \(Self.mostRows) rows; split it by month or year and import each part.")
+        }
+        self.map = map
+        self.payments = payments
+        self.refused = refused
+    }
+
+    /// An amount as spending files write it: `1234.56`, `£1,234.56`, `-250`, `(250.00)` (a credit
+    /// note), `£-250.00`, ` 1 234.56 `. Nil when it is not one.
+    public static func amount(_ text: String) -> Money? {
+        var cleaned = text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: "").replacingOccurrences(of: " ", with: "")
+        var negative = false
+        if cleaned.hasPrefix("(") && cleaned.hasSuffix(")") {
+            negative = true
+            cleaned = String(cleaned.dropFirst().dropLast())
+        }
+        if cleaned.hasPrefix("-") { negative.toggle(); cleaned.removeFirst() }
+        if cleaned.hasPrefix("£") { cleaned.removeFirst() }
+        if cleaned.hasPrefix("-") { negative.toggle(); cleaned.removeFirst() }
+        guard !cleaned.isEmpty, cleaned.allSatisfy({ $0.isNumber || $0 == "." }), let value = DecimalText.parse(cleaned) else { return nil }
+        return Money(negative ? -value : value)
+    }
+
+    /// Whether a supplier's name is withheld (councils redact payments to individuals).
+    public static func isRedacted(_ name: String) -> Bool {
+        let lowered = name.lowercased().trimmingCharacters(in: .whitespaces)
+        return lowered.isEmpty || lowered.contains("redacted") || lowered.contains("personal data") || lowered.contains("withheld")
+            || lowered.allSatisfy { $0 == "*" || $0 == "x" }
+    }
+}
+
+/// Why a spending file could not be read.
+public struct SpendFileError: Error, Sendable, CustomStringConvertible {
+    public var description: String
+    public init(_ description: String) { self.description = description }
+}
+
+/// CSV as spreadsheets write it (RFC 4180): fields in double quotes may hold commas, line breaks
+/// and doubled quotes; a byte order mark and CRLF line ends are allowed.
+public enum CSVText {
+    public static func rows(_ text: String, limit: Int) throws -> [[String]] {
+        var rows: [[String]] = []
+        var row: [String] = []
+        var field: [UInt8] = []
+        var quoted = false
+        var afterQuote = false
+        var bytes = Array(text.utf8)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        var index = 0
+        func endField() {
+            row.append(String(decoding: field, as: UTF8.self))
+            field.removeAll(keepingCapacity: true)
+            afterQuote = false
+        }
+        while index < bytes.count {
+            let byte = bytes[index]
+            if quoted {
+                if byte == UInt8(ascii: "\"") {
+                    if index + 1 < bytes.count && bytes[index + 1] == UInt8(ascii: "\"") {
+                        field.append(byte)
+                        index += 1
+                    } else {
+                        quoted = false
+                        afterQuote = true
+                    }
+                } else {
+                    field.append(byte)
+                }
+            } else if byte == UInt8(ascii: "\"") && field.isEmpty && !afterQuote {
+                quoted = true
+            } else if byte == UInt8(ascii: ",") {
+                endField()
+            } else if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
+                if byte == UInt8(ascii: "\r") && index + 1 < bytes.count && bytes[index + 1] == UInt8(ascii: "\n") { index += 1 }
+                endField()
+                rows.append(row)
+                row = []
+                if rows.count > limit { throw SpendFileError("The file has more than \(limit - 1) rows; split it and import each part.") }
+            } else {
+                field.append(byte)
+            }
+            index += 1
+        }
+        if quoted { throw SpendFileError("A quoted field is not closed: the file may be cut short.") }
+        if !field.isEmpty || !row.isEmpty {
+            endField()
+            rows.append(row)
+        }
+        return rows
+    }
+}
