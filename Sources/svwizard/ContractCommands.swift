@@ -25,8 +25,36 @@ struct ContractCommand: ParsableCommand {
               svwizard contract show RMBC-2026-017
               svwizard contract pack RMBC-2026-017 --output to-supplier
             """),
-        subcommands: [Award.self, List.self, Show.self, Pack.self]
+        subcommands: [Award.self, Record.self, List.self, Show.self, Pack.self]
     )
+
+    struct Record: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "record", abstract: "Record a contract let without social value commitments (for the annual report's counts).",
+            discussion: "The annual report counts contracts over the social value threshold with and without commitments; record here those "
+                + "let without any (exempt, or under the threshold), so the count is complete.")
+        @Argument(help: ArgumentHelp("The contract's reference.", valueName: "reference")) var reference: String
+        @Option(help: ArgumentHelp("The contract's title.", valueName: "title")) var title: String
+        @Option(help: ArgumentHelp("The supplier's name.", valueName: "name")) var supplier: String
+        @Option(help: ArgumentHelp("The supplier's postcode.", valueName: "postcode")) var postcode: String
+        @Option(help: ArgumentHelp("The contract's value, such as 150000.", valueName: "amount")) var value: String
+        @Option(help: ArgumentHelp("The start date.", valueName: "date")) var start: String
+        @Option(help: ArgumentHelp("Its length in whole years.", valueName: "years")) var years: Int
+        @Option(help: ArgumentHelp("The directorate.", valueName: "name")) var directorate: String
+        @Option(help: ArgumentHelp("The contract manager.", valueName: "name")) var manager: String
+        @Option(help: ArgumentHelp("The date of award; today if left out.", valueName: "date")) var on: String?
+        @OptionGroup var register: RegisterOption
+        @OptionGroup var options: GlobalOptions
+
+        func run() throws {
+            let context = try options.context()
+            _ = try CommandRunner.guarded {
+                try ContractJob(context: context, registerPath: register.register).record(.init(
+                    reference: reference, title: title, supplier: supplier, postcode: postcode, value: value, start: start, years: years,
+                    directorate: directorate, manager: manager, awarded: on))
+            }
+        }
+    }
 
     struct Award: ParsableCommand {
         static let configuration = CommandConfiguration(

@@ -22,8 +22,8 @@ struct BrowserTests {
         return String(decoding: data, as: UTF8.self)
     }
 
-    @Test("response.html, assessment.html, evaluation.html and return.html render and print cleanly", arguments: [
-        ("response.html", "RMBC-2025-041"), ("assessment.html", "RMBC-2025-041"), ("evaluation.html", "RMBC-2025-041"), ("return.html", "RMBC-TW-01"),
+    @Test("response.html, assessment.html, evaluation.html, return.html and report.html render and print cleanly", arguments: [
+        ("response.html", "RMBC-2025-041"), ("assessment.html", "RMBC-2025-041"), ("evaluation.html", "RMBC-2025-041"), ("return.html", "RMBC-TW-01"), ("report.html", "2024/25"),
     ])
     func renders(page: String, reference: String) throws {
         guard let chromium = Self.tool("chromium"), let pdftotext = Self.tool("pdftotext") else {

@@ -448,3 +448,46 @@ struct RegisterRobustnessTests {
         #expect(said.contains("SV-W007 Local spend: this return takes the quantity delivered to £91,000.00"), "\(said)")
     }
 }
+
+extension ContractCommandTests {
+    @Test("report: the year's report from a reviewed return, a contract without commitments and imported spending; golden files, its schema, the same bytes twice")
+    func annualReport() throws {
+        let returnURL = try deliverFirstReturn()
+        #expect(try run(["track", "import", returnURL.path, "--on", "2025-06-12"]).status == 0)
+        let review = try run(["track", "review", "RMBC-TW-01", "--reviewer", "Sam Patel", "--on", "2025-06-20"], input: [
+            "validated", "Signed agreement seen", "queried", "Need postcodes", "A third local hire starts in July", "31 July 2025",
+            "validated", "Ledger matches", "rejected", "Invoices are from a Sheffield branch", "2000", "", "",
+        ].joined(separator: "\n") + "\n")
+        #expect(review.status == 0, "\(review.stderr)")
+        let record = try run(["contract", "record", "RMBC-GS-02", "--title", "Grounds maintenance", "--supplier", "Green Spaces Ltd", "--postcode", "S1 2HE",
+                              "--value", "£150,000", "--start", "6 January 2025", "--years", "2", "--directorate", "Regeneration and Environment",
+                              "--manager", "Sam Patel", "--on", "15 December 2024"])
+        #expect(record.status == 0 && record.stdout.contains("without commitments"), "\(record.stdout)\(record.stderr)")
+        #expect(try run(["contract", "pack", "RMBC-GS-02"]).status == 1)
+        let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Fixtures/spend-2024.csv")
+        try FileManager.default.copyItem(at: fixture, to: place.appendingPathComponent("spend.csv"))
+        try "supplier,postcode\nParkgate Print,S62 6JX\n".write(to: place.appendingPathComponent("suppliers.csv"), atomically: true, encoding: .utf8)
+        let spend = try run(["spend", "import", "spend.csv", "--postcodes", "suppliers.csv"])
+        #expect(spend.status == 1 && spend.stdout.contains("Imported 7 payments") && spend.stdout.contains("1 row was left out as already imported"),
+                "\(spend.stdout)\(spend.stderr)")
+        #expect(spend.stderr.contains("line 10: the date \"not a date\" is not a date"))
+        let again = try run(["spend", "import", "spend.csv", "--postcodes", "suppliers.csv"])
+        #expect(again.stdout.contains("Imported 0 payments"))
+
+        let report = try run(["report", "--year", "2024/25", "--output", "report"])
+        #expect(report.status == 0, "\(report.stdout)\(report.stderr)")
+        for name in ["report.md", "report.html", "report.json", "report.csv"] {
+            GoldenFiles.check(name, try Data(contentsOf: place.appendingPathComponent("report/\(name)")))
+        }
+        #expect(try SchemaCheck.run("report.schema.json", place.appendingPathComponent("report/report.json")) == "")
+        #expect(try run(["report", "--year", "2024/25", "--output", "again"]).status == 0)
+        for name in ["report.md", "report.html", "report.json", "report.csv"] {
+            #expect(try Data(contentsOf: place.appendingPathComponent("again/\(name)")) == Data(contentsOf: place.appendingPathComponent("report/\(name)")))
+        }
+        #expect(try run(["report", "--year", "2024/25", "--output", "report"]).status == 1)
+        let nonsense = try run(["report", "--year", "next year"])
+        #expect(nonsense.status == 64 && nonsense.stderr.contains("is not a reporting year"))
+        let midYear = try run(["report", "--year", "2024/25", "--mid-year", "--json"])
+        #expect(midYear.status == 0 && midYear.stdout.contains("\"name\" : \"Mid-year 2024/25\""))
+    }
+}

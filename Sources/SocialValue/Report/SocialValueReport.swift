@@ -120,10 +120,10 @@ public struct SocialValueReport: Sendable, Hashable, Codable {
     public struct GroupRow: Sendable, Hashable, Codable {
         public var name: String
         public var stages: Money.Stages
-        /// How many contracts the group holds.
-        public var contracts: Int
+        /// How many contracts the group holds; nil for groups of measures (themes, outcomes).
+        public var contracts: Int?
 
-        public init(name: String, stages: Money.Stages, contracts: Int) {
+        public init(name: String, stages: Money.Stages, contracts: Int?) {
             self.name = name
             self.stages = stages
             self.contracts = contracts

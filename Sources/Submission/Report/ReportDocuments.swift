@@ -43,7 +43,8 @@ public enum ReportDocuments {
     /// A quantity for people: thousands grouped, with its unit (£ as money).
     public static func quantity(_ value: Decimal, _ unit: MeasureUnit) -> String {
         if unit == .pounds { return Money(value).description }
-        let places = DecimalText.isMultiple(value, of: 1) ? 0 : 2
+        let plain = DecimalText.plain(value)
+        let places = plain.split(separator: ".").dropFirst().first.map(\.count) ?? 0
         return DecimalText.grouped(value, places: places) + " " + unit.symbol
     }
 
@@ -86,7 +87,7 @@ public enum ReportDocuments {
             lines += ["", "## \(title)", "", "| \(title.hasPrefix("By ") ? String(title.dropFirst(3)).capitalizedFirst : title) | Due | Reported | Validated | Shortfall | Contracts |",
                       "| --- | ---: | ---: | ---: | ---: | ---: |"]
             for row in rows.prefix(limit) {
-                lines.append("| \(e(row.name)) | \(row.stages.due) | \(row.stages.reported) | \(row.stages.validated) | \(row.stages.shortfall) | \(row.contracts) |")
+                lines.append("| \(e(row.name)) | \(row.stages.due) | \(row.stages.reported) | \(row.stages.validated) | \(row.stages.shortfall) | \(row.contracts.map(String.init) ?? "") |")
             }
             if rows.count > limit { lines += ["", "\(rows.count - limit) more in report.json and report.csv."] }
         }
@@ -148,8 +149,7 @@ public enum ReportDocuments {
             + "Measures without a £ value are counted by quantity only.",
          "Spending with local suppliers is by financial year, for each year that ended by the report's last day: a payment is local when "
             + "its supplier's postcode district lies wholly in the local area, and counted apart when the district straddles the boundary or "
-            + "the payment cannot be placed (a redacted supplier, no postcode). Credit notes reduce the totals.",
-         report.ragNote]
+            + "the payment cannot be placed (a redacted supplier, no postcode). Credit notes reduce the totals."]
     }
 
     // MARK: HTML
@@ -200,7 +200,7 @@ public enum ReportDocuments {
             for row in rows.prefix(limit) {
                 body.append("<tr><th scope=\"row\">\(e(row.name))</th><td class=\"number\">\(e(row.stages.due.description))</td><td class=\"number\">\(e(row.stages.reported.description))</td>"
                     + "<td class=\"number\">\(e(row.stages.validated.description))</td><td class=\"number\">\(e(row.stages.shortfall.description))</td>"
-                    + "<td class=\"number\">\(row.contracts)</td></tr>")
+                    + "<td class=\"number\">\(row.contracts.map(String.init) ?? "")</td></tr>")
             }
             body.append("</tbody></table>")
             if rows.count > limit { body.append("<p>\(rows.count - limit) more in report.json and report.csv.</p>") }

@@ -119,6 +119,59 @@ public struct ContractJob {
         return options
     }
 
+    // MARK: record
+
+    /// What `record` is told: a contract let without social value commitments (below the
+    /// threshold, or exempt), so the annual report can count contracts over the threshold with
+    /// and without them.
+    public struct Record {
+        public var reference: String, title: String, supplier: String, postcode: String, value: String, start: String, years: Int
+        public var directorate: String, manager: String, awarded: String?
+
+        public init(reference: String, title: String, supplier: String, postcode: String, value: String, start: String, years: Int,
+                    directorate: String, manager: String, awarded: String?) {
+            self.reference = reference
+            self.title = title
+            self.supplier = supplier
+            self.postcode = postcode
+            self.value = value
+            self.start = start
+            self.years = years
+            self.directorate = directorate
+            self.manager = manager
+            self.awarded = awarded
+        }
+    }
+
+    public func record(_ details: Record) throws -> ExitStatus {
+        guard let value = Money(parsing: details.value) else {
+            throw WizardError("--value \(details.value) is not an amount of money, such as 150000 or £1.2m.", status: .usage)
+        }
+        let start = try Day.given(details.start, option: "--start")
+        guard (1...15).contains(details.years) else { throw WizardError("--years takes 1 to 15.", status: .usage) }
+        let area = context.data.framework.localArea
+        guard let locality = area.locality(of: details.postcode) else {
+            throw WizardError("--postcode \(details.postcode) is not a UK postcode.", status: .usage)
+        }
+        var isLocal = false
+        if case .inside = locality { isLocal = true }
+        let management = try managementOptions()
+        let terms = ContractTerms(reference: details.reference, tenderReference: details.reference, title: details.title,
+                                  buyer: context.data.framework.council, directorate: details.directorate, contractManager: details.manager,
+                                  supplier: Supplier(name: details.supplier, postcode: details.postcode, isLocal: isLocal, size: .small, kind: .company,
+                                                     workforce: 0, newHires: 0, livingWage: .none),
+                                  contractValue: value, start: start, years: details.years, awarded: try Day.given(details.awarded, option: "--on"),
+                                  calendar: management.calendar, commitments: [], packName: nil, packEdition: nil, illustrative: false,
+                                  livingWageAssurance: false, bundleDigest: "")
+        let register = try RegisterAccess.open(registerURL, create: true)
+        try RegisterAccess.translating { try register.award(terms) }
+        let over = context.data.framework.rules.requiresSocialValue(contractValue: value)
+        context.console.say("Recorded contract \(details.reference) with \(details.supplier), \(value.wholePounds), with no social value commitments"
+            + (over ? ". It is over the \(context.data.framework.rules.socialValueThreshold.wholePounds) threshold, so the annual report lists it "
+                + "among the contracts over the threshold without commitments." : "."))
+        return .success
+    }
+
     // MARK: list, show, pack
 
     public func list(json: Bool) throws -> ExitStatus {
@@ -153,6 +206,9 @@ public struct ContractJob {
     public func pack(reference: String, outputPath: String?) throws -> ExitStatus {
         let register = try RegisterAccess.open(registerURL, create: false)
         let terms = try RegisterAccess.translating { try register.contract(reference) }
+        guard !terms.commitments.isEmpty else {
+            throw WizardError("\(reference) has no social value commitments, so there is no contract pack to send.", status: .refused)
+        }
         let pack = ContractPack(toolVersion: ToolVersion.current, contract: terms)
         let folder = context.resolve(outputPath ?? ".")
         let url = folder.appendingPathComponent(pack.fileName)

@@ -1,0 +1,81 @@
+import Foundation
+import Testing
+@testable import SocialValue
+
+/// Spending files as councils publish them, mess included.
+@Suite("Spending files")
+struct SpendFileTests {
+    static let area = LocalArea(name: "Rotherham borough", source: Source(title: "ONS"), districts: [
+        PostcodeDistrict(code: "S60", coverage: .whole, places: "Town Centre"),
+        PostcodeDistrict(code: "S62", coverage: .whole, places: "Rawmarsh"),
+        PostcodeDistrict(code: "S63", coverage: .partial, places: "ROTHERHAM post town"),
+    ])
+
+    /// A published spending file with every kind of mess (`Tests/Fixtures/spend-2024.csv`, also used by the command-line tests).
+    static let file = String(decoding: FileManager.default.contents(atPath: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Fixtures/spend-2024.csv").path) ?? Data(), as: UTF8.self)
+
+    func read() throws -> SpendFile {
+        try SpendFile(text: Self.file, map: nil, postcodes: ["parkgate print": "S62 6JX"], localArea: Self.area)
+    }
+
+    @Test("the columns are found by their usual names")
+    func columns() throws {
+        let file = try read()
+        #expect(file.map == SpendFile.ColumnMap(date: "Payment Date", amount: "Amount", supplier: "Supplier Name", category: "Expense Type",
+                                                  postcode: "Supplier Postcode", reference: "Transaction Number"))
+    }
+
+    @Test("dates in several forms, amounts with £ and commas, credit notes by minus or brackets")
+    func messyValues() throws {
+        let payments = try read().payments
+        #expect(payments.map(\.date.iso) == ["2024-04-01", "2024-04-02", "2024-04-03", "2024-04-03", "2024-04-04", "2024-04-04", "2024-04-05", "2025-03-31"])
+        #expect(payments.map(\.amount) == [1250, Decimal(string: "640.5")!, -250, 1000, 2000, 2000, -120, 900].map(Money.init))
+        #expect(payments[6].supplier == "Leeds Legal, LLP")
+        #expect(SpendFile.amount(" £ 1 234.56 ") == Money(Decimal(string: "1234.56")!))
+        #expect(SpendFile.amount("-£5") == Money(-5) && SpendFile.amount("£(5)") == nil && SpendFile.amount("") == nil && SpendFile.amount("1e5") == nil)
+    }
+
+    @Test("every row is placed or counted: local, a district partly local, outside, redacted, and a postcode from the council's list")
+    func placed() throws {
+        let payments = try read().payments
+        #expect(payments.map(\.locality) == ["local", "outside", "local", "unplaced", "partial", "partial", "outside", "local"])
+        #expect(payments[3].unplacedReason == "the supplier's name is redacted")
+        #expect(payments[7].postcode == "S62 6JX" && payments[7].district == "S62")
+    }
+
+    @Test("rows that cannot be read are refused with their line numbers, never dropped silently")
+    func refused() throws {
+        let refused = try read().refused
+        #expect(refused.map(\.line) == [10, 11])
+        #expect(refused[0].reason.contains("not a date") && refused[1].reason.contains("not an amount"))
+    }
+
+    @Test("a repeated row has the same fingerprint (the import keeps one); equal payments with other references do not")
+    func duplicates() throws {
+        let payments = try read().payments
+        #expect(payments[4].fingerprint == payments[5].fingerprint)
+        #expect(Set(payments.map(\.fingerprint)).count == 7)
+    }
+
+    @Test("columns it cannot find are named, with the file's own")
+    func unknownColumns() {
+        #expect(throws: SpendFileError.self) { try SpendFile(text: "When,How much,Who\n1/4/24,10,A\n", map: nil, postcodes: [:], localArea: Self.area) }
+        let mapped = try? SpendFile(text: "When,How much,Who\n1/4/24,10,A\n", map: .init(date: "When", amount: "How much", supplier: "Who"),
+                                    postcodes: [:], localArea: Self.area)
+        #expect(mapped?.payments.count == 1 && mapped?.payments.first?.unplacedReason == "no postcode for the supplier")
+    }
+
+    @Test("quoted fields keep commas, quotes and line breaks; an unclosed quote is refused")
+    func csv() throws {
+        #expect(try CSVText.rows("a,\"b, \"\"c\"\"\nd\",e\r\nf,g", limit: 10) == [["a", "b, \"c\"\nd", "e"], ["f", "g"]])
+        #expect(throws: SpendFileError.self) { try CSVText.rows("a,\"b", limit: 10) }
+        #expect(throws: SpendFileError.self) { try CSVText.rows("a\nb\nc\n", limit: 2) }
+    }
+
+    @Test("financial years run April to March")
+    func financialYear() {
+        #expect(ReportRange.financialYear(of: Day(iso: "2025-03-31")!, startMonth: 4) == "2024/25")
+        #expect(ReportRange.financialYear(of: Day(iso: "2025-04-01")!, startMonth: 4) == "2025/26")
+    }
+}
