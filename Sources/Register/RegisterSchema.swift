@@ -207,10 +207,12 @@ enum RegisterSchema {
                     FROM schedule_line GROUP BY contract, measure, period;
                 """)
             try db.execute(sql: """
-                -- The same by contract, measure and reporting year, with running totals since the
-                -- contract began: an annual report reads one year's rows and nothing else.
+                -- The same by contract, measure and reporting year (span_months 12) and half year (6),
+                -- with running totals since the contract began: an annual or mid-year report reads
+                -- one span's rows and nothing else.
                 CREATE TABLE delivery_year (
-                    year_start TEXT NOT NULL,          -- the reporting year's first day
+                    span_months INTEGER NOT NULL,      -- 12: reporting years; 6: their halves
+                    year_start TEXT NOT NULL,          -- the year's (or half's) first day
                     contract TEXT NOT NULL,
                     measure TEXT NOT NULL,
                     is_first INTEGER NOT NULL,         -- 1 for the contract's first year
@@ -224,10 +226,10 @@ enum RegisterSchema {
                     creported_micros INTEGER NOT NULL, creported_pence INTEGER,
                     cvalidated_micros INTEGER NOT NULL, cvalidated_pence INTEGER,
                     cawaiting_pence INTEGER,
-                    PRIMARY KEY (year_start, contract, measure)
+                    PRIMARY KEY (span_months, year_start, contract, measure)
                 ) WITHOUT ROWID;
-                CREATE INDEX delivery_year_last ON delivery_year(year_start) WHERE is_last = 1;
-                CREATE INDEX delivery_year_first ON delivery_year(year_start) WHERE is_first = 1;
+                CREATE INDEX delivery_year_last ON delivery_year(span_months, year_start) WHERE is_last = 1;
+                CREATE INDEX delivery_year_first ON delivery_year(span_months, year_start) WHERE is_first = 1;
                 CREATE INDEX delivery_year_by_contract ON delivery_year(contract);
                 """)
             for contract in try String.fetchAll(db, sql: "SELECT reference FROM contract") {

@@ -75,15 +75,15 @@ public struct ReportLine: Sendable, Hashable {
 }
 
 extension SQLiteRegister {
-    /// `wholeYear`: the first day of the reporting year when the report covers exactly one (the
-    /// year's running totals are then read instead of every period).
-    public func reportFigures(from: Day, to: Day, wholeYear: Day? = nil, threshold: Money, localSpendMeasure: MeasureReference?) throws -> ReportFigures {
+    /// `span`: the months of a reporting year (12) or half year (6) when the report covers exactly
+    /// one, from `from`: its running totals are then read instead of every period.
+    public func reportFigures(from: Day, to: Day, span: Int? = nil, threshold: Money, localSpendMeasure: MeasureReference?) throws -> ReportFigures {
         try onWriter { db in
             var result: ReportFigures?
             try db.inTransaction(.deferred) {
                 defer { try? db.execute(sql: "DROP TABLE IF EXISTS temp.r_pm; DROP TABLE IF EXISTS temp.r_cs; DROP TABLE IF EXISTS temp.r_c") }
                 let arguments: StatementArguments = ["from": from.iso, "to": to.iso]
-                if let year = wholeYear {
+                if let span {
                     // An annual report: the year's rows of every contract and measure running then,
                     // the last rows of those that ended before, the first of those still to start.
                     try db.execute(sql: """
@@ -93,15 +93,15 @@ extension SQLiteRegister {
                             reported_pence AS rep_v, validated_micros AS val_q, validated_pence AS val_v, awaiting_pence AS pend_v,
                             cdue_micros AS cdue_q, cdue_pence AS cdue_v, creported_micros AS crep_q, creported_pence AS crep_v,
                             cvalidated_micros AS cval_q, cvalidated_pence AS cval_v, cawaiting_pence AS cpend_v, tdue_pence - cdue_pence AS later_v
-                        FROM delivery_year WHERE year_start = :year
+                        FROM delivery_year WHERE span_months = :span AND year_start = :year
                         UNION ALL
                         SELECT contract, measure, tdue_pence, 0, 0, 0, 0, 0, 0, 0, cdue_micros, cdue_pence, creported_micros, creported_pence,
                             cvalidated_micros, cvalidated_pence, cawaiting_pence, tdue_pence - cdue_pence
-                        FROM delivery_year WHERE is_last = 1 AND year_start < :year
+                        FROM delivery_year WHERE span_months = :span AND is_last = 1 AND year_start < :year
                         UNION ALL
                         SELECT contract, measure, tdue_pence, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, tdue_pence
-                        FROM delivery_year WHERE is_first = 1 AND year_start > :year;
-                        """, arguments: ["year": year.iso])
+                        FROM delivery_year WHERE span_months = :span AND is_first = 1 AND year_start > :year;
+                        """, arguments: ["year": from.iso, "span": span])
                 } else {
                 // One pass over the positions, in key order, summed by contract and measure.
                 try db.execute(sql: """

@@ -207,39 +207,50 @@ public final class SQLiteRegister: RegisterStore {
             }) else { return }
         try db.execute(sql: "DELETE FROM delivery_year WHERE contract = ?", arguments: [contract])
         struct Sums { var values = [Int64](repeating: 0, count: 7); var valued = false }
-        var years: [String: [String: Sums]] = [:] // measure → year → sums
-        for row in try Row.fetchAll(db, sql: """
+        let positions = try Row.fetchAll(db, sql: """
             SELECT measure, period_end, due_micros, due_pence, reported_micros, reported_pence, validated_micros, validated_pence, awaiting_pence
             FROM delivery_position WHERE contract = ?
-            """, arguments: [contract]) {
-            guard let end = Day(iso: row["period_end"]) else { continue }
-            let year = calendar.yearStart(containing: end).iso
-            var sums = years[row["measure"], default: [:]][year, default: Sums()]
-            let columns = ["due_micros", "due_pence", "reported_micros", "reported_pence", "validated_micros", "validated_pence", "awaiting_pence"]
-            for (index, column) in columns.enumerated() { sums.values[index] += (row[column] as Int64?) ?? 0 }
-            sums.valued = sums.valued || (row["due_pence"] as Int64?) != nil
-            years[row["measure"], default: [:]][year] = sums
-        }
+            """, arguments: [contract])
         let statement = try db.cachedStatement(sql: """
-            INSERT INTO delivery_year (year_start, contract, measure, is_first, is_last, tdue_pence, due_micros, due_pence, reported_micros, reported_pence, validated_micros,
-                validated_pence, awaiting_pence, cdue_micros, cdue_pence, creported_micros, creported_pence, cvalidated_micros, cvalidated_pence, cawaiting_pence)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO delivery_year (span_months, year_start, contract, measure, is_first, is_last, tdue_pence, due_micros, due_pence, reported_micros,
+                reported_pence, validated_micros, validated_pence, awaiting_pence, cdue_micros, cdue_pence, creported_micros, creported_pence,
+                cvalidated_micros, cvalidated_pence, cawaiting_pence)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        for (measure, byYear) in years {
-            var running = [Int64](repeating: 0, count: 7)
-            let ordered = byYear.keys.sorted()
-            let total = byYear.values.reduce(Int64(0)) { $0 + $1.values[1] }
-            let valued = byYear.values.contains { $0.valued }
-            for year in ordered {
-                let sums = byYear[year]!
-                for index in 0..<7 { running[index] += sums.values[index] }
-                let pence = { (value: Int64) -> Int64? in sums.valued ? value : nil }
-                try statement.execute(arguments: [year, contract, measure, year == ordered.first, year == ordered.last, valued ? total : nil,
-                                                  sums.values[0], pence(sums.values[1]), sums.values[2], pence(sums.values[3]), sums.values[4], pence(sums.values[5]),
-                                                  pence(sums.values[6]), running[0], pence(running[1]), running[2], pence(running[3]), running[4],
-                                                  pence(running[5]), pence(running[6])])
+        let columns = ["due_micros", "due_pence", "reported_micros", "reported_pence", "validated_micros", "validated_pence", "awaiting_pence"]
+        for span in [12, 6] {
+            var spans: [String: [String: Sums]] = [:] // measure → span start → sums
+            for row in positions {
+                guard let end = Day(iso: row["period_end"]) else { continue }
+                let start = spanStart(of: end, months: span, calendar: calendar).iso
+                var sums = spans[row["measure"], default: [:]][start, default: Sums()]
+                for (index, column) in columns.enumerated() { sums.values[index] += (row[column] as Int64?) ?? 0 }
+                sums.valued = sums.valued || (row["due_pence"] as Int64?) != nil
+                spans[row["measure"], default: [:]][start] = sums
+            }
+            for (measure, byStart) in spans {
+                var running = [Int64](repeating: 0, count: 7)
+                let ordered = byStart.keys.sorted()
+                let total = byStart.values.reduce(Int64(0)) { $0 + $1.values[1] }
+                let valued = byStart.values.contains { $0.valued }
+                for start in ordered {
+                    let sums = byStart[start]!
+                    for index in 0..<7 { running[index] += sums.values[index] }
+                    let pence = { (value: Int64) -> Int64? in valued ? value : nil }
+                    try statement.execute(arguments: [span, start, contract, measure, start == ordered.first, start == ordered.last, pence(total),
+                                                      sums.values[0], pence(sums.values[1]), sums.values[2], pence(sums.values[3]), sums.values[4],
+                                                      pence(sums.values[5]), pence(sums.values[6]), running[0], pence(running[1]), running[2],
+                                                      pence(running[3]), running[4], pence(running[5]), pence(running[6])])
+                }
             }
         }
+    }
+
+    /// The first day of the reporting year (`months` 12) or half year (6) containing `day`.
+    public static func spanStart(of day: Day, months: Int, calendar: ReportingCalendar) -> Day {
+        let year = calendar.yearStart(containing: day)
+        let into = (day.year * 12 + day.month) - (year.year * 12 + year.month)
+        return year.adding(months: into / months * months)
     }
 
     public func contracts() throws -> [ContractSummary] {

@@ -94,8 +94,8 @@ struct ReportFigureTests {
         let register = try Self.register()
         let range = ReportRange.year("2025/26", calendar: Self.calendar, midYear: false)!
         #expect(range.from.iso == "2025-12-01" && range.to.iso == "2026-11-30")
-        let byYear = try register.reportFigures(from: range.from, to: range.to, wholeYear: range.from, threshold: Money(100_000), localSpendMeasure: nil)
-        let byPeriods = try register.reportFigures(from: range.from, to: range.to, wholeYear: nil, threshold: Money(100_000), localSpendMeasure: nil)
+        let byYear = try register.reportFigures(from: range.from, to: range.to, span: 12, threshold: Money(100_000), localSpendMeasure: nil)
+        let byPeriods = try register.reportFigures(from: range.from, to: range.to, span: nil, threshold: Money(100_000), localSpendMeasure: nil)
         #expect(byYear == byPeriods)
         let p = byYear.inPeriod
         #expect(p.committed == Money(39_000))
@@ -125,6 +125,7 @@ struct ReportFigureTests {
         let range = ReportRange.year("2025/26", calendar: Self.calendar, midYear: true)!
         #expect(range.to.iso == "2026-05-31" && range.name == "Mid-year 2025/26")
         let figures = try register.reportFigures(from: range.from, to: range.to, threshold: Money(100_000), localSpendMeasure: nil)
+        #expect(try register.reportFigures(from: range.from, to: range.to, span: 6, threshold: Money(100_000), localSpendMeasure: nil) == figures)
         #expect(figures.inPeriod.due == Money(8_250))
         #expect(figures.inPeriod.reported == Money(7_500))
         #expect(figures.inPeriod.validated == Money(6_250))

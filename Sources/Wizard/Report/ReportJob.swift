@@ -91,9 +91,12 @@ public struct ReportJob {
     func make(_ range: ReportRange, register: SQLiteRegister, options: ContractManagementOptions) throws -> SocialValueReport {
         let framework = context.data.framework
         let calendar = options.calendar
-        let wholeYear = calendar.yearStart(containing: range.from) == range.from && range.from.adding(months: 12).adding(days: -1) == range.to
-            ? range.from : nil
-        let figures = try register.reportFigures(from: range.from, to: range.to, wholeYear: wholeYear, threshold: framework.rules.socialValueThreshold,
+        // A whole reporting year, or one of its halves, is read from the register's running totals.
+        let span = [12, 6].first { months in
+            SQLiteRegister.spanStart(of: range.from, months: months, calendar: calendar) == range.from
+                && range.from.adding(months: months).adding(days: -1) == range.to
+        }
+        let figures = try register.reportFigures(from: range.from, to: range.to, span: span, threshold: framework.rules.socialValueThreshold,
                                                  localSpendMeasure: options.report?.localSpendMeasure)
         let measures = figures.measures.map { m in
             let placement = framework.placement(of: m.measure)
