@@ -102,11 +102,25 @@ public struct ContractJob {
             (\.manager, QuestionDefinition(key: "manager", ask: "Who is the contract manager?",
                                            help: "The officer who checks the supplier's delivery returns each period.", example: "Sam Patel", kind: .text)),
         ]
-        for (path, definition) in questions where FastText.isBlank(details[keyPath: path] ?? "") {
+        let asked = questions.filter { FastText.isBlank(details[keyPath: $0.0] ?? "") }
+        var index = 0
+        while index < asked.count {
+            let (path, definition) = asked[index]
             let question = PlannedQuestion(definition, stepTitle: "Recording the contract with \(supplier)", stepNumber: 1, stepCount: 1)
-            switch QuestionPrompt(context: context, environment: environment, answers: AnswerSheet(), question: question, current: nil).ask() {
-            case let .answer(value): details[keyPath: path] = value
-            default: throw WizardError("Nothing was recorded.", status: .interrupted)
+            switch QuestionPrompt(context: context, environment: environment, answers: AnswerSheet(), question: question,
+                                  current: details[keyPath: path]).ask() {
+            case let .answer(value):
+                details[keyPath: path] = value
+                index += 1
+            case let .answers(values):
+                details[keyPath: path] = values.values.first
+                index += 1
+            case .back:
+                if index == 0 { context.console.say("This is the first question.") } else { index -= 1 }
+            case .review, .save, .saveAs:
+                context.console.say("Nothing is recorded until these questions are answered; the contract is then recorded at once.")
+            case .quit, .interrupted, .inputEnded:
+                throw WizardError("Nothing was recorded.", status: .interrupted)
             }
         }
     }

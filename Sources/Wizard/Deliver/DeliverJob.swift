@@ -139,13 +139,17 @@ public struct DeliverJob {
                                             example: offered.id, kind: .choice, default: offered.id,
                                             options: periods.map { ChoiceOption(value: $0.id, label: $0.spoken) })
         let question = PlannedQuestion(definition, stepTitle: "Delivery return for \(contract.reference)", stepNumber: 1, stepCount: 1)
-        switch QuestionPrompt(context: context, environment: FlowEnvironment(data: context.data, tender: nil, pack: nil), answers: AnswerSheet(),
-                              question: question, current: nil).ask() {
-        case let .answer(value):
-            guard let period = contract.calendar.period(id: value) else { throw WizardError("\(value) is not a reporting period.", status: .usage) }
-            return period
-        default:
-            throw WizardError("Nothing was written.", status: .interrupted)
+        while true {
+            switch QuestionPrompt(context: context, environment: FlowEnvironment(data: context.data, tender: nil, pack: nil), answers: AnswerSheet(),
+                                  question: question, current: nil).ask() {
+            case let .answer(value):
+                guard let period = contract.calendar.period(id: value) else { throw WizardError("\(value) is not a reporting period.", status: .usage) }
+                return period
+            case .answers, .back, .review, .save, .saveAs:
+                console.say("Choose the period first; your answers are saved from the next question on.")
+            case .quit, .interrupted, .inputEnded:
+                throw WizardError("Nothing was written.", status: .interrupted)
+            }
         }
     }
 }
