@@ -13,17 +13,17 @@ struct TerminalSessionTests {
     func startMenuAndCompletion() throws {
         let terminal = try PseudoTerminal(arguments: [], environment: environment)
         try terminal.waitFor("What would you like to do?")
-        try terminal.answer("5. Run a workshop scenario", "7")
-        try terminal.waitFor("\"7\" is not one of the choices")
+        try terminal.answer("7. See a contract's delivery as a contract manager", "9")
+        try terminal.waitFor("\"9\" is not one of the choices")
         // The answer ends its line; readline must not leave a second copy of the prompt behind.
-        #expect(terminal.screen.contains("q to leave]: 7\n\"7\" is not one of the choices"))
+        #expect(terminal.screen.contains("q to leave]: 9\n\"9\" is not one of the choices"))
         terminal.type("4\r")
         try terminal.waitFor("Topic to read")
         terminal.type("double-c\t")
         try terminal.answer("double-counting", "")
         try terminal.waitFor("One person, one disadvantaged-group measure")
         try terminal.answer("Topic to read", "", occurrences: 2)
-        // The menu question: first shown, asked again after "7", and now on return.
+        // The menu question: first shown, asked again after "9", and now on return.
         try terminal.waitFor("What would you like to do?", occurrences: 3)
         terminal.type("\u{4}")
         #expect(try terminal.waitForExit() == 0)

@@ -9,7 +9,7 @@ struct MenuTests {
         let harness = try TestHarness(lines: ["9", "banana", "?", "q"])
         StartMenu(context: harness.context).run()
         let output = harness.output
-        #expect(output.contains("\"9\" is not one of the choices. Type a number from 1 to 5, for example 1."))
+        #expect(output.contains("\"9\" is not one of the choices. Type a number from 1 to 7, for example 1."))
         #expect(output.contains("\"banana\" is not one of the choices"))
         #expect(output.contains("svwizard helps with the social value part of council tenders"))
         #expect(output.contains("Goodbye."))
@@ -118,5 +118,20 @@ import Questionnaire
 enum ValuePackCSVDetails {
     static func make(name: String) -> ValuePackCSV.Details {
         ValuePackCSV.Details(name: name, title: "Test", edition: "Test edition", source: "Test source", date: "2024-04-01")
+    }
+}
+
+@Suite("The start menu after award")
+struct MenuAfterAwardTests {
+    @Test("a delivery return with no contract pack in the folder says where to put it; the register's contracts need a register")
+    func deliveryAndTracking() throws {
+        // A register that does not exist, never the person's own.
+        setenv("SVWIZARD_REGISTER", FileManager.default.temporaryDirectory.appendingPathComponent("none-\(UUID().uuidString).sqlite").path, 1)
+        let harness = try TestHarness(lines: ["6", "7", "q"])
+        StartMenu(context: harness.context).run()
+        let output = harness.output
+        #expect(output.contains("There is no contract pack (.svcontract.json) in"))
+        #expect(output.contains("There is no register at"))
+        #expect(output.hasSuffix("Goodbye.\n"))
     }
 }

@@ -12,11 +12,14 @@ public struct StartMenu {
         .init(key: "measures", label: "Browse the measures"),
         .init(key: "guide", label: "Read the guidance"),
         .init(key: "workshop", label: "Run a workshop scenario"),
+        .init(key: "deliver", label: "Prepare a delivery return as a supplier"),
+        .init(key: "track", label: "See a contract's delivery as a contract manager"),
     ]
 
     static let help = """
         svwizard helps with the social value part of council tenders. Suppliers use it to write \
-        their social value response; commissioners use it to plan what a tender should ask for. \
+        their social value response and, after award, each delivery return; commissioners use it \
+        to plan what a tender should ask for; contract managers to follow delivery. \
         Type the number of what you want to do, or its name in brackets. Tab completes names.
         """
 
@@ -41,6 +44,8 @@ public struct StartMenu {
             case "workshop": startWorkshop()
             case "measures": MeasureBrowser(context: context).run()
             case "guide": GuideBrowser(context: context).run()
+            case "deliver": startDelivery()
+            case "track": showDelivery()
             default: break
             }
             console.write("\n")
@@ -69,6 +74,53 @@ public struct StartMenu {
                                   outputFolder: nil).run()
         } catch {
             context.console.complain("\(error)")
+        }
+    }
+
+    /// Prepares a delivery return with the contract pack in the current folder (or the one named).
+    private func startDelivery() {
+        let console = context.console
+        let packs = ((try? FileManager.default.contentsOfDirectory(atPath: context.directory.path)) ?? []).filter { $0.hasSuffix(".svcontract.json") }.sorted()
+        let path: String
+        if packs.count == 1 {
+            path = packs[0]
+            console.say("Using the contract pack \(path).")
+        } else {
+            let pick = ChoicePrompt(question: "Which contract pack?", options: packs.map { .init(key: $0, label: $0) },
+                                    help: "The .svcontract.json file the council sent you after award. Put it in this folder, or run "
+                                        + "svwizard deliver --contract FILE.")
+            guard !packs.isEmpty else {
+                console.say("There is no contract pack (.svcontract.json) in \(context.directory.path). Put the file the council sent you here, "
+                    + "or run svwizard deliver --contract FILE.")
+                return
+            }
+            guard let chosen = pick.ask(on: console) else { return }
+            path = chosen
+        }
+        do {
+            _ = try DeliverJob(context: context, contractPath: path, period: nil, answersPath: nil, outputPath: nil, noInput: false).run()
+        } catch {
+            console.complain("\(error)")
+        }
+    }
+
+    /// Shows one contract's delivery from the register.
+    private func showDelivery() {
+        let console = context.console
+        do {
+            let job = ContractJob(context: context, registerPath: nil)
+            let register = try RegisterAccess.open(job.registerURL, create: false)
+            let contracts = try RegisterAccess.translating { try register.contracts() }
+            guard !contracts.isEmpty else {
+                console.say("The register has no contracts yet. svwizard contract award records one.")
+                return
+            }
+            let pick = ChoicePrompt(question: "Which contract?", options: contracts.prefix(50).map { .init(key: $0.reference, label: "\($0.reference) \($0.supplier)") },
+                                    help: "The contracts in the register (svwizard contract list shows them all).")
+            guard let reference = pick.ask(on: console) else { return }
+            _ = try TrackJob(context: context, registerPath: nil).show(reference: reference, asOf: nil, json: false)
+        } catch {
+            console.complain("\(error)")
         }
     }
 
