@@ -17,6 +17,10 @@ public final class SQLiteRegister: RegisterStore {
         self.url = url
         let path = url.path
         let manager = FileManager.default
+        var isFolder: ObjCBool = false
+        if manager.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+            throw RegisterError(.notARegister, "\(path) is a folder, not a register. Give the register's file, such as \(path)/register.sqlite.")
+        }
         if manager.fileExists(atPath: path) {
             try Self.checkExisting(url)
         } else if create {

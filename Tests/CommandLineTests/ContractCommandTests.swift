@@ -225,6 +225,13 @@ struct ContractCommandTests {
         let result = try runner.run(["contract", "list", "--register", path])
         #expect(result.status == 2 && result.stderr.contains("is not an svwizard register"))
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "These are my notes, not a database.\n")
+        let folder = runner.home.appendingPathComponent("a-folder")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let notAFile = try runner.run(["contract", "list", "--register", folder.path])
+        #expect(notAFile.status == 2 && notAFile.stderr.contains("is a folder, not a register"))
+        let pack = try runner.file("bad.svcontract.json", "{\"schema\": \"x\"}")
+        let badPack = try runner.run(["deliver", "--contract", pack, "--no-input"])
+        #expect(badPack.status == 1 && badPack.stderr.contains("does not follow the contract pack format"))
     }
 }
 

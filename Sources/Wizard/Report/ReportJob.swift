@@ -37,8 +37,9 @@ public struct ReportJob {
                 throw WizardError("Give either --year or --from and --to, not both.", status: .usage)
             }
             guard let range = ReportRange.year(year, calendar: calendar, midYear: period.midYear) else {
-                throw WizardError("\(year) is not a reporting year. Give the year it starts in, such as 2025/26 (the council's year runs "
-                    + "from \(calendar.yearName(startingIn: 2025)) style: December to November).", status: .usage)
+                let example = ReportRange.year("2025", calendar: calendar, midYear: false)!
+                throw WizardError("\(year) is not a reporting year. Give the year it starts in, such as \(example.name) (\(example.from.long) to "
+                    + "\(example.to.long)).", status: .usage)
             }
             return range
         }
