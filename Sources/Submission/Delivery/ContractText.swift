@@ -14,6 +14,11 @@ public enum ContractText {
             + (terms.illustrative ? " (illustrative: for training only)" : "") + ".")
         lines += TextTable.wrap("Real living wage assurance each year: \(terms.livingWageAssurance ? "yes" : "no").")
         lines.append("")
+        guard !terms.commitments.isEmpty else {
+            lines += TextTable.wrap("No social value commitments: the contract was recorded without them (svwizard contract record), so there "
+                + "is no schedule and nothing to report.")
+            return Data((lines.joined(separator: "\n") + "\n").utf8)
+        }
         lines += TextTable.heading("Commitments", underline: "-")
         lines += TextTable.render(header: ["Measure", "Committed", "Value"], rows: terms.commitments.map { commitment in
             let value = terms.schedule.lines.filter { $0.measure == commitment.measure }.compactMap(\.value)

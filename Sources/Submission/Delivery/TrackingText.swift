@@ -49,6 +49,10 @@ public enum TrackingText {
         lines += TextTable.wrap("As of \(tracking.asOf.long); the contract runs from \(terms.term.first.long) to \(terms.term.last.long).")
         if terms.illustrative { lines += TextTable.wrap("Values are illustrative (\(terms.packName ?? "")): for training only.") }
         lines.append("")
+        guard !terms.commitments.isEmpty else {
+            lines += TextTable.wrap("No social value commitments: the contract was recorded without them, so there is no delivery to follow.")
+            return Data((lines.joined(separator: "\n") + "\n").utf8)
+        }
         lines += TextTable.heading("By measure", underline: "-")
         let f = { (status: Tracking.MeasureStatus, figure: Tracking.Figure) in status.unit.format(figure.quantity.value) }
         lines += TextTable.render(header: ["Measure", "Committed", "Due by now", "Reported", "Validated", "RAG"], rows: tracking.measures.map { status in
