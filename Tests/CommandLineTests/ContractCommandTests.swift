@@ -185,6 +185,11 @@ struct ContractCommandTests {
                          "--evidence", "Signed statement from the supplier's director"]).status == 0)
         GoldenFiles.check("track-show.txt", try run(["track", "show", "RMBC-TW-01", "--as-of", "2025-06-20"]).stdout)
         GoldenFiles.check("track-show.json", try run(["track", "show", "RMBC-TW-01", "--as-of", "2025-06-20", "--json"]).stdout)
+        // On a narrow screen each table row becomes a block, and nothing is wider than the screen.
+        let narrow = try runner.run(["track", "show", "RMBC-TW-01", "--as-of", "2025-06-20", "--register",
+                                     runner.home.appendingPathComponent("register.sqlite").path], extraEnvironment: ["COLUMNS": "40"], directory: place)
+        #expect(narrow.stdout.contains("TOM 10\n  Committed: 104 weeks\n  Due by now: 9 weeks"), "\(narrow.stdout)")
+        #expect(narrow.stdout.split(separator: "\n").allSatisfy { $0.count <= 40 }, "\(narrow.stdout)")
         let waiting = try run(["track", "review", "RMBC-TW-01", "--no-input"])
         #expect(waiting.status == 1 && waiting.stdout.contains("TOM1-1 (queried)"))
         let waitingJSON = try run(["track", "review", "RMBC-TW-01", "--no-input", "--json"])

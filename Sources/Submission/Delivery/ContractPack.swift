@@ -34,6 +34,16 @@ public struct ContractPack: Sendable, Hashable, Codable {
 /// Plain-text tables: columns padded to the longest entry, figures (a column whose every entry
 /// starts with a digit, £ or a minus sign) aligned right and words left, separated by three spaces.
 public enum TextTable {
+    /// The table, or where it would be wider than `width`, each row as a block: its first cell,
+    /// then each other cell under its heading (so a narrow screen shows it without wrapping).
+    public static func render(width: Int = 80, header: [String], rows: [[String]]) -> [String] {
+        let table = render(header: header, rows: rows)
+        guard table.contains(where: { $0.count > width }) else { return table }
+        return rows.flatMap { row in
+            [row[0]] + zip(header, row).dropFirst().map { "  \($0.0): \($0.1)" }
+        }
+    }
+
     public static func render(header: [String], rows: [[String]]) -> [String] {
         let all = [header] + rows
         let widths = header.indices.map { column in all.map { $0[column].count }.max() ?? 0 }
@@ -53,6 +63,9 @@ public enum TextTable {
 
     /// A paragraph broken at spaces into lines of at most `width` characters, continuation
     /// lines indented by two spaces (a word longer than the width stays whole).
+    /// `text` wrapped for a screen `width` wide: the files' 78 columns on any usual terminal, less on a narrow one.
+    public static func wrap(width: Int, _ text: String) -> [String] { wrap(text, width: width >= 79 ? 78 : width - 2) }
+
     public static func wrap(_ text: String, width: Int = 78) -> [String] {
         var lines: [String] = []
         var line = ""
@@ -67,6 +80,13 @@ public enum TextTable {
         }
         if !line.isEmpty { lines.append((lines.isEmpty ? "" : "  ") + line) }
         return lines
+    }
+
+    /// A heading wrapped to `width`, underlined to its longest line.
+    public static func heading(width: Int, _ text: String, underline: Character) -> [String] {
+        guard text.count > width, width < 79 else { return heading(text, underline: underline) }
+        let lines = wrap(text, width: width).map { $0.trimmingCharacters(in: .whitespaces) }
+        return lines + [String(repeating: underline, count: min(lines.map(\.count).max() ?? 0, 72))]
     }
 
     /// A heading underlined to its length (at most 72 characters).

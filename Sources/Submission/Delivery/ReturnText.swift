@@ -5,23 +5,23 @@ import SocialValue
 /// an email: the period, a table of due against delivered, then each measure's evidence,
 /// narrative and, below the profile, the reason and recovery plan.
 public enum ReturnText {
-    public static func render(_ document: DeliveryReturn) -> Data {
-        var lines = TextTable.heading("Social value delivery return: \(document.contract.reference), \(document.period.name)", underline: "=")
-        lines += TextTable.wrap("Contract: \(document.contract.title), for \(document.contract.buyer).")
-        lines += TextTable.wrap("Supplier: \(document.contract.supplier).")
-        lines += TextTable.wrap("Period: \(document.period.spoken).")
-        lines += TextTable.wrap("Prepared by \(document.preparedBy) on \(document.preparedOn.long).")
+    public static func render(_ document: DeliveryReturn, width: Int = 80) -> Data {
+        var lines = TextTable.heading(width: width, "Social value delivery return: \(document.contract.reference), \(document.period.name)", underline: "=")
+        lines += TextTable.wrap(width: width, "Contract: \(document.contract.title), for \(document.contract.buyer).")
+        lines += TextTable.wrap(width: width, "Supplier: \(document.contract.supplier).")
+        lines += TextTable.wrap(width: width, "Period: \(document.period.spoken).")
+        lines += TextTable.wrap(width: width, "Prepared by \(document.preparedBy) on \(document.preparedOn.long).")
         lines.append("")
-        lines += TextTable.heading("Delivered in the period", underline: "-")
-        lines += TextTable.render(header: ["Measure", "Due", "Delivered", "Value"], rows: document.lines.map { line in
+        lines += TextTable.heading(width: width, "Delivered in the period", underline: "-")
+        lines += TextTable.render(width: width, header: ["Measure", "Due", "Delivered", "Value"], rows: document.lines.map { line in
             [line.measure.spoken, line.unit.format(line.due.value), line.unit.format(line.delivered.value), line.value?.description ?? "not valued"]
         })
         lines.append("")
-        lines += TextTable.wrap("Value delivered in the period: \(document.total), valued at the contract's £ per unit, each line rounded to the penny.")
+        lines += TextTable.wrap(width: width, "Value delivered in the period: \(document.total), valued at the contract's £ per unit, each line rounded to the penny.")
         for line in document.lines {
             lines.append("")
-            lines += TextTable.heading("\(line.label) (\(line.measure.spoken))", underline: "-")
-            lines += TextTable.wrap("Delivered: \(line.unit.format(line.delivered.value)) against \(line.unit.format(line.due.value)) due.")
+            lines += TextTable.heading(width: width, "\(line.label) (\(line.measure.spoken))", underline: "-")
+            lines += TextTable.wrap(width: width, "Delivered: \(line.unit.format(line.delivered.value)) against \(line.unit.format(line.due.value)) due.")
             if line.evidence.isEmpty {
                 lines.append("Evidence: none listed.")
             } else {
@@ -33,7 +33,7 @@ public enum ReturnText {
             if let plan = line.recoveryPlan, !FastText.isBlank(plan) { lines += ["", "How the shortfall will be made up:"] + FastText.lines(plan) }
         }
         lines.append("")
-        lines += TextTable.heading("Checks", underline: "-")
+        lines += TextTable.heading(width: width, "Checks", underline: "-")
         if document.findings.isEmpty {
             lines.append("No problems found.")
         } else {

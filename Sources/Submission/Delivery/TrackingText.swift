@@ -41,42 +41,42 @@ public struct TrackingReport: Sendable, Hashable, Codable {
 /// the shortfall, the value not yet due and the RAG status; then by period; then the living wage
 /// assurance, the corrective actions and the returns received.
 public enum TrackingText {
-    public static func render(_ report: TrackingReport) -> Data {
+    public static func render(_ report: TrackingReport, width: Int = 80) -> Data {
         let terms = report.contract
         let tracking = report.tracking
-        var lines = TextTable.heading("Delivery of contract \(terms.reference): \(terms.title)", underline: "=")
-        lines += TextTable.wrap("Supplier: \(terms.supplier.name). Contract manager: \(terms.contractManager) (\(terms.directorate)).")
-        lines += TextTable.wrap("As of \(tracking.asOf.long); the contract runs from \(terms.term.first.long) to \(terms.term.last.long).")
-        if terms.illustrative { lines += TextTable.wrap("Values are illustrative (\(terms.packName ?? "")): for training only.") }
+        var lines = TextTable.heading(width: width, "Delivery of contract \(terms.reference): \(terms.title)", underline: "=")
+        lines += TextTable.wrap(width: width, "Supplier: \(terms.supplier.name). Contract manager: \(terms.contractManager) (\(terms.directorate)).")
+        lines += TextTable.wrap(width: width, "As of \(tracking.asOf.long); the contract runs from \(terms.term.first.long) to \(terms.term.last.long).")
+        if terms.illustrative { lines += TextTable.wrap(width: width, "Values are illustrative (\(terms.packName ?? "")): for training only.") }
         lines.append("")
         guard !terms.commitments.isEmpty else {
-            lines += TextTable.wrap("No social value commitments: the contract was recorded without them, so there is no delivery to follow.")
+            lines += TextTable.wrap(width: width, "No social value commitments: the contract was recorded without them, so there is no delivery to follow.")
             return Data((lines.joined(separator: "\n") + "\n").utf8)
         }
-        lines += TextTable.heading("By measure", underline: "-")
+        lines += TextTable.heading(width: width, "By measure", underline: "-")
         let f = { (status: Tracking.MeasureStatus, figure: Tracking.Figure) in status.unit.format(figure.quantity.value) }
-        lines += TextTable.render(header: ["Measure", "Committed", "Due by now", "Reported", "Validated", "RAG"], rows: tracking.measures.map { status in
+        lines += TextTable.render(width: width, header: ["Measure", "Committed", "Due by now", "Reported", "Validated", "RAG"], rows: tracking.measures.map { status in
             [status.measure.spoken, f(status, status.committed), f(status, status.due), f(status, status.reported), f(status, status.validated),
              status.rag?.word ?? "not due"]
         })
         lines.append("")
-        lines += TextTable.render(header: ["Measure", "Awaiting", "Rejected", "Shortfall", "Not yet due"], rows: tracking.measures.map { status in
+        lines += TextTable.render(width: width, header: ["Measure", "Awaiting", "Rejected", "Shortfall", "Not yet due"], rows: tracking.measures.map { status in
             [status.measure.spoken, f(status, status.pending), f(status, status.rejected), f(status, status.shortfall), f(status, status.notYetDue)]
         })
         lines.append("")
         let t = tracking.total
-        lines += TextTable.render(header: ["In £ (valued measures)", "Amount"], rows: [
+        lines += TextTable.render(width: width, header: ["In £ (valued measures)", "Amount"], rows: [
             ["Committed over the contract", t.committed.description], ["Due by now", t.due.description], ["Not yet due", t.notYetDue.description],
             ["Reported", t.reported.description], ["Validated", t.validated.description], ["Awaiting validation", t.pending.description],
             ["Rejected", t.rejected.description], ["Shortfall against what was due", t.shortfall.description],
         ])
         lines.append("")
-        lines += TextTable.wrap("RAG, by \(tracking.ragBasis == .validated ? "validated" : "reported") delivery against what was due: \(tracking.ragNote)")
+        lines += TextTable.wrap(width: width, "RAG, by \(tracking.ragBasis == .validated ? "validated" : "reported") delivery against what was due: \(tracking.ragNote)")
         let unvalued = tracking.measures.filter { $0.committed.value == nil }.map(\.measure.spoken)
-        if !unvalued.isEmpty { lines += TextTable.wrap("Not valued (counted by quantity only): \(unvalued.joined(separator: ", ")).") }
+        if !unvalued.isEmpty { lines += TextTable.wrap(width: width, "Not valued (counted by quantity only): \(unvalued.joined(separator: ", ")).") }
         lines.append("")
-        lines += TextTable.heading("By period", underline: "-")
-        lines += TextTable.render(header: ["Period", "Measure", "Committed", "Reported", "Validated", "Awaiting", "Rejected"],
+        lines += TextTable.heading(width: width, "By period", underline: "-")
+        lines += TextTable.render(width: width, header: ["Period", "Measure", "Committed", "Reported", "Validated", "Awaiting", "Rejected"],
                                   rows: tracking.cells.filter { $0.isDue || $0.reported.quantity.value != 0 }.sorted { ($0.period, $0.measure) < ($1.period, $1.measure) }
                                     .map { cell in
             let unit = terms.commitment(cell.measure)?.unit ?? .pounds
@@ -84,21 +84,21 @@ public enum TrackingText {
             return [cell.period.id, cell.measure.spoken, f(cell.committed), f(cell.reported), f(cell.validated), f(cell.pending), f(cell.rejected)]
         })
         lines.append("")
-        lines += TextTable.heading("Real living wage assurance", underline: "-")
-        lines += TextTable.wrap(report.livingWage.sentence)
+        lines += TextTable.heading(width: width, "Real living wage assurance", underline: "-")
+        lines += TextTable.wrap(width: width, report.livingWage.sentence)
         lines.append("")
-        lines += TextTable.heading("Corrective actions agreed", underline: "-")
+        lines += TextTable.heading(width: width, "Corrective actions agreed", underline: "-")
         if report.actions.isEmpty { lines.append("None.") }
         for action in report.actions {
-            lines += TextTable.wrap("\(action.agreedOn.iso) \(action.measure?.spoken ?? "Whole contract"): \(action.action)"
+            lines += TextTable.wrap(width: width, "\(action.agreedOn.iso) \(action.measure?.spoken ?? "Whole contract"): \(action.action)"
                 + (action.dueOn.map { " (by \($0.long))" } ?? "") + "; agreed by \(action.agreedBy).")
         }
         lines.append("")
-        lines += TextTable.heading("Returns received", underline: "-")
+        lines += TextTable.heading(width: width, "Returns received", underline: "-")
         if report.returns.isEmpty { lines.append("None yet.") }
         for entry in report.returns {
             let counts = EvidenceCounts.order.compactMap { key in entry.evidence[key].map { "\($0) \(key)" } }.joined(separator: ", ")
-            lines += TextTable.wrap("\(entry.period): prepared by \(entry.preparedBy) on \(entry.preparedOn.iso), imported \(entry.importedOn.iso)"
+            lines += TextTable.wrap(width: width, "\(entry.period): prepared by \(entry.preparedBy) on \(entry.preparedOn.iso), imported \(entry.importedOn.iso)"
                 + (entry.current ? "" : " (superseded by a corrected return)") + (counts.isEmpty ? "" : "; evidence: \(counts)") + ".")
         }
         return Data((lines.joined(separator: "\n") + "\n").utf8)

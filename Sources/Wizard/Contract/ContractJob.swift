@@ -212,7 +212,7 @@ public struct ContractJob {
         if json {
             context.console.writeData(String(decoding: try JSONEncoder.stable.encode(terms), as: UTF8.self) + "\n")
         } else {
-            context.console.writeData(String(decoding: ContractText.render(terms), as: UTF8.self))
+            context.console.writeData(String(decoding: ContractText.render(terms, width: context.console.width), as: UTF8.self))
         }
         return .success
     }

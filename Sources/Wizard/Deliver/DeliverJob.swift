@@ -59,7 +59,7 @@ public struct DeliverJob {
                 + gaps.prefix(20).map { "  \($0)" }.joined(separator: "\n") + (gaps.count > 20 ? "\n  and \(gaps.count - 20) more" : "")
                 + "\nRun svwizard deliver at a terminal to answer them, or add them to the answers file.", status: .refused)
         }
-        console.writeData(String(decoding: ReturnText.render(document), as: UTF8.self))
+        console.writeData(String(decoding: ReturnText.render(document, width: console.width), as: UTF8.self))
         let errors = document.findings.filter { $0.severity == .error }
         guard errors.isEmpty else {
             throw WizardError("The return was not written: fix \(errors.count == 1 ? "this" : "these") first (your answers are kept in "

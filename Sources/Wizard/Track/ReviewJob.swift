@@ -94,7 +94,7 @@ public struct ReviewJob {
         if try runner.run(&state, questions: questions.slots) == .left { return .interrupted }
         console.say("The review of \(chosen.document.period.name) is recorded.")
         let report = try TrackJob(context: context, registerPath: registerURL.path).trackingReport(reference: reference, asOf: day)
-        console.writeData(String(decoding: TrackingText.render(report), as: UTF8.self))
+        console.writeData(String(decoding: TrackingText.render(report, width: console.width), as: UTF8.self))
         return .success
     }
 

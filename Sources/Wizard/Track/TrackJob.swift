@@ -128,7 +128,7 @@ public struct TrackJob {
         if json {
             console.writeData(String(decoding: try JSONEncoder.stable.encode(report), as: UTF8.self) + "\n")
         } else {
-            console.writeData(String(decoding: TrackingText.render(report), as: UTF8.self))
+            console.writeData(String(decoding: TrackingText.render(report, width: console.width), as: UTF8.self))
         }
         return .success
     }
