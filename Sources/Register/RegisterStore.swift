@@ -23,10 +23,26 @@ public protocol RegisterStore: Sendable {
     func actions(of contract: String) throws -> [CorrectiveAction]
     /// Committed, reported and validated by measure and period, aggregated by the store.
     func tracking(of contract: String, asOf: Day, rag: RAGThresholds) throws -> Tracking
+    /// The report's sums for `from` to `to` (`span`: 12 or 6 when the dates are exactly one
+    /// reporting year or half year, read from its running totals).
+    func reportFigures(from: Day, to: Day, span: Int?, threshold: Money, localSpendMeasure: MeasureReference?) throws -> ReportFigures
+    /// Each contract's measure in each period ending between `from` and `to`, one at a time.
+    func reportLines(from: Day, to: Day, _ body: (ReportLine) throws -> Void) throws
+    /// The council's spending by financial year, for each year that ended by `through`.
+    func spendYears(through: Day, financialYearStartMonth: Int) throws -> [SocialValueReport.SpendYear]
+    /// Adds published payments, leaving out any already in the register.
+    func importSpend(_ payments: [SpendFile.Payment], file: String, financialYearStartMonth: Int) throws -> SpendImport
     /// A consistent copy of the whole register at `url`, which must not exist.
     func backup(to url: URL) throws
     /// Everything in the register, for `register export --json`.
     func export() throws -> RegisterExport
+}
+
+/// What a spending import did.
+public struct SpendImport: Sendable, Hashable {
+    public var imported: Int
+    public var duplicates: Int
+    public var total: Money
 }
 
 /// A line of `contract list`.

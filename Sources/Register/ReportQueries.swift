@@ -77,7 +77,7 @@ public struct ReportLine: Sendable, Hashable {
 extension SQLiteRegister {
     /// `span`: the months of a reporting year (12) or half year (6) when the report covers exactly
     /// one, from `from`: its running totals are then read instead of every period.
-    public func reportFigures(from: Day, to: Day, span: Int? = nil, threshold: Money, localSpendMeasure: MeasureReference?) throws -> ReportFigures {
+    public func reportFigures(from: Day, to: Day, span: Int?, threshold: Money, localSpendMeasure: MeasureReference?) throws -> ReportFigures {
         try onWriter { db in
             var result: ReportFigures?
             try db.inTransaction(.deferred) {
@@ -290,13 +290,6 @@ extension SQLiteRegister {
 }
 
 extension SQLiteRegister {
-    /// What a spending import did.
-    public struct SpendImport: Sendable, Hashable {
-        public var imported: Int
-        public var duplicates: Int
-        public var total: Money
-    }
-
     /// Adds `payments` from `file`, in one transaction; a payment already in the register (the
     /// same date, supplier, amount, category and reference) is left out as a duplicate.
     public func importSpend(_ payments: [SpendFile.Payment], file: String, financialYearStartMonth: Int) throws -> SpendImport {

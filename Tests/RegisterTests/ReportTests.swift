@@ -124,7 +124,7 @@ struct ReportFigureTests {
         let register = try Self.register()
         let range = ReportRange.year("2025/26", calendar: Self.calendar, midYear: true)!
         #expect(range.to.iso == "2026-05-31" && range.name == "Mid-year 2025/26")
-        let figures = try register.reportFigures(from: range.from, to: range.to, threshold: Money(100_000), localSpendMeasure: nil)
+        let figures = try register.reportFigures(from: range.from, to: range.to, span: nil, threshold: Money(100_000), localSpendMeasure: nil)
         #expect(try register.reportFigures(from: range.from, to: range.to, span: 6, threshold: Money(100_000), localSpendMeasure: nil) == figures)
         #expect(figures.inPeriod.due == Money(8_250))
         #expect(figures.inPeriod.reported == Money(7_500))

@@ -59,7 +59,7 @@ public struct ReportJob {
     public func run(_ period: Period, outputPath: String?, json: Bool) throws -> ExitStatus {
         let options = try ContractJob(context: context, registerPath: registerURL.path).managementOptions()
         let range = try range(period, options: options)
-        let register = try RegisterAccess.translating { try SQLiteRegister(url: registerURL, create: false) }
+        let register = try RegisterAccess.open(registerURL, create: false)
         let output = outputPath.map(context.resolve)
         if let output { try OutputFolder.checkNew(output, what: "the report") }
         let report = try RegisterAccess.translating { try make(range, register: register, options: options) }
@@ -89,7 +89,7 @@ public struct ReportJob {
     }
 
     /// The report, from the register's sums and the framework's themes and outcomes.
-    func make(_ range: ReportRange, register: SQLiteRegister, options: ContractManagementOptions) throws -> SocialValueReport {
+    func make(_ range: ReportRange, register: RegisterStore, options: ContractManagementOptions) throws -> SocialValueReport {
         let framework = context.data.framework
         let calendar = options.calendar
         // A whole reporting year, or one of its halves, is read from the register's running totals.
@@ -132,7 +132,7 @@ public struct ReportJob {
     }
 
     /// report.csv, written a line at a time as the register gives them.
-    func writeCSV(_ register: SQLiteRegister, range: ReportRange, to url: URL) throws {
+    func writeCSV(_ register: RegisterStore, range: ReportRange, to url: URL) throws {
         let temporary = url.deletingLastPathComponent().appendingPathComponent(".report.csv.tmp")
         FileManager.default.createFile(atPath: temporary.path, contents: nil)
         guard let handle = FileHandle(forWritingAtPath: temporary.path) else {

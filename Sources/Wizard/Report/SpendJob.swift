@@ -27,9 +27,8 @@ public struct SpendJob {
             throw WizardError("\(url.lastPathComponent) was not imported: \(error.description)", status: .refused)
         }
         let register = try RegisterAccess.open(registerURL, create: true)
-        guard let sqlite = register as? SQLiteRegister else { return .refused }
         let result = try RegisterAccess.translating {
-            try sqlite.importSpend(file.payments, file: url.lastPathComponent, financialYearStartMonth: options.financialYearStartMonth)
+            try register.importSpend(file.payments, file: url.lastPathComponent, financialYearStartMonth: options.financialYearStartMonth)
         }
         let unplaced = file.payments.filter { $0.locality == "unplaced" }
         if json {
