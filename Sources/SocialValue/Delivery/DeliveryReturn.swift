@@ -38,9 +38,14 @@ public struct DeliveryReturn: Sendable, Hashable, Codable {
     /// The return's file name: `REF-PERIOD.svreturn.zip`, with the reference made safe for a file name.
     public var fileName: String { Self.fileName(contract: contract.reference, period: period.id) }
 
-    public static func fileName(contract: String, period: String) -> String {
-        let safe = String(contract.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" ? $0 : "-" })
-        return "\(safe)-\(period).svreturn.zip"
+    public static func fileName(contract: String, period: String) -> String { "\(safeName(contract))-\(period).svreturn.zip" }
+
+    /// The delivery answers file's name for the same return: `REF-PERIOD.svdelivery.yaml`.
+    public static func answersFileName(contract: String, period: String) -> String { "\(safeName(contract))-\(period).svdelivery.yaml" }
+
+    /// A contract reference made safe for a file name: letters, digits, `-` and `_` kept, anything else `-`.
+    public static func safeName(_ reference: String) -> String {
+        String(reference.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" ? $0 : "-" })
     }
 }
 

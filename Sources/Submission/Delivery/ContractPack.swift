@@ -24,7 +24,7 @@ public struct ContractPack: Sendable, Hashable, Codable {
 
     /// The pack's file name: `REF.svcontract.json`, the reference made safe for a file name.
     public var fileName: String {
-        String(contract.reference.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" ? $0 : "-" }) + ".svcontract.json"
+        DeliveryReturn.safeName(contract.reference) + ".svcontract.json"
     }
 
     /// The pack's bytes: pretty-printed, keys sorted.

@@ -38,8 +38,7 @@ public struct DeliverJob {
         let period = try choosePeriod(contract, given: periodOption ?? answers.period)
         answers.period = period.id
         if answersURL == nil {
-            let url = context.resolve(DeliveryReturn.fileName(contract: contract.reference, period: period.id)
-                .replacingOccurrences(of: ".svreturn.zip", with: ".svdelivery.yaml"))
+            let url = context.resolve(DeliveryReturn.answersFileName(contract: contract.reference, period: period.id))
             answersURL = url
             if FileManager.default.fileExists(atPath: url.path) {
                 answers = try readAnswers(url, required: true)
