@@ -167,7 +167,7 @@ enum RegisterSchema {
                 CREATE INDEX spend_by_year ON spend_payment(financial_year, locality);
 
                 -- A return is kept as rows (its digest records exactly what was received), not as
-                -- a second copy of its JSON; the contract's schedule is kept only in schedule_line.
+                -- a second copy of its JSON; terms_json no longer repeats the schedule (the terms make it again).
                 ALTER TABLE delivery_return ADD COLUMN tool_version TEXT NOT NULL DEFAULT '';
                 ALTER TABLE delivery_line ADD COLUMN narrative TEXT NOT NULL DEFAULT '';
                 ALTER TABLE delivery_line ADD COLUMN shortfall_reason TEXT;
@@ -235,6 +235,9 @@ enum RegisterSchema {
             for contract in try String.fetchAll(db, sql: "SELECT reference FROM contract") {
                 try SQLiteRegister.refreshPositions(db, contract: contract, period: nil)
             }
+            // The positions now hold each period's due; the contract's terms make its schedule
+            // again whenever it is needed, so the schedule is no longer kept a second time.
+            try db.execute(sql: "DROP TABLE schedule_line")
             let encoder = JSONEncoder.compact
             encoder.userInfo[ContractTerms.omitSchedule] = true
             for row in try Row.fetchAll(db, sql: "SELECT reference, terms_json FROM contract") {

@@ -164,19 +164,26 @@ public final class SQLiteRegister: RegisterStore {
                 """, arguments: [terms.reference, commitment.measure.rawValue, position, commitment.label, commitment.unit.rawValue,
                                  commitment.perUnit.map { Units.micros($0.pounds * 100) }])
         }
-        let scheduleStatement = try db.cachedStatement(sql: """
-            INSERT INTO schedule_line (contract, measure, contract_year, period, period_start, period_end, quantity_micros, value_pence)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """)
+        // The schedule's lines for a period (one per contract year it touches) added together: the
+        // contract's position in each period, with nothing reported yet.
+        var due: [String: (measure: String, period: String, end: String, micros: Int64, pence: Int64?)] = [:]
+        var order: [String] = []
         for line in terms.schedule.lines {
-            try scheduleStatement.execute(arguments: [terms.reference, line.measure.rawValue, line.contractYear, line.period.id, line.period.start.iso,
-                                 line.period.end.iso, Units.micros(line.quantity.value), line.value.map(Units.pence)])
+            let key = "\(line.measure.rawValue)#\(line.period.id)"
+            if due[key] == nil {
+                order.append(key)
+                due[key] = (line.measure.rawValue, line.period.id, line.period.end.iso, 0, line.value == nil ? nil : 0)
+            }
+            due[key]!.micros += Units.micros(line.quantity.value)
+            if let value = line.value { due[key]!.pence = (due[key]!.pence ?? 0) + Units.pence(value) }
         }
-        try db.execute(sql: """
-            INSERT INTO delivery_position (contract, measure, period, period_end, due_micros, due_pence)
-                SELECT contract, measure, period, max(period_end), sum(quantity_micros), sum(value_pence)
-                FROM schedule_line WHERE contract = ? GROUP BY contract, measure, period
-            """, arguments: [terms.reference])
+        let positionStatement = try db.cachedStatement(sql: """
+            INSERT INTO delivery_position (contract, measure, period, period_end, due_micros, due_pence) VALUES (?, ?, ?, ?, ?, ?)
+            """)
+        for key in order {
+            let entry = due[key]!
+            try positionStatement.execute(arguments: [terms.reference, entry.measure, entry.period, entry.end, entry.micros, entry.pence])
+        }
         try refreshYears(db, contract: terms.reference)
     }
 
@@ -261,7 +268,7 @@ public final class SQLiteRegister: RegisterStore {
         try read { db in
             try Row.fetchAll(db, sql: """
                 SELECT c.reference, c.title, c.supplier_name, c.directorate, c.contract_manager, c.start_date, c.end_date,
-                    (SELECT coalesce(sum(value_pence), 0) FROM schedule_line s WHERE s.contract = c.reference) AS committed,
+                    (SELECT coalesce(sum(due_pence), 0) FROM delivery_position p WHERE p.contract = c.reference) AS committed,
                     (SELECT count(*) FROM delivery_return r WHERE r.contract = c.reference AND r.superseded_by IS NULL) AS returns
                 FROM contract c ORDER BY c.reference
                 """).map { row in
