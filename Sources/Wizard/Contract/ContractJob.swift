@@ -65,7 +65,7 @@ public struct ContractJob {
             throw WizardError("Give \(missing.joined(separator: " and ")) (the directorate that manages the contract and its contract manager). "
                 + "Nothing was recorded.", status: .usage)
         }
-        let management = try managementOptions()
+        let management = try context.contractManagement()
         let pack = tender.valuePack ?? document.valuePack
         let commitments = document.commitments.map { commitment in
             let measure = context.data.catalogue.measure(commitment.measure)
@@ -125,14 +125,6 @@ public struct ContractJob {
         }
     }
 
-    func managementOptions() throws -> ContractManagementOptions {
-        guard let options = context.data.framework.contractManagement else {
-            throw WizardError("The framework has no contractManagement section (the reporting year, period length and RAG thresholds), "
-                + "so contracts cannot be scheduled. Add it to framework.yaml; svwizard's own framework.yaml shows it.", status: .dataFiles)
-        }
-        return options
-    }
-
     // MARK: record
 
     /// What `record` is told: a contract let without social value commitments (below the
@@ -169,7 +161,7 @@ public struct ContractJob {
         }
         var isLocal = false
         if case .inside = locality { isLocal = true }
-        let management = try managementOptions()
+        let management = try context.contractManagement()
         let terms = ContractTerms(reference: details.reference, tenderReference: details.reference, title: details.title,
                                   buyer: context.data.framework.council, directorate: details.directorate, contractManager: details.manager,
                                   supplier: Supplier(name: details.supplier, postcode: details.postcode, isLocal: isLocal, size: .small, kind: .company,

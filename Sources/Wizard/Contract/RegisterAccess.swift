@@ -48,3 +48,15 @@ extension Day {
         return day
     }
 }
+
+extension AppContext {
+    /// The framework's contract management options (reporting year, periods, RAG, living wage),
+    /// or an error naming what framework.yaml lacks.
+    func contractManagement() throws -> ContractManagementOptions {
+        guard let options = data.framework.contractManagement else {
+            throw WizardError("The framework has no contractManagement section (the reporting year, period length and RAG thresholds), "
+                + "so contracts cannot be scheduled. Add it to framework.yaml; svwizard's own framework.yaml shows it.", status: .dataFiles)
+        }
+        return options
+    }
+}

@@ -57,7 +57,7 @@ public struct ReportJob {
     }
 
     public func run(_ period: Period, outputPath: String?, json: Bool) throws -> ExitStatus {
-        let options = try ContractJob(context: context, registerPath: registerURL.path).managementOptions()
+        let options = try context.contractManagement()
         let range = try range(period, options: options)
         let register = try RegisterAccess.open(registerURL, create: false)
         let output = outputPath.map(context.resolve)

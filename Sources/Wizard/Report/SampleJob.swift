@@ -13,7 +13,7 @@ public struct SampleJob {
         guard (1...100_000).contains(contracts) else {
             throw WizardError("--contracts takes a number from 1 to 100000.", status: .usage)
         }
-        let options = try ContractJob(context: context, registerPath: nil).managementOptions()
+        let options = try context.contractManagement()
         let until = try Day.given(through ?? "2026-11-30", option: "--through")
         let data = context.data
         let pack = context.library.active

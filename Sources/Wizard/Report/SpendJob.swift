@@ -16,7 +16,7 @@ public struct SpendJob {
 
     public func importFile(_ path: String, mapPath: String?, postcodesPath: String?, json: Bool) throws -> ExitStatus {
         let url = context.resolve(path)
-        let options = try ContractJob(context: context, registerPath: registerURL.path).managementOptions()
+        let options = try context.contractManagement()
         let text = try Self.text(url, what: "spending file")
         let map = try mapPath.map { try Self.map(context.resolve($0)) }
         let postcodes = try postcodesPath.map { try Self.postcodes(context.resolve($0)) } ?? [:]

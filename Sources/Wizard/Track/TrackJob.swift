@@ -134,7 +134,7 @@ public struct TrackJob {
     }
 
     func trackingReport(reference: String, asOf: Day) throws -> TrackingReport {
-        let options = try ContractJob(context: context, registerPath: registerURL.path).managementOptions()
+        let options = try context.contractManagement()
         let register = try RegisterAccess.open(registerURL, create: false)
         return try RegisterAccess.translating {
             let terms = try register.contract(reference)
