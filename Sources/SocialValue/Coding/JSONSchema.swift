@@ -29,12 +29,12 @@ public struct SchemaDefinitionError: Error, Sendable, CustomStringConvertible {
 /// across files) and refuses a schema with any other keyword, so a limit can never be
 /// written into a schema and silently not enforced. Checking stops after `limit`
 /// violations, and its work is bounded by the document's size, never by a number in it.
+///
+/// Each schema is read once, when the set is made, into a tree of `SchemaNode`s with its
+/// keywords typed and its references followed, so checking a document does no lookups by
+/// keyword, no casts and no reference resolving.
 public struct SchemaSet: @unchecked Sendable {
-    private let documents: [String: [String: Any]]
-    private let patterns: [String: NSRegularExpression]
-    /// Patterns of the form `^[^\\uXXXX-\\uXXXX...]*$` (no character in these ranges), checked
-    /// scalar by scalar without a regular expression: every long text in a file has one.
-    private let excluded: [String: [ClosedRange<UInt32>]]
+    private let roots: [String: SchemaNode]
 
     /// The keywords understood; anything else in a schema is an error.
     static let keywords: Set<String> = [
@@ -46,17 +46,19 @@ public struct SchemaSet: @unchecked Sendable {
     /// `schemas` maps each schema's file name (`tender.schema.json`) to its text.
     public init(schemas: [String: String]) throws {
         var documents: [String: [String: Any]] = [:]
-        var patterns: [String: NSRegularExpression] = [:]
         for (name, text) in schemas {
             guard let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] else {
                 throw SchemaDefinitionError(description: "\(name) is not a JSON object")
             }
-            try Self.collect(object, in: name, patterns: &patterns)
+            try Self.checkKeywords(object, in: name)
             documents[name] = object
         }
-        self.documents = documents
-        self.patterns = patterns
-        excluded = patterns.keys.reduce(into: [:]) { result, pattern in result[pattern] = Self.excludedRanges(pattern) }
+        var compiler = SchemaCompiler(documents: documents)
+        var roots: [String: SchemaNode] = [:]
+        for name in documents.keys.sorted() {
+            roots[name] = try compiler.node(documents[name]!, file: name, key: name + "#")
+        }
+        self.roots = roots
     }
 
     /// The ranges of a `^[^\\uXXXX-\\uXXXX...]*$` pattern, or nil for any other pattern.
@@ -84,198 +86,309 @@ public struct SchemaSet: @unchecked Sendable {
         return ranges.isEmpty ? nil : ranges
     }
 
-    /// Whether `text` matches `pattern` when it is a pattern of excluded ranges; nil otherwise.
-    fileprivate func matchesExcluded(_ pattern: String, _ text: String) -> Bool? {
-        guard let ranges = excluded[pattern] else { return nil }
-        return !text.unicodeScalars.contains { scalar in ranges.contains { $0.contains(scalar.value) } }
-    }
-
-    private static func collect(_ schema: [String: Any], in file: String, patterns: inout [String: NSRegularExpression]) throws {
+    private static func checkKeywords(_ schema: [String: Any], in file: String) throws {
         for (key, value) in schema {
             if key == "properties" || key == "$defs" {
                 for case let (_, child as [String: Any]) in value as? [String: Any] ?? [:] {
-                    try collect(child, in: file, patterns: &patterns)
+                    try checkKeywords(child, in: file)
                 }
                 continue
             }
             guard keywords.contains(key) else {
                 throw SchemaDefinitionError(description: "\(file) uses the keyword \(key), which svwizard's checker does not implement")
             }
-            if key == "pattern", let pattern = value as? String, patterns[pattern] == nil {
-                patterns[pattern] = try NSRegularExpression(pattern: pattern)
-            }
-            if let child = value as? [String: Any] { try collect(child, in: file, patterns: &patterns) }
-            for case let child as [String: Any] in value as? [Any] ?? [] { try collect(child, in: file, patterns: &patterns) }
+            if let child = value as? [String: Any] { try checkKeywords(child, in: file) }
+            for case let child as [String: Any] in value as? [Any] ?? [] { try checkKeywords(child, in: file) }
         }
     }
 
     /// The violations of `value` against the schema in file `name`, at most `limit` of them.
     public func violations(of value: JSONValue, against name: String, limit: Int = 20) -> [SchemaViolation] {
-        guard let schema = documents[name] else {
+        guard let root = roots[name] else {
             return [SchemaViolation(path: "", message: "there is no schema \(name)")]
         }
-        var checker = Checker(set: self, limit: limit)
-        checker.check(value, schema, file: name, path: "")
+        var checker = Checker(limit: limit)
+        checker.check(value, root)
         return checker.found
     }
+}
 
-    fileprivate func resolve(_ reference: String, from file: String) -> (schema: [String: Any], file: String)? {
-        let parts = reference.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
-        let target = parts[0].isEmpty ? file : String(parts[0])
-        guard var node: Any = documents[target] else { return nil }
-        if parts.count > 1 {
-            for component in parts[1].split(separator: "/") {
-                guard let next = (node as? [String: Any])?[String(component)] else { return nil }
-                node = next
-            }
-        }
-        return (node as? [String: Any]).map { ($0, target) }
+/// One schema, or a part of one, with its keywords read and typed and its `$ref` followed.
+private final class SchemaNode {
+    var reference: String?
+    /// What `reference` leads to; nil (with `reference` set) when it leads nowhere.
+    var target: SchemaNode?
+    var constant: Any?
+    var options: [Any]?
+    var oneOf: [SchemaNode]?
+    var types: [String]?
+    var maxLength: Int?
+    var minLength: Int?
+    var pattern: String?
+    var excluded: ExcludedScalars?
+    var regex: NSRegularExpression?
+    var minimum: Decimal?
+    var maximum: Decimal?
+    var maxItems: Int?
+    var items: SchemaNode?
+    var maxProperties: Int?
+    var required: [String] = []
+    var properties: [String: SchemaNode] = [:]
+    var additional: Additional = .allowed
+    var propertyNames: SchemaNode?
+
+    enum Additional {
+        case allowed
+        case forbidden
+        case checked(SchemaNode)
+    }
+}
+
+/// A `^[^\\uXXXX-\\uXXXX...]*$` pattern, checked scalar by scalar without a regular
+/// expression (every long text in a file has one), ASCII by a table.
+private struct ExcludedScalars {
+    let ranges: [ClosedRange<UInt32>]
+    let asciiExcluded: [Bool]
+
+    init(_ ranges: [ClosedRange<UInt32>]) {
+        self.ranges = ranges
+        asciiExcluded = (0..<128).map { value in ranges.contains { $0.contains(UInt32(value)) } }
     }
 
-    fileprivate func regex(_ pattern: String) -> NSRegularExpression? { patterns[pattern] }
+    /// Whether `text` has none of the excluded characters.
+    func allows(_ text: String) -> Bool {
+        var ascii = true
+        for byte in text.utf8 {
+            guard byte < 0x80 else { ascii = false; break }
+            if asciiExcluded[Int(byte)] { return false }
+        }
+        if ascii { return true }
+        return !text.unicodeScalars.contains { scalar in
+            scalar.value < 0x80 ? asciiExcluded[Int(scalar.value)] : ranges.contains { $0.contains(scalar.value) }
+        }
+    }
+}
+
+/// Reads the schema documents into `SchemaNode`s, each `$ref` target made once.
+private struct SchemaCompiler {
+    let documents: [String: [String: Any]]
+    /// Nodes by `file#fragment`, so references to the same definition share one node (and a
+    /// definition that refers to itself is no endless loop).
+    var made: [String: SchemaNode] = [:]
+    var patterns: [String: NSRegularExpression] = [:]
+
+    init(documents: [String: [String: Any]]) { self.documents = documents }
+
+    mutating func node(_ schema: [String: Any], file: String, key: String? = nil) throws -> SchemaNode {
+        if let key, let known = made[key] { return known }
+        let node = SchemaNode()
+        if let key { made[key] = node }
+        if let reference = schema["$ref"] as? String {
+            node.reference = reference
+            node.target = try resolve(reference, from: file)
+        }
+        node.constant = schema["const"]
+        node.options = schema["enum"] as? [Any]
+        if let options = schema["oneOf"] as? [[String: Any]] { node.oneOf = try options.map { try self.node($0, file: file) } }
+        node.types = Checker.types(schema["type"])
+        node.maxLength = schema["maxLength"] as? Int
+        node.minLength = schema["minLength"] as? Int
+        if let pattern = schema["pattern"] as? String {
+            node.pattern = pattern
+            if let ranges = SchemaSet.excludedRanges(pattern) {
+                node.excluded = ExcludedScalars(ranges)
+            } else {
+                if patterns[pattern] == nil { patterns[pattern] = try NSRegularExpression(pattern: pattern) }
+                node.regex = patterns[pattern]
+            }
+        }
+        node.minimum = Checker.decimal(schema["minimum"])
+        node.maximum = Checker.decimal(schema["maximum"])
+        node.maxItems = schema["maxItems"] as? Int
+        if let items = schema["items"] as? [String: Any] { node.items = try self.node(items, file: file) }
+        node.maxProperties = schema["maxProperties"] as? Int
+        node.required = schema["required"] as? [String] ?? []
+        for case let (name, property as [String: Any]) in schema["properties"] as? [String: Any] ?? [:] {
+            node.properties[name] = try self.node(property, file: file)
+        }
+        if let additional = schema["additionalProperties"] as? [String: Any] {
+            node.additional = .checked(try self.node(additional, file: file))
+        } else if (schema["additionalProperties"] as? Bool) == false {
+            node.additional = .forbidden
+        }
+        if let names = schema["propertyNames"] as? [String: Any] { node.propertyNames = try self.node(names, file: file) }
+        return node
+    }
+
+    /// The node `reference` (`file#/$defs/name`, or `#/...` within `file`) leads to, or nil.
+    mutating func resolve(_ reference: String, from file: String) throws -> SchemaNode? {
+        let parts = reference.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
+        let target = parts[0].isEmpty ? file : String(parts[0])
+        let fragment = parts.count > 1 ? String(parts[1]) : ""
+        let key = target + "#" + fragment
+        if let known = made[key] { return known }
+        guard var found: Any = documents[target] else { return nil }
+        for component in fragment.split(separator: "/") {
+            guard let next = (found as? [String: Any])?[String(component)] else { return nil }
+            found = next
+        }
+        guard let schema = found as? [String: Any] else { return nil }
+        return try node(schema, file: target, key: key)
+    }
 }
 
 private struct Checker {
-    let set: SchemaSet
     let limit: Int
     var found: [SchemaViolation] = []
     var full: Bool { found.count >= limit }
+    /// Where the checker is in the document, made into text only when a violation is reported.
+    var trail: [Step] = []
 
-    init(set: SchemaSet, limit: Int) {
-        self.set = set
-        self.limit = limit
+    enum Step {
+        case key(String)
+        case index(Int)
     }
 
-    mutating func report(_ path: String, _ message: String) {
+    init(limit: Int, trail: [Step] = []) {
+        self.limit = limit
+        self.trail = trail
+    }
+
+    /// The place in the document as dotted keys and [indexes], as reported.
+    var path: String {
+        var text = ""
+        for step in trail {
+            switch step {
+            case let .key(key): text += text.isEmpty ? key : ".\(key)"
+            case let .index(index): text += "[\(index)]"
+            }
+        }
+        return text
+    }
+
+    mutating func report(_ message: String) {
         if !full { found.append(SchemaViolation(path: path, message: message)) }
     }
 
-    /// References already followed in this check: a file refers to the same few definitions
-    /// thousands of times.
-    private var resolved: [String: (schema: [String: Any], file: String)] = [:]
-
-    private mutating func resolve(_ reference: String, from file: String) -> (schema: [String: Any], file: String)? {
-        let key = file + "#" + reference
-        if let known = resolved[key] { return known }
-        let found = set.resolve(reference, from: file)
-        resolved[key] = found
-        return found
-    }
-
     // swiftlint:disable:next cyclomatic_complexity
-    mutating func check(_ value: JSONValue, _ schema: [String: Any], file: String, path: String) {
+    mutating func check(_ value: JSONValue, _ node: SchemaNode) {
         guard !full else { return }
-        if let reference = schema["$ref"] as? String {
-            guard let (target, targetFile) = resolve(reference, from: file) else {
-                report(path, "the schema's reference \(reference) cannot be resolved")
+        if let reference = node.reference {
+            guard let target = node.target else {
+                report("the schema's reference \(reference) cannot be resolved")
                 return
             }
-            check(value, target, file: targetFile, path: path)
+            check(value, target)
         }
-        if let expected = schema["const"] {
-            if !Self.equal(value, expected) { report(path, "must be \(Self.describe(expected)), found \(Self.show(value))") }
+        if let expected = node.constant {
+            if !Self.equal(value, expected) { report("must be \(Self.describe(expected)), found \(Self.show(value))") }
             return
         }
-        if let options = schema["enum"] as? [Any] {
+        if let options = node.options {
             if !options.contains(where: { Self.equal(value, $0) }) {
-                report(path, "must be one of \(options.map(Self.describe).joined(separator: ", ")), found \(Self.show(value))")
+                report("must be one of \(options.map(Self.describe).joined(separator: ", ")), found \(Self.show(value))")
             }
             return
         }
-        if let options = schema["oneOf"] as? [[String: Any]] {
+        if let options = node.oneOf {
             let matching = options.filter { option in
-                var trial = Checker(set: set, limit: 1)
-                trial.check(value, option, file: file, path: path)
+                var trial = Checker(limit: 1, trail: trail)
+                trial.check(value, option)
                 return trial.found.isEmpty
             }
-            if matching.count != 1 { report(path, "does not have the form this field takes, found \(Self.show(value))") }
+            if matching.count != 1 { report("does not have the form this field takes, found \(Self.show(value))") }
         }
-        if let types = Self.types(schema["type"]), !types.contains(value.typeName),
-           !(value.typeName == "integer" && types.contains("number")) {
-            report(path, "must be \(Self.article(types)), found \(Self.show(value))")
-            return
+        if let types = node.types {
+            let name = value.typeName
+            if !types.contains(name), !(name == "integer" && types.contains("number")) {
+                report("must be \(Self.article(types)), found \(Self.show(value))")
+                return
+            }
         }
         switch value {
-        case let .string(text): checkString(text, schema, path: path)
-        case let .number(text): checkNumber(text, schema, path: path)
-        case let .array(items): checkArray(items, schema, file: file, path: path)
-        case let .object(members): checkObject(members, schema, file: file, path: path)
+        case let .string(text): checkString(text, node)
+        case let .number(text): checkNumber(text, node)
+        case let .array(items): checkArray(items, node)
+        case let .object(members): checkObject(members, node)
         case .null, .bool: break
         }
     }
 
-    mutating func checkString(_ text: String, _ schema: [String: Any], path: String) {
+    mutating func checkString(_ text: String, _ node: SchemaNode) {
         // Count only as far as the limit needs, so a huge string costs no more than the limit.
-        if let maximum = schema["maxLength"] as? Int, text.utf8.count > maximum, text.unicodeScalars.count > maximum {
+        if let maximum = node.maxLength, text.utf8.count > maximum, text.unicodeScalars.count > maximum {
             let length = text.count
             if length > maximum {
-                report(path, "is \(Self.count(length)) characters long; the limit is \(Self.count(maximum))")
+                report("is \(Self.count(length)) characters long; the limit is \(Self.count(maximum))")
                 return
             }
         }
-        if let minimum = schema["minLength"] as? Int, text.utf8.count < 4 * minimum, text.count < minimum {
-            report(path, "must have at least \(minimum) character\(minimum == 1 ? "" : "s")")
+        if let minimum = node.minLength, text.utf8.count < 4 * minimum, text.count < minimum {
+            report("must have at least \(minimum) character\(minimum == 1 ? "" : "s")")
         }
-        if let pattern = schema["pattern"] as? String {
-            if let matches = set.matchesExcluded(pattern, text) {
-                if !matches { report(path, Self.patternMessage(pattern, text)) }
-            } else if let regex = set.regex(pattern), regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) == nil {
-                report(path, Self.patternMessage(pattern, text))
+        if let pattern = node.pattern {
+            if let excluded = node.excluded {
+                if !excluded.allows(text) { report(Self.patternMessage(pattern, text)) }
+            } else if let regex = node.regex, regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) == nil {
+                report(Self.patternMessage(pattern, text))
             }
         }
     }
 
-    mutating func checkNumber(_ text: String, _ schema: [String: Any], path: String) {
-        guard let number = Decimal(string: text) else { return }
-        if let minimum = Self.decimal(schema["minimum"]), number < minimum {
-            report(path, "must be at least \(minimum), found \(text)")
+    mutating func checkNumber(_ text: String, _ node: SchemaNode) {
+        guard node.minimum != nil || node.maximum != nil, let number = DecimalText.parse(text) ?? Decimal(string: text) else { return }
+        if let minimum = node.minimum, number < minimum {
+            report("must be at least \(minimum), found \(text)")
         }
-        if let maximum = Self.decimal(schema["maximum"]), number > maximum {
-            report(path, "must be at most \(maximum), found \(Self.short(text))")
+        if let maximum = node.maximum, number > maximum {
+            report("must be at most \(maximum), found \(Self.short(text))")
         }
     }
 
-    mutating func checkArray(_ items: [JSONValue], _ schema: [String: Any], file: String, path: String) {
-        if let maximum = schema["maxItems"] as? Int, items.count > maximum {
-            report(path, "has \(Self.count(items.count)) items; the limit is \(Self.count(maximum))")
+    mutating func checkArray(_ items: [JSONValue], _ node: SchemaNode) {
+        if let maximum = node.maxItems, items.count > maximum {
+            report("has \(Self.count(items.count)) items; the limit is \(Self.count(maximum))")
             return
         }
-        guard let itemSchema = schema["items"] as? [String: Any] else { return }
+        guard let itemNode = node.items else { return }
         for (index, item) in items.enumerated() where !full {
-            check(item, itemSchema, file: file, path: "\(path)[\(index)]")
+            trail.append(.index(index))
+            check(item, itemNode)
+            trail.removeLast()
         }
     }
 
-    mutating func checkObject(_ members: [String: JSONValue], _ schema: [String: Any], file: String, path: String) {
-        if let maximum = schema["maxProperties"] as? Int, members.count > maximum {
-            report(path, "has \(Self.count(members.count)) entries; the limit is \(Self.count(maximum))")
+    mutating func checkObject(_ members: [String: JSONValue], _ node: SchemaNode) {
+        if let maximum = node.maxProperties, members.count > maximum {
+            report("has \(Self.count(members.count)) entries; the limit is \(Self.count(maximum))")
             return
         }
-        for key in schema["required"] as? [String] ?? [] where members[key] == nil {
-            report(path, "`\(key)` is missing")
+        for key in node.required where members[key] == nil {
+            report("`\(key)` is missing")
         }
-        let properties = schema["properties"] as? [String: Any] ?? [:]
-        let additional = schema["additionalProperties"]
         var unknown: [String] = []
-        for key in members.keys.sorted() where !full {
-            let place = path.isEmpty ? key : "\(path).\(key)"
-            if let names = schema["propertyNames"] as? [String: Any] {
+        for (key, member) in members.sorted(by: { $0.key < $1.key }) where !full {
+            trail.append(.key(key))
+            defer { trail.removeLast() }
+            if let names = node.propertyNames {
                 let before = found.count
-                check(.string(key), names, file: file, path: place)
+                check(.string(key), names)
                 if found.count > before { continue }
             }
-            if let property = properties[key] as? [String: Any] {
-                check(members[key]!, property, file: file, path: place)
-            } else if let additionalSchema = additional as? [String: Any] {
-                check(members[key]!, additionalSchema, file: file, path: place)
-            } else if (additional as? Bool) == false {
-                unknown.append(key)
+            if let property = node.properties[key] {
+                check(member, property)
+            } else {
+                switch node.additional {
+                case let .checked(additional): check(member, additional)
+                case .forbidden: unknown.append(key)
+                case .allowed: break
+                }
             }
         }
         if !unknown.isEmpty {
             let names = unknown.prefix(5).map { "`\(Self.short($0))`" }.joined(separator: ", ")
             let more = unknown.count > 5 ? " and \(unknown.count - 5) more" : ""
-            report(path, "has \(unknown.count == 1 ? "an unknown field" : "unknown fields") \(names)\(more)")
+            report("has \(unknown.count == 1 ? "an unknown field" : "unknown fields") \(names)\(more)")
         }
     }
 

@@ -24,6 +24,14 @@ public indirect enum JSONValue: Sendable, Hashable {
     }
 
     static func isInteger(_ text: String) -> Bool {
+        // Digits alone (perhaps after a minus) are a whole number; anything else is worked out.
+        var digits = 0
+        for (offset, byte) in text.utf8.enumerated() {
+            if byte == UInt8(ascii: "-") && offset == 0 { continue }
+            guard byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") else { digits = 0; break }
+            digits += 1
+        }
+        if digits > 0 { return true }
         guard let value = Decimal(string: text) else { return false }
         var rounded = Decimal()
         var copy = value

@@ -16,7 +16,32 @@ public enum DecimalText {
             digits += 1
         }
         guard digits > 0, dots <= 1, digits <= 30 else { return nil }
-        return Decimal(string: trimmed, locale: posix)
+        return exact(trimmed) ?? Decimal(string: trimmed, locale: posix)
+    }
+
+    /// `text` (digits, at most one `.`, perhaps a leading `-`, already checked) made from its
+    /// digits directly: the same value, in the same form, as `Decimal(string:)` gives, without
+    /// its locale lookups. Nil for zero (whose form keeps its decimal places) and for more
+    /// digits than 64 bits hold.
+    private static func exact(_ text: String) -> Decimal? {
+        var negative = false
+        var significand: UInt64 = 0
+        var exponent = 0
+        var afterPoint = false
+        var digits = 0
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "-"): negative = true
+            case UInt8(ascii: "."): afterPoint = true
+            default:
+                digits += 1
+                guard digits <= 19 else { return nil }
+                significand = significand * 10 + UInt64(byte &- UInt8(ascii: "0"))
+                if afterPoint { exponent -= 1 }
+            }
+        }
+        guard significand != 0 else { return nil }
+        return Decimal(sign: negative ? .minus : .plus, exponent: exponent, significand: Decimal(significand))
     }
 
     /// `value` rounded to `places` decimal places, half away from zero.

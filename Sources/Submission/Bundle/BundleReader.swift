@@ -68,7 +68,8 @@ public enum BundleReader {
             var content = Data()
             let checksum: UInt32
             do {
-                checksum = try archive.extract(entry, skipCRC32: false) { chunk in
+                // ZIPFoundation's CRC-32 goes a byte at a time; CRC32 below is several times faster.
+                _ = try archive.extract(entry, skipCRC32: true) { chunk in
                     content.append(chunk)
                     total += chunk.count
                     if content.count > maximumEntryBytes || total > maximumTotalBytes { throw LimitExceeded() }
@@ -78,6 +79,7 @@ public enum BundleReader {
             } catch {
                 throw BundleReadError(.notAZip, file: name, "\(name) cannot be read (the bundle is damaged)")
             }
+            checksum = CRC32.checksum(content)
             guard UInt64(content.count) == entry.uncompressedSize else {
                 throw BundleReadError(.checksum, file: name, "\(name) is not the size its zip header declares")
             }

@@ -224,12 +224,7 @@ public struct BundleValidator: Sendable {
     /// cannot be confirmed: it is reported as such, never as valid.
     private func compareRenderings(of document: SubmissionDocument, files: [String: Data], manifest: Manifest,
                                    into report: inout BundleReport) {
-        guard let rendered = try? BundleWriter.contents(of: document) else {
-            report.add(BundleDiagnostic(.renderingChanged, file: "submission.json",
-                                        "Unreadable: the readable files cannot be made again from submission.json.", action: Self.exportAgain))
-            return
-        }
-        let readable = rendered.filter { $0.name != "submission.json" }
+        let readable = BundleWriter.readableContents(of: document)
         let differing = readable.filter { files[$0.name] != $0.data }.map(\.name)
         guard !differing.isEmpty else { return }
         let names = differing.joined(separator: ", ")

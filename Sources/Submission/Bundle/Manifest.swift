@@ -43,9 +43,14 @@ public enum BundleWriter {
 
     /// The rendered content files for `document`.
     public static func contents(of document: SubmissionDocument) throws -> [(name: String, data: Data)] {
-        [("submission.json", try document.encoded()), ("commitments.csv", CommitmentsCSV.render(document)),
-         ("response.txt", ResponseText.render(document)), ("response.md", ResponseMarkdown.render(document)),
-         ("response.html", ResponseHTML.render(document))]
+        [("submission.json", try document.encoded())] + readableContents(of: document)
+    }
+
+    /// The readable files made from `document` (every content file but submission.json), which
+    /// `validate` makes again to compare.
+    public static func readableContents(of document: SubmissionDocument) -> [(name: String, data: Data)] {
+        [("commitments.csv", CommitmentsCSV.render(document)), ("response.txt", ResponseText.render(document)),
+         ("response.md", ResponseMarkdown.render(document)), ("response.html", ResponseHTML.render(document))]
     }
 
     /// The bundle's bytes.
