@@ -169,6 +169,24 @@ struct MarkdownInjectionTests {
     }
 }
 
+@Suite("Answers in Markdown keep their lines")
+struct MarkdownParagraphTests {
+    @Test("each line is trimmed of blanks and escaped; a blank line is a paragraph break, other breaks are kept", arguments: [
+        ("  first line  \nsecond", "first line\\\nsecond"),
+        ("a\n\nb", "a\n\nb"),
+        ("a\n\n\nb", "a\n\n\\\nb"),
+        ("\u{00A0}indented\u{3000}", "indented"),
+        ("\t \u{00E9}t\u{00E9}\t", "\u{00E9}t\u{00E9}"),
+        ("line\r\nnext", "line\r\\\nnext"),
+        ("", ""),
+        ("   ", ""),
+        (" - item", "\\- item"),
+    ])
+    func paragraphs(text: String, expected: String) {
+        #expect(ResponseMarkdown.paragraphs(text) == expected)
+    }
+}
+
 @Suite("validate --tender catches each mismatch with its code")
 struct TenderMismatchTests {
     static var tender: TenderSpecification {

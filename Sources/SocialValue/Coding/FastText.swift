@@ -19,11 +19,17 @@ public enum FastText {
     /// `text` with every ASCII byte in `replacements` replaced by its text; other bytes kept.
     /// Runs of bytes with nothing to replace are copied whole.
     public static func replacing(_ text: String, _ replacements: Replacements) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count + 64)
+        append(text, replacing: replacements, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends `text`'s UTF-8 to `bytes` with every ASCII byte in `replacements` replaced.
+    public static func append(_ text: String, replacing replacements: Replacements, to bytes: inout [UInt8]) {
         var text = text
         text.makeContiguousUTF8()
-        return text.utf8.withContiguousStorageIfAvailable { source in
-            var bytes: [UInt8] = []
-            bytes.reserveCapacity(source.count + 64)
+        text.utf8.withContiguousStorageIfAvailable { source in
             replacements.table.withUnsafeBufferPointer { table in
                 var runStart = 0
                 for index in 0..<source.count {
@@ -34,8 +40,7 @@ public enum FastText {
                 }
                 bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart...]))
             }
-            return String(decoding: bytes, as: UTF8.self)
-        }!
+        }
     }
 
     /// The lines of `text`, split at each line feed (as Foundation's `components(separatedBy:)`

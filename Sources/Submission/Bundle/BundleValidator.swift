@@ -95,9 +95,9 @@ public struct BundleValidator: Sendable {
     }
 
     private func submission(in files: [String: Data], into report: inout BundleReport) -> SubmissionDocument? {
-        struct Header: Decodable { var schema: String?; var schemaVersion: Int? }
         let name = "submission.json"
-        guard let data = files[name], let header = try? JSONDecoder().decode(Header.self, from: data),
+        let parsed = files[name].flatMap { try? JSONValue.parse($0) }
+        guard let data = files[name], let header = parsed.map(Header.init) ?? (try? JSONDecoder().decode(Header.self, from: data)),
               header.schema == SubmissionDocument.schemaName else {
             report.add(BundleDiagnostic(.notASubmission, file: name, "Not a bundle: submission.json is not an svwizard submission.",
                                         action: "Check that this is the .svbundle.zip made by svwizard export."))
@@ -110,7 +110,7 @@ public struct BundleValidator: Sendable {
                                         action: "Check it with a newer svwizard."))
             return nil
         }
-        let violations = (try? JSONValue.parse(data)).map { schemas.violations(of: $0, against: "submission.schema.json", limit: 11) }
+        let violations = parsed.map { schemas.violations(of: $0, against: "submission.schema.json", limit: 11) }
             ?? [SchemaViolation(path: "", message: "is not valid JSON")]
         if !violations.isEmpty {
             let listed = violations.prefix(10).map { "\($0)" }.joined(separator: "; ")
@@ -125,6 +125,29 @@ public struct BundleValidator: Sendable {
             report.add(BundleDiagnostic(.breaksSchema, file: name, "Unreadable: submission.json cannot be read as a submission.",
                                         action: Self.exportAgain))
             return nil
+        }
+    }
+
+    /// The two fields that say what a JSON file is, read as a decoder would read them: nil
+    /// fields when absent, and no header at all when either has the wrong type.
+    private struct Header: Decodable {
+        var schema: String?
+        var schemaVersion: Int?
+
+        init?(_ value: JSONValue) {
+            guard case let .object(members) = value else { return nil }
+            switch members["schema"] {
+            case nil, .null?: schema = nil
+            case let .string(text)?: schema = text
+            default: return nil
+            }
+            switch members["schemaVersion"] {
+            case nil, .null?: schemaVersion = nil
+            case let .number(text)?:
+                guard let version = Int(text) else { return nil }
+                schemaVersion = version
+            default: return nil
+            }
         }
     }
 

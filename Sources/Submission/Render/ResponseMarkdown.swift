@@ -93,14 +93,59 @@ public enum ResponseMarkdown {
     /// Several lines of the supplier's text: each escaped, without leading spaces (which
     /// Markdown would read as code), joined with hard line breaks so each break is kept.
     public static func paragraphs(_ value: String) -> String {
+        var value = value
+        value.makeContiguousUTF8()
         var bytes: [UInt8] = []
         bytes.reserveCapacity(value.utf8.count + 64)
-        // Split on the line-feed byte, as Foundation does (a Character may hold "\r\n").
-        for (index, line) in value.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
-            if index > 0 { bytes += [UInt8(ascii: "\\"), UInt8(ascii: "\n")] }
-            escape(trimmingBlanks(Substring(String(decoding: line, as: UTF8.self))).utf8, into: &bytes)
+        value.utf8.withContiguousStorageIfAvailable { source in
+            // Split on the line-feed byte, as Foundation does (a Character may hold "\r\n").
+            var start = 0
+            while true {
+                var end = start
+                while end < source.count, source[end] != UInt8(ascii: "\n") { end += 1 }
+                if start > 0 { bytes += [UInt8(ascii: "\\"), UInt8(ascii: "\n")] }
+                appendTrimmedEscaped(UnsafeBufferPointer(rebasing: source[start..<end]), into: &bytes)
+                guard end < source.count else { break }
+                start = end + 1
+            }
         }
-        return FastText.replacing(String(decoding: bytes, as: UTF8.self), "\\\n\\\n", with: "\n\n")
+        // A blank line between two lines is a paragraph break, not two hard breaks.
+        return String(decoding: collapsingBlankBreaks(bytes), as: UTF8.self)
+    }
+
+    /// One line without its leading and trailing blanks, escaped. Spaces and tabs are trimmed
+    /// byte by byte; a line that begins or ends with other characters after them is trimmed
+    /// by Unicode scalars (other space separators count as blanks too).
+    private static func appendTrimmedEscaped(_ line: UnsafeBufferPointer<UInt8>, into bytes: inout [UInt8]) {
+        func blank(_ byte: UInt8) -> Bool { byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+        var first = 0
+        var last = line.count
+        while first < last, blank(line[first]) { first += 1 }
+        while last > first, blank(line[last - 1]) { last -= 1 }
+        if first < last, line[first] >= 0x80 || line[last - 1] >= 0x80 {
+            escape(trimmingBlanks(Substring(String(decoding: line, as: UTF8.self))).utf8, into: &bytes)
+        } else {
+            escape(UnsafeBufferPointer(rebasing: line[first..<last]), into: &bytes)
+        }
+    }
+
+    /// `bytes` with each two hard breaks in a row (backslash, line feed, twice) made a blank line.
+    private static func collapsingBlankBreaks(_ bytes: [UInt8]) -> [UInt8] {
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count)
+        var index = 0
+        let slash = UInt8(ascii: "\\")
+        let feed = UInt8(ascii: "\n")
+        while index < bytes.count {
+            if bytes[index] == slash, index + 3 < bytes.count, bytes[index + 1] == feed, bytes[index + 2] == slash, bytes[index + 3] == feed {
+                result += [feed, feed]
+                index += 4
+            } else {
+                result.append(bytes[index])
+                index += 1
+            }
+        }
+        return result
     }
 
     /// `line` without leading and trailing spaces and tabs (Foundation's `.whitespaces`).

@@ -26,13 +26,14 @@ public enum ResponseText {
             lines.append("")
             lines.append("What we commit: " + ResponseWording.commitment(commitment, unit: summary.unit))
             lines += ResponseWording.facts(commitment)
-            lines += ["", "How we will deliver it:"] + FastText.lines(commitment.delivery)
+            lines += ["", "How we will deliver it:", commitment.delivery]
             if let partner = commitment.partner { lines += ["", "Local partner: \(partner)"] }
-            lines += ["", "Evidence we will keep:"] + FastText.lines(commitment.evidence)
+            lines += ["", "Evidence we will keep:", commitment.evidence]
         }
         lines.append("")
         lines += heading("Our \(document.deliveryDocument.kind.name)", underline: "-")
-        lines += FastText.lines(document.deliveryDocument.text)
+        // Each answer keeps its own line breaks (the lines are joined with line feeds).
+        lines.append(document.deliveryDocument.text)
         lines.append("")
         lines += heading("How the figures were valued", underline: "-")
         lines += ResponseWording.valuation(document)
