@@ -40,7 +40,7 @@ public enum CompiledDataSet {
 
     private static func decode<T: Decodable>(_ type: T.Type, _ name: String, _ parts: [String: String]) -> T {
         do {
-            return try JSONDecoder().decode(T.self, from: Data((parts[name] ?? "").utf8))
+            return try JSONValueDecoder().decode(T.self, from: JSONValue.parse(Data((parts[name] ?? "").utf8)))
         } catch {
             // Only a faulty build can get here: the parts were written by this very code.
             fatalError("The built-in data's \(name) part cannot be read (\(error)); rebuild svwizard.")

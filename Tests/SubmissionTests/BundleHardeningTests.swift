@@ -263,3 +263,15 @@ struct TenderMismatchTests {
         #expect(json.contains("\"total\" : null") && json.contains("\"valued\" : false"), "\(json)")
     }
 }
+
+@Suite("A submission read from its parsed JSON")
+struct SubmissionDecodingTests {
+    @Test("decoding the parsed submission.json gives the document exported, as JSONDecoder does")
+    func sameDocument() throws {
+        let document = Sample.document()
+        let data = try document.encoded()
+        let parsed = try JSONValueDecoder().decode(SubmissionDocument.self, from: JSONValue.parse(data))
+        #expect(parsed == document)
+        #expect(parsed == (try JSONDecoder().decode(SubmissionDocument.self, from: data)))
+    }
+}

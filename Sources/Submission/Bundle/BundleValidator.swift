@@ -120,7 +120,9 @@ public struct BundleValidator: Sendable {
             return nil
         }
         do {
-            return try JSONDecoder().decode(SubmissionDocument.self, from: data)
+            // The document parsed for the schema check is the one decoded: read once.
+            guard let parsed else { throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "not JSON")) }
+            return try JSONValueDecoder().decode(SubmissionDocument.self, from: parsed)
         } catch {
             report.add(BundleDiagnostic(.breaksSchema, file: name, "Unreadable: submission.json cannot be read as a submission.",
                                         action: Self.exportAgain))

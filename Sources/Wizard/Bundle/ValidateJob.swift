@@ -42,7 +42,7 @@ public struct ValidateJob {
                     + "(the tender file made by svwizard assess).")
             }
         }
-        switch reports.map { $0.status }.max() ?? BundleReport.Status.valid {
+        switch reports.map(\.status).max() ?? BundleReport.Status.valid {
         case .valid: return .success
         case .errors: return .refused
         case .unconfirmed: return .unconfirmed

@@ -1,0 +1,71 @@
+import Foundation
+import SocialValue
+import Testing
+
+/// Decoding from a parsed JSONValue reads what JSONDecoder reads from the same text.
+@Suite("Decoding from a parsed JSON value")
+struct JSONValueDecoderTests {
+    struct Sample: Codable, Equatable {
+        enum Kind: String, Codable { case small, large }
+        var name: String
+        var count: Int
+        var share: Decimal
+        var ratio: Double
+        var flag: Bool
+        var kind: Kind
+        var note: String?
+        var tags: [String]
+        var nested: [String: [Int]]
+        var optionalList: [Int?]
+    }
+
+    static func both<T: Decodable & Equatable>(_ type: T.Type, _ json: String) throws -> T {
+        let foundation = try JSONDecoder().decode(T.self, from: Data(json.utf8))
+        let parsed = try JSONValueDecoder().decode(T.self, from: JSONValue.parse(Data(json.utf8)))
+        #expect(parsed == foundation)
+        return parsed
+    }
+
+    @Test("every kind of field decodes as JSONDecoder decodes it")
+    func sameAsFoundation() throws {
+        let json = #"""
+            {"name": "Acme \u00e9", "count": 3, "share": 12769.68, "ratio": 0.25, "flag": true, "kind": "large", "note": null,
+             "tags": ["a", "b"], "nested": {"x": [1, 2], "y": []}, "optionalList": [1, null, 3], "ignored": {"any": [1]}}
+            """#
+        let sample = try Self.both(Sample.self, json)
+        #expect(sample.share == Decimal(string: "12769.68"))
+        #expect(sample.note == nil && sample.optionalList == [1, nil, 3])
+    }
+
+    @Test("a whole number written with a point or an exponent is still a whole number")
+    func wholeNumbers() throws {
+        #expect(try Self.both([Int].self, "[3.0, 3e0, -0, 120]") == [3, 3, 0, 120])
+    }
+
+    @Test("what JSONDecoder refuses is refused", arguments: [
+        #"{"count": 2.5}"#, #"{"count": "2"}"#, #"{"count": 99999999999999999999}"#, #"{"count": null}"#, #"{}"#, #"[]"#,
+    ])
+    func refused(json: String) throws {
+        struct Counted: Codable { var count: Int }
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode(Counted.self, from: Data(json.utf8)) }
+        #expect(throws: DecodingError.self) { try JSONValueDecoder().decode(Counted.self, from: JSONValue.parse(Data(json.utf8))) }
+    }
+
+    @Test("a small integer type takes only what fits")
+    func ranges() throws {
+        #expect(try JSONValueDecoder().decode(UInt8.self, from: .number("255")) == 255)
+        #expect(throws: DecodingError.self) { try JSONValueDecoder().decode(UInt8.self, from: .number("256")) }
+        #expect(throws: DecodingError.self) { try JSONValueDecoder().decode(UInt8.self, from: .number("-1")) }
+    }
+
+    @Test("a missing field is named in the error")
+    func missingField() throws {
+        struct Named: Codable { var name: String }
+        do {
+            _ = try JSONValueDecoder().decode(Named.self, from: JSONValue.parse(Data("{}".utf8)))
+            Issue.record("decoded without its field")
+        } catch let DecodingError.keyNotFound(key, _) {
+            #expect(key.stringValue == "name")
+        }
+    }
+}
