@@ -1,6 +1,12 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
+/// Our modules ask for generic types' metadata by direct calls rather than by mangled name.
+/// A lookup by name checks the type's generic requirements by scanning every protocol
+/// conformance in the binary (over 8,000, with Foundation's), and such lookups were a large
+/// part of each command's start (README, "Performance").
+let directMetadata: [SwiftSetting] = [.unsafeFlags(["-Xfrontend", "-disable-concrete-type-metadata-mangled-name-accessors"])]
+
 let package = Package(
     name: "svwizard",
     platforms: [.macOS(.v13)],
@@ -17,7 +23,7 @@ let package = Package(
     ],
     targets: [
         // The domain: measures, framework, policy rules, money, valuation, findings. Foundation only.
-        .target(name: "SocialValue"),
+        .target(name: "SocialValue", swiftSettings: directMetadata),
 
         // GNU readline, linked from the system (Debian: libreadline-dev).
         .systemLibrary(
@@ -37,11 +43,12 @@ let package = Package(
 
         // The data files: their YAML formats, checked loading (every problem with its file and
         // line), the flow definitions, guidance pages and workshop scenarios.
-        .target(name: "DataFiles", dependencies: ["SocialValue", .product(name: "Yams", package: "Yams")]),
+        .target(name: "DataFiles", dependencies: ["SocialValue", .product(name: "Yams", package: "Yams")], swiftSettings: directMetadata),
 
         // Question flows at work: planning, answer parsing, drafts, answers files, and files
         // from outside checked against the published schemas.
-        .target(name: "Questionnaire", dependencies: ["SocialValue", "DataFiles", "BundledData", .product(name: "Yams", package: "Yams")]),
+        .target(name: "Questionnaire", dependencies: ["SocialValue", "DataFiles", "BundledData", .product(name: "Yams", package: "Yams")],
+                swiftSettings: directMetadata),
 
         // The default data set, checked when svwizard is built (a data file error stops the
         // build) and compiled to JSON, so a command decodes only the parts it needs.
@@ -49,7 +56,7 @@ let package = Package(
         .target(name: "CompiledData", plugins: ["EmbedDataPlugin"]),
 
         // The terminal: readline or plain line reading, completion, colour, wrapping, Markdown rendering.
-        .target(name: "Terminal", dependencies: ["CReadline"]),
+        .target(name: "Terminal", dependencies: ["CReadline"], swiftSettings: directMetadata),
 
         // Submission bundles: the submission document, CSV, Markdown and HTML renderings, the
         // manifest, and writing and safely reading the zip.
@@ -57,19 +64,21 @@ let package = Package(
             "SocialValue",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             .product(name: "Crypto", package: "swift-crypto"),
-        ]),
+        ], swiftSettings: directMetadata),
 
         // The contract register: SQLite through GRDB (system libsqlite3; Debian: libsqlite3-dev),
         // behind the RegisterStore protocol. The schema and its migrations are in RegisterSchema.swift.
-        .target(name: "Register", dependencies: ["SocialValue", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "Register", dependencies: ["SocialValue", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: directMetadata),
 
         // Runs the jobs on a terminal: menus, listings, guidance, value packs, the wizards.
-        .target(name: "Wizard", dependencies: ["SocialValue", "Questionnaire", "Terminal", "BundledData", "CompiledData", "Submission", "Register"]),
+        .target(name: "Wizard", dependencies: ["SocialValue", "Questionnaire", "Terminal", "BundledData", "CompiledData", "Submission", "Register"],
+                swiftSettings: directMetadata),
 
         // The command line: argument parsing, wiring and exit codes only.
         .executableTarget(
             name: "svwizard",
-            dependencies: ["Wizard", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["Wizard", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: directMetadata
         ),
 
         .testTarget(name: "SocialValueTests", dependencies: ["SocialValue"]),

@@ -68,4 +68,13 @@ struct JSONValueDecoderTests {
             #expect(key.stringValue == "name")
         }
     }
+
+    @Test("a number is kept as the text of its exact value, whatever way it was written")
+    func numberText() throws {
+        let written = ["0", "-0", "12", "-7", "123456789012345678", "1234567890123456789012", "2.50", "1e2", "-0.0", "0.125"]
+        let parsed = try JSONValue.parse(Data(("[" + written.joined(separator: ",") + "]").utf8))
+        let expected = written.map { JSONValue.number("\(Decimal(string: $0, locale: Locale(identifier: "en_US_POSIX"))!)") }
+        #expect(parsed == .array(expected))
+        #expect(expected[0] == .number("0") && expected[1] == .number("0") && expected[6] == .number("2.5") && expected[7] == .number("100"))
+    }
 }

@@ -87,7 +87,12 @@ private struct JSONParser {
     init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
     mutating func skipSpace() {
-        while index < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[index]) { index += 1 }
+        while index < bytes.count {
+            switch bytes[index] {
+            case 0x20, 0x09, 0x0A, 0x0D: index += 1
+            default: return
+            }
+        }
     }
 
     func fail() -> Failure { Failure(offset: index) }
@@ -160,6 +165,11 @@ private struct JSONParser {
         // The common case: no escapes, so the bytes are the string.
         while index < bytes.count, bytes[index] != UInt8(ascii: "\""), bytes[index] != UInt8(ascii: "\\"), bytes[index] >= 0x20 { index += 1 }
         guard index < bytes.count else { throw fail() }
+        if bytes[index] == UInt8(ascii: "\"") {
+            index += 1
+            guard let text = String(validating: UnsafeBufferPointer(rebasing: bytes[start..<(index - 1)]), as: UTF8.self) else { throw fail() }
+            return text
+        }
         var utf8 = Array(bytes[start..<index])
         while bytes[index] != UInt8(ascii: "\"") {
             let byte = bytes[index]
@@ -229,6 +239,7 @@ private struct JSONParser {
         if index < bytes.count, bytes[index] == UInt8(ascii: "-") { index += 1 }
         let whole = index
         guard digits() > 0, !(bytes[whole] == UInt8(ascii: "0") && index - whole > 1) else { throw fail() }
+        let wholeDigits = index - whole
         if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
             index += 1
             guard digits() > 0 else { throw fail() }
@@ -239,7 +250,14 @@ private struct JSONParser {
             guard digits() > 0 else { throw fail() }
         }
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
-        guard let decimal = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")) else { throw fail() }
+        // A whole number of up to 18 digits is its own exact text (JSON allows no leading zeros);
+        // only minus zero is written otherwise.
+        if index == whole + wholeDigits, wholeDigits <= 18 {
+            return .number(text == "-0" ? "0" : text)
+        }
+        guard let decimal = Decimal(string: text, locale: Self.posix) else { throw fail() }
         return .number("\(decimal)")
     }
+
+    private static let posix = Locale(identifier: "en_US_POSIX")
 }
