@@ -78,7 +78,11 @@ let package = Package(
         .executableTarget(
             name: "svwizard",
             dependencies: ["Wizard", .product(name: "ArgumentParser", package: "swift-argument-parser")],
-            swiftSettings: directMetadata
+            swiftSettings: directMetadata,
+            // --static-swift-stdlib links with --export-dynamic, which put every public symbol of
+            // every module (19,000) in the dynamic symbol table for the loader to go through at
+            // each start; nothing loads svwizard's symbols from outside, so none is exported.
+            linkerSettings: [.unsafeFlags(["-Xlinker", "--no-export-dynamic"])]
         ),
 
         .testTarget(name: "SocialValueTests", dependencies: ["SocialValue"]),

@@ -66,3 +66,28 @@ struct DecimalTextTests {
         #expect(DecimalText.plain(value) == expected)
     }
 }
+
+@Suite("Reading decimals from their digits")
+struct DecimalTextParseTests {
+    /// The bytes of a Decimal: its exponent, length, sign and mantissa, not only its value.
+    static func form(_ value: Decimal) -> [UInt8] {
+        var value = value
+        return withUnsafeBytes(of: &value) { Array($0) }
+    }
+
+    @Test("the same value in the same form as Decimal(string:)", arguments: [
+        "12", "-3", "2.5", ".5", "2.50", "0", "-0", "0.00", "100", "1000000", "12769.68", "-120.00", "9999999999999999999",
+        "99999999999999999999", "0.000001", "7.0", " 42 ", "123456789012345678901234567890",
+    ])
+    func sameForm(text: String) throws {
+        let parsed = try #require(DecimalText.parse(text))
+        let foundation = try #require(Decimal(string: text.trimmingCharacters(in: .whitespaces), locale: Locale(identifier: "en_US_POSIX")))
+        #expect(Self.form(parsed) == Self.form(foundation))
+        #expect(parsed.description == foundation.description)
+    }
+
+    @Test("anything but plain digits with one point is refused", arguments: ["", "-", ".", "1.2.3", "1e5", "£5", "5,000", "--1", "1-"])
+    func refused(text: String) {
+        #expect(DecimalText.parse(text) == nil)
+    }
+}

@@ -21,8 +21,8 @@ public enum DecimalText {
 
     /// `text` (digits, at most one `.`, perhaps a leading `-`, already checked) made from its
     /// digits directly: the same value, in the same form, as `Decimal(string:)` gives, without
-    /// its locale lookups. Nil for zero (whose form keeps its decimal places) and for more
-    /// digits than 64 bits hold.
+    /// its locale lookups. Nil for zero written with decimal places (whose form keeps them) and
+    /// for more digits than 64 bits hold.
     private static func exact(_ text: String) -> Decimal? {
         var negative = false
         var significand: UInt64 = 0
@@ -40,7 +40,8 @@ public enum DecimalText {
                 if afterPoint { exponent -= 1 }
             }
         }
-        guard significand != 0 else { return nil }
+        // Zero with decimal places ("0.00") keeps them in Decimal(string:)'s form; "0" needs none.
+        guard significand != 0 || exponent == 0 else { return nil }
         return Decimal(sign: negative ? .minus : .plus, exponent: exponent, significand: Decimal(significand))
     }
 
