@@ -59,11 +59,21 @@ public struct Framework: Sendable, Hashable, Codable {
     }
 
     /// The references of every measure in the framework, in the framework's order.
-    public var measureReferences: [MeasureReference] { placements.map(\.headline.measure) }
+    public var measureReferences: [MeasureReference] {
+        themes.flatMap { theme in theme.outcomes.flatMap { outcome in outcome.headlines.map(\.measure) } }
+    }
 
-    /// Where `reference` sits in the framework, or nil if the framework does not use it.
+    /// Where `reference` sits in the framework, or nil if the framework does not use it. (Found
+    /// without making every placement: checks and views ask this for each measure.)
     public func placement(of reference: MeasureReference) -> Placement? {
-        placements.first { $0.headline.measure == reference }
+        for theme in themes {
+            for outcome in theme.outcomes {
+                if let headline = outcome.headlines.first(where: { $0.measure == reference }) {
+                    return Placement(theme: theme, outcome: outcome, headline: headline)
+                }
+            }
+        }
+        return nil
     }
 
     /// The outcome with identifier `id`.

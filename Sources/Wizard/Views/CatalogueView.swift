@@ -20,6 +20,7 @@ public struct CatalogueView {
     /// Every framework measure under its theme and outcome, with unit and value.
     public func tree() -> String {
         let framework = data.framework
+        let headlineWidth = headlineWidth
         var lines = [style.bold("\(framework.council): social value framework, \(data.frameworkMeasures.count) measures"),
                      TextWrapper.wrap(ValueText.packLine(pack), width: width), ""]
         for theme in framework.themes {
@@ -28,7 +29,7 @@ public struct CatalogueView {
                 lines.append(TextWrapper.wrap(outcome.name, width: width, firstIndent: "  ", indent: "  "))
                 for headline in outcome.headlines {
                     guard let measure = data.catalogue.measure(headline.measure) else { continue }
-                    lines.append(row(measure, headline: headline.name))
+                    lines.append(row(measure, headline: headline.name, headlineWidth: headlineWidth))
                 }
             }
             lines.append("")
@@ -44,14 +45,15 @@ public struct CatalogueView {
             return "No measure mentions \"\(word)\". Try a shorter word, or run `svwizard measures` to see them all.\n"
         }
         var lines = ["\(found.count) measure\(found.count == 1 ? "" : "s") mention \"\(word)\":", ""]
+        let headlineWidth = headlineWidth
         for measure in found {
             let headline = data.framework.placement(of: measure.reference)?.headline.name ?? measure.label
-            lines.append(row(measure, headline: headline))
+            lines.append(row(measure, headline: headline, headlineWidth: headlineWidth))
         }
         return lines.joined(separator: "\n") + "\n"
     }
 
-    private func row(_ measure: Measure, headline: String) -> String {
+    private func row(_ measure: Measure, headline: String, headlineWidth: Int) -> String {
         let value = ValueText.perUnit(measure, in: pack)
         // Too narrow for the columns side by side: stack them, the unit and value under the headline.
         if 4 + 7 + headlineWidth + 12 + value.count > width {
@@ -70,8 +72,10 @@ public struct CatalogueView {
         return lines.joined(separator: "\n")
     }
 
+    /// The headline column's width: the longest headline's, at most 30, and a gap.
     private var headlineWidth: Int {
-        min(data.framework.placements.map(\.headline.name.count).max() ?? 20, 30) + 2
+        let longest = data.framework.themes.flatMap { $0.outcomes.flatMap { $0.headlines.map(\.name.count) } }.max()
+        return min(longest ?? 20, 30) + 2
     }
 
     private func pad(_ text: String, _ length: Int) -> String {
