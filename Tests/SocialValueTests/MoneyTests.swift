@@ -26,6 +26,14 @@ struct MoneyTests {
         #expect(Money(Decimal(string: "999.5")!).wholePounds == "£1,000")
     }
 
+    @Test("groups thousands from the point, pads pence, and keeps the sign in front", arguments: [
+        ("0", 0, "0"), ("0", 2, "0.00"), ("100", 0, "100"), ("1000", 0, "1,000"), ("123456", 0, "123,456"),
+        ("1234567.8", 2, "1,234,567.80"), ("-1234.5", 2, "-1,234.50"), ("0.125", 2, "0.13"), ("999999.995", 2, "1,000,000.00"),
+    ])
+    func grouped(text: String, places: Int, expected: String) {
+        #expect(DecimalText.grouped(Decimal(string: text)!, places: places) == expected)
+    }
+
     @Test("adds and multiplies exactly, with no floating point drift")
     func arithmeticIsExact() {
         let tenth = Money(Decimal(string: "0.1")!)

@@ -157,12 +157,16 @@ private struct ExcludedScalars {
 
     /// Whether `text` has none of the excluded characters.
     func allows(_ text: String) -> Bool {
-        var ascii = true
-        for byte in text.utf8 {
-            guard byte < 0x80 else { ascii = false; break }
-            if asciiExcluded[Int(byte)] { return false }
-        }
-        if ascii { return true }
+        let ascii = text.utf8.withContiguousStorageIfAvailable { bytes in
+            asciiExcluded.withUnsafeBufferPointer { excluded -> Bool? in
+                for byte in bytes {
+                    guard byte < 0x80 else { return nil }
+                    if excluded[Int(byte)] { return false }
+                }
+                return true
+            }
+        } ?? nil
+        if let ascii { return ascii }
         return !text.unicodeScalars.contains { scalar in
             scalar.value < 0x80 ? asciiExcluded[Int(scalar.value)] : ranges.contains { $0.contains(scalar.value) }
         }

@@ -57,7 +57,7 @@ public enum DecimalText {
     public static func plain(_ value: Decimal) -> String {
         // Decimal's own description is exact and locale-free; NSDecimalNumber's is far slower.
         var text = value.description
-        if text.contains(".") {
+        if text.utf8.contains(UInt8(ascii: ".")) {
             while text.hasSuffix("0") { text.removeLast() }
             if text.hasSuffix(".") { text.removeLast() }
         }
@@ -68,24 +68,30 @@ public enum DecimalText {
     public static func grouped(_ value: Decimal, places: Int) -> String {
         let rounded = rounded(value, places: places)
         let negative = rounded < 0
-        let text = plain(negative ? -rounded : rounded)
-        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-        let whole = String(parts[0])
-        var fraction = parts.count > 1 ? String(parts[1]) : ""
-        while fraction.count < places { fraction += "0" }
-        var groupedWhole = ""
-        for (offset, character) in whole.reversed().enumerated() {
-            if offset > 0 && offset % 3 == 0 { groupedWhole.append(",") }
-            groupedWhole.append(character)
+        let digits = Array(plain(negative ? -rounded : rounded).utf8)
+        let point = digits.firstIndex(of: UInt8(ascii: ".")) ?? digits.count
+        var text: [UInt8] = []
+        text.reserveCapacity(digits.count + digits.count / 3 + places + 2)
+        if negative { text.append(UInt8(ascii: "-")) }
+        for index in 0..<point {
+            // A comma before each group of three digits counted from the point.
+            if index > 0 && (point - index) % 3 == 0 { text.append(UInt8(ascii: ",")) }
+            text.append(digits[index])
         }
-        let sign = negative ? "-" : ""
-        let body = String(groupedWhole.reversed())
-        return places > 0 ? "\(sign)\(body).\(fraction)" : "\(sign)\(body)"
+        if places > 0 {
+            text.append(UInt8(ascii: "."))
+            let fraction = point < digits.count ? digits[(point + 1)...] : []
+            text += fraction
+            text += [UInt8](repeating: UInt8(ascii: "0"), count: max(0, places - fraction.count))
+        }
+        return String(decoding: text, as: UTF8.self)
     }
 
     /// Whether `value` is a whole multiple of `step`.
     public static func isMultiple(_ value: Decimal, of step: Decimal) -> Bool {
         guard step > 0 else { return true }
+        // Steps of 1 (most measures): whole numbers, without a long division.
+        if step == 1 { return rounded(value, places: 0) == value }
         let quotient = value / step
         return rounded(quotient, places: 0) == quotient
     }

@@ -74,16 +74,37 @@ public enum ResponseMarkdown {
 
     /// Escapes one line's UTF-8 into `bytes`, in one pass (every character escaped is ASCII).
     private static func escape(_ line: some Sequence<UInt8>, into bytes: inout [UInt8]) {
+        let done: Void? = line.withContiguousStorageIfAvailable { escape($0, into: &bytes) }
+        if done == nil { escape(Array(line), into: &bytes) }
+    }
+
+    /// The line start decides what starts a block (a list, quote or numbered item); past it,
+    /// only special characters are escaped, and the runs between them are copied whole.
+    private static func escape(_ line: UnsafeBufferPointer<UInt8>, into bytes: inout [UInt8]) {
         var atStart = true
         var leadingDigits = false
-        for byte in line {
-            let isSpecial = special[Int(byte)]
+        var index = 0
+        while index < line.count, atStart || leadingDigits {
+            let byte = line[index]
             let startsBlock = atStart && (byte == UInt8(ascii: "-") || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "=") || byte == UInt8(ascii: ">"))
             let endsNumber = leadingDigits && (byte == UInt8(ascii: ".") || byte == UInt8(ascii: ")"))
-            if isSpecial || startsBlock || endsNumber { bytes.append(UInt8(ascii: "\\")) }
+            if special[Int(byte)] || startsBlock || endsNumber { bytes.append(UInt8(ascii: "\\")) }
             leadingDigits = (atStart || leadingDigits) && byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
             atStart = atStart && byte == UInt8(ascii: " ")
             bytes.append(byte)
+            index += 1
+        }
+        special.withUnsafeBufferPointer { special in
+            var run = index
+            while index < line.count {
+                if special[Int(line[index])] {
+                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: line[run..<index]))
+                    bytes.append(UInt8(ascii: "\\"))
+                    run = index
+                }
+                index += 1
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: line[run..<index]))
         }
     }
 
@@ -131,20 +152,28 @@ public enum ResponseMarkdown {
 
     /// `bytes` with each two hard breaks in a row (backslash, line feed, twice) made a blank line.
     private static func collapsingBlankBreaks(_ bytes: [UInt8]) -> [UInt8] {
-        var result: [UInt8] = []
-        result.reserveCapacity(bytes.count)
-        var index = 0
+        var result = bytes
         let slash = UInt8(ascii: "\\")
         let feed = UInt8(ascii: "\n")
-        while index < bytes.count {
-            if bytes[index] == slash, index + 3 < bytes.count, bytes[index + 1] == feed, bytes[index + 2] == slash, bytes[index + 3] == feed {
-                result += [feed, feed]
-                index += 4
-            } else {
-                result.append(bytes[index])
-                index += 1
+        let kept = result.withUnsafeMutableBufferPointer { buffer -> Int in
+            // In place: what is written never passes what is read.
+            var read = 0
+            var write = 0
+            while read < buffer.count {
+                if buffer[read] == slash, read + 3 < buffer.count, buffer[read + 1] == feed, buffer[read + 2] == slash, buffer[read + 3] == feed {
+                    buffer[write] = feed
+                    buffer[write + 1] = feed
+                    write += 2
+                    read += 4
+                } else {
+                    buffer[write] = buffer[read]
+                    write += 1
+                    read += 1
+                }
             }
+            return write
         }
+        result.removeLast(result.count - kept)
         return result
     }
 
