@@ -53,6 +53,8 @@ struct MoneyTests {
 
     @Test("step checks accept multiples only", arguments: [
         ("2.5", "0.01", true), ("2.505", "0.01", false), ("3", "1", true), ("3.5", "1", false), ("1.5", "0.5", true),
+        ("1.25", "0.5", false), ("0.3", "0.1", true), ("0.35", "0.1", false), ("100", "10", true), ("105", "10", false),
+        ("0", "0.01", true), ("-2.5", "0.5", true), ("7", "0.25", true), ("7.1", "0.25", false), ("7.75", "0.25", true),
     ])
     func multiples(value: String, step: String, expected: Bool) {
         #expect(DecimalText.isMultiple(Decimal(string: value)!, of: Decimal(string: step)!) == expected)

@@ -107,6 +107,12 @@ public struct SchemaSet: @unchecked Sendable {
         guard let root = roots[name] else {
             return [SchemaViolation(path: "", message: "there is no schema \(name)")]
         }
+        // Most documents keep their schema: a first pass takes each object's fields as they
+        // come. Only when something is wrong is the check made again in the order reported
+        // (fields by name), so the same document always gives the same violations.
+        var quick = Checker(limit: limit, ordered: false)
+        quick.check(value, root)
+        guard !quick.found.isEmpty else { return [] }
         var checker = Checker(limit: limit)
         checker.check(value, root)
         return checker.found
@@ -243,6 +249,8 @@ private struct SchemaCompiler {
 
 private struct Checker {
     let limit: Int
+    /// Whether each object's fields are checked in order of their names (as reported).
+    let ordered: Bool
     var found: [SchemaViolation] = []
     var full: Bool { found.count >= limit }
     /// Where the checker is in the document, made into text only when a violation is reported.
@@ -253,8 +261,9 @@ private struct Checker {
         case index(Int)
     }
 
-    init(limit: Int, trail: [Step] = []) {
+    init(limit: Int, ordered: Bool = true, trail: [Step] = []) {
         self.limit = limit
+        self.ordered = ordered
         self.trail = trail
     }
 
@@ -296,7 +305,7 @@ private struct Checker {
         }
         if let options = node.oneOf {
             let matching = options.filter { option in
-                var trial = Checker(limit: 1, trail: trail)
+                var trial = Checker(limit: 1, ordered: false, trail: trail)
                 trial.check(value, option)
                 return trial.found.isEmpty
             }
@@ -371,13 +380,13 @@ private struct Checker {
             report("`\(key)` is missing")
         }
         var unknown: [String] = []
-        for (key, member) in members.sorted(by: { $0.key < $1.key }) where !full {
+        func visit(_ key: String, _ member: JSONValue) {
             trail.append(.key(key))
             defer { trail.removeLast() }
             if let names = node.propertyNames {
                 let before = found.count
                 check(.string(key), names)
-                if found.count > before { continue }
+                if found.count > before { return }
             }
             if let property = node.properties[key] {
                 check(member, property)
@@ -388,6 +397,11 @@ private struct Checker {
                 case .allowed: break
                 }
             }
+        }
+        if ordered {
+            for (key, member) in members.sorted(by: { $0.key < $1.key }) where !full { visit(key, member) }
+        } else {
+            for (key, member) in members where !full { visit(key, member) }
         }
         if !unknown.isEmpty {
             let names = unknown.prefix(5).map { "`\(Self.short($0))`" }.joined(separator: ", ")

@@ -12,30 +12,53 @@ public struct JSONValueDecoder {
     public init() {}
 
     public func decode<T: Decodable>(_ type: T.Type, from value: JSONValue) throws -> T {
-        try ValueDecoding.decode(T.self, from: value, path: [])
+        try ValueDecoding.decode(T.self, from: value, at: nil)
+    }
+}
+
+/// Where a value is in the document: a chain of keys back to the top, made into
+/// `[CodingKey]` only when something asks (an error, or a type that reads `codingPath`).
+private final class CodingPath {
+    let parent: CodingPath?
+    let key: CodingKey
+
+    init(_ parent: CodingPath?, _ key: CodingKey) {
+        self.parent = parent
+        self.key = key
+    }
+
+    static func keys(_ path: CodingPath?) -> [CodingKey] {
+        var keys: [CodingKey] = []
+        var node = path
+        while let current = node {
+            keys.append(current.key)
+            node = current.parent
+        }
+        return keys.reversed()
     }
 }
 
 /// The decoding shared by the decoder and its containers.
 private enum ValueDecoding {
-    static func decode<T: Decodable>(_ type: T.Type, from value: JSONValue, path: [CodingKey]) throws -> T {
+    static func decode<T: Decodable>(_ type: T.Type, from value: JSONValue, at node: CodingPath?) throws -> T {
+        let path = { CodingPath.keys(node) }
         // The types JSONDecoder reads in its own way rather than by their Decodable conformance.
-        if T.self == Decimal.self { return try decimal(value, path: path) as! T }
-        if T.self == String.self { return try string(value, path: path) as! T }
-        if T.self == Date.self { return Date(timeIntervalSinceReferenceDate: try double(value, path: path)) as! T }
+        if T.self == Decimal.self { return try decimal(value, path: path()) as! T }
+        if T.self == String.self { return try string(value, path: path()) as! T }
+        if T.self == Date.self { return Date(timeIntervalSinceReferenceDate: try double(value, path: path())) as! T }
         if T.self == URL.self {
-            guard let url = URL(string: try string(value, path: path)) else {
-                throw DecodingError.dataCorrupted(.init(codingPath: path, debugDescription: "Invalid URL string."))
+            guard let url = URL(string: try string(value, path: path())) else {
+                throw DecodingError.dataCorrupted(.init(codingPath: path(), debugDescription: "Invalid URL string."))
             }
             return url as! T
         }
         if T.self == Data.self {
-            guard let data = Data(base64Encoded: try string(value, path: path)) else {
-                throw DecodingError.dataCorrupted(.init(codingPath: path, debugDescription: "Encountered Data is not valid Base64."))
+            guard let data = Data(base64Encoded: try string(value, path: path())) else {
+                throw DecodingError.dataCorrupted(.init(codingPath: path(), debugDescription: "Encountered Data is not valid Base64."))
             }
             return data as! T
         }
-        return try T(from: ValueDecoder(value: value, path: path))
+        return try T(from: ValueDecoder(value: value, node: node))
     }
 
     static func mismatch(_ type: Any.Type, _ value: JSONValue, _ path: @autoclosure () -> [CodingKey]) -> DecodingError {
@@ -79,32 +102,34 @@ private enum ValueDecoding {
 /// The decoder handed to a type's `init(from:)`, over one value.
 private struct ValueDecoder: Decoder {
     let value: JSONValue
-    let path: [CodingKey]
+    let node: CodingPath?
 
-    init(value: JSONValue, path: [CodingKey]) {
+    init(value: JSONValue, node: CodingPath?) {
         self.value = value
-        self.path = path
+        self.node = node
     }
 
-    var codingPath: [CodingKey] { path }
+    var codingPath: [CodingKey] { CodingPath.keys(node) }
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
-        guard case let .object(members) = value else { throw ValueDecoding.mismatch([String: Any].self, value, path) }
-        return KeyedDecodingContainer(KeyedContainer<Key>(members: members, codingPath: path))
+        guard case let .object(members) = value else { throw ValueDecoding.mismatch([String: Any].self, value, codingPath) }
+        return KeyedDecodingContainer(KeyedContainer<Key>(members: members, node: node))
     }
 
     func unkeyedContainer() throws -> UnkeyedDecodingContainer {
-        guard case let .array(items) = value else { throw ValueDecoding.mismatch([Any].self, value, path) }
-        return UnkeyedContainer(items: items, codingPath: path)
+        guard case let .array(items) = value else { throw ValueDecoding.mismatch([Any].self, value, codingPath) }
+        return UnkeyedContainer(items: items, node: node)
     }
 
-    func singleValueContainer() throws -> SingleValueDecodingContainer { SingleContainer(value: value, codingPath: path) }
+    func singleValueContainer() throws -> SingleValueDecodingContainer { SingleContainer(value: value, node: node) }
 }
 
 private struct KeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     let members: [String: JSONValue]
-    let codingPath: [CodingKey]
+    let node: CodingPath?
+
+    var codingPath: [CodingKey] { CodingPath.keys(node) }
 
     var allKeys: [Key] { members.keys.compactMap { Key(stringValue: $0) } }
 
@@ -118,6 +143,8 @@ private struct KeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     }
 
     private func path(_ key: Key) -> [CodingKey] { codingPath + [key] }
+
+    private func child(_ key: Key) -> CodingPath { CodingPath(node, key) }
 
     func decodeNil(forKey key: Key) throws -> Bool {
         if case .null = try member(key) { return true }
@@ -140,23 +167,23 @@ private struct KeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     func decode(_ type: UInt64.Type, forKey key: Key) throws -> UInt64 { try ValueDecoding.integer(type, member(key), path: path(key)) }
 
     func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
-        try ValueDecoding.decode(T.self, from: member(key), path: path(key))
+        try ValueDecoding.decode(T.self, from: member(key), at: child(key))
     }
 
     func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws -> KeyedDecodingContainer<NestedKey> {
-        try ValueDecoder(value: member(key), path: path(key)).container(keyedBy: type)
+        try ValueDecoder(value: member(key), node: child(key)).container(keyedBy: type)
     }
 
     func nestedUnkeyedContainer(forKey key: Key) throws -> UnkeyedDecodingContainer {
-        try ValueDecoder(value: member(key), path: path(key)).unkeyedContainer()
+        try ValueDecoder(value: member(key), node: child(key)).unkeyedContainer()
     }
 
     func superDecoder() throws -> Decoder {
-        ValueDecoder(value: members["super"] ?? .null, path: codingPath + [SuperKey()])
+        ValueDecoder(value: members["super"] ?? .null, node: CodingPath(node, SuperKey()))
     }
 
     func superDecoder(forKey key: Key) throws -> Decoder {
-        ValueDecoder(value: members[key.stringValue] ?? .null, path: path(key))
+        ValueDecoder(value: members[key.stringValue] ?? .null, node: child(key))
     }
 }
 
@@ -179,25 +206,29 @@ private struct IndexKey: CodingKey {
 
 private struct UnkeyedContainer: UnkeyedDecodingContainer {
     let items: [JSONValue]
-    let codingPath: [CodingKey]
+    let node: CodingPath?
     var currentIndex = 0
 
-    init(items: [JSONValue], codingPath: [CodingKey]) {
+    init(items: [JSONValue], node: CodingPath?) {
         self.items = items
-        self.codingPath = codingPath
+        self.node = node
     }
+
+    var codingPath: [CodingKey] { CodingPath.keys(node) }
 
     var count: Int? { items.count }
     var isAtEnd: Bool { currentIndex >= items.count }
 
     private var path: [CodingKey] { codingPath + [IndexKey(currentIndex)] }
 
-    /// Reads the next item; the path is made only if something needs it (an error, a nested value).
-    private mutating func next<T>(_ type: T.Type, _ read: (JSONValue, () -> [CodingKey]) throws -> T) throws -> T {
+    private var child: CodingPath { CodingPath(node, IndexKey(currentIndex)) }
+
+    /// Reads the next item; its path is made only if something needs it (an error, a nested value).
+    private mutating func next<T>(_ type: T.Type, _ read: (JSONValue, () -> CodingPath) throws -> T) throws -> T {
         guard !isAtEnd else {
             throw DecodingError.valueNotFound(T.self, .init(codingPath: path, debugDescription: "Unkeyed container is at end."))
         }
-        let value = try read(items[currentIndex]) { path }
+        let value = try read(items[currentIndex]) { child }
         currentIndex += 1
         return value
     }
@@ -213,41 +244,43 @@ private struct UnkeyedContainer: UnkeyedDecodingContainer {
         return false
     }
 
-    mutating func decode(_ type: Bool.Type) throws -> Bool { try next(type) { try ValueDecoding.bool($0, path: $1()) } }
-    mutating func decode(_ type: String.Type) throws -> String { try next(type) { try ValueDecoding.string($0, path: $1()) } }
-    mutating func decode(_ type: Double.Type) throws -> Double { try next(type) { try ValueDecoding.double($0, path: $1()) } }
-    mutating func decode(_ type: Float.Type) throws -> Float { try next(type) { Float(try ValueDecoding.double($0, path: $1())) } }
-    mutating func decode(_ type: Int.Type) throws -> Int { try next(type) { try ValueDecoding.integer(type, $0, path: $1()) } }
-    mutating func decode(_ type: Int8.Type) throws -> Int8 { try next(type) { try ValueDecoding.integer(type, $0, path: $1()) } }
-    mutating func decode(_ type: Int16.Type) throws -> Int16 { try next(type) { try ValueDecoding.integer(type, $0, path: $1()) } }
-    mutating func decode(_ type: Int32.Type) throws -> Int32 { try next(type) { try ValueDecoding.integer(type, $0, path: $1()) } }
-    mutating func decode(_ type: Int64.Type) throws -> Int64 { try next(type) { try ValueDecoding.integer(type, $0, path: $1()) } }
-    mutating func decode(_ type: UInt.Type) throws -> UInt { try next(type) { try ValueDecoding.integer(type, $0, path: $1()) } }
-    mutating func decode(_ type: UInt8.Type) throws -> UInt8 { try next(type) { try ValueDecoding.integer(type, $0, path: $1()) } }
-    mutating func decode(_ type: UInt16.Type) throws -> UInt16 { try next(type) { try ValueDecoding.integer(type, $0, path: $1()) } }
-    mutating func decode(_ type: UInt32.Type) throws -> UInt32 { try next(type) { try ValueDecoding.integer(type, $0, path: $1()) } }
-    mutating func decode(_ type: UInt64.Type) throws -> UInt64 { try next(type) { try ValueDecoding.integer(type, $0, path: $1()) } }
+    mutating func decode(_ type: Bool.Type) throws -> Bool { try next(type) { try ValueDecoding.bool($0, path: CodingPath.keys($1())) } }
+    mutating func decode(_ type: String.Type) throws -> String { try next(type) { try ValueDecoding.string($0, path: CodingPath.keys($1())) } }
+    mutating func decode(_ type: Double.Type) throws -> Double { try next(type) { try ValueDecoding.double($0, path: CodingPath.keys($1())) } }
+    mutating func decode(_ type: Float.Type) throws -> Float { try next(type) { Float(try ValueDecoding.double($0, path: CodingPath.keys($1()))) } }
+    mutating func decode(_ type: Int.Type) throws -> Int { try next(type) { try ValueDecoding.integer(type, $0, path: CodingPath.keys($1())) } }
+    mutating func decode(_ type: Int8.Type) throws -> Int8 { try next(type) { try ValueDecoding.integer(type, $0, path: CodingPath.keys($1())) } }
+    mutating func decode(_ type: Int16.Type) throws -> Int16 { try next(type) { try ValueDecoding.integer(type, $0, path: CodingPath.keys($1())) } }
+    mutating func decode(_ type: Int32.Type) throws -> Int32 { try next(type) { try ValueDecoding.integer(type, $0, path: CodingPath.keys($1())) } }
+    mutating func decode(_ type: Int64.Type) throws -> Int64 { try next(type) { try ValueDecoding.integer(type, $0, path: CodingPath.keys($1())) } }
+    mutating func decode(_ type: UInt.Type) throws -> UInt { try next(type) { try ValueDecoding.integer(type, $0, path: CodingPath.keys($1())) } }
+    mutating func decode(_ type: UInt8.Type) throws -> UInt8 { try next(type) { try ValueDecoding.integer(type, $0, path: CodingPath.keys($1())) } }
+    mutating func decode(_ type: UInt16.Type) throws -> UInt16 { try next(type) { try ValueDecoding.integer(type, $0, path: CodingPath.keys($1())) } }
+    mutating func decode(_ type: UInt32.Type) throws -> UInt32 { try next(type) { try ValueDecoding.integer(type, $0, path: CodingPath.keys($1())) } }
+    mutating func decode(_ type: UInt64.Type) throws -> UInt64 { try next(type) { try ValueDecoding.integer(type, $0, path: CodingPath.keys($1())) } }
 
     mutating func decode<T: Decodable>(_ type: T.Type) throws -> T {
-        try next(type) { try ValueDecoding.decode(T.self, from: $0, path: $1()) }
+        try next(type) { try ValueDecoding.decode(T.self, from: $0, at: $1()) }
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws -> KeyedDecodingContainer<NestedKey> {
-        try next(KeyedDecodingContainer<NestedKey>.self) { try ValueDecoder(value: $0, path: $1()).container(keyedBy: type) }
+        try next(KeyedDecodingContainer<NestedKey>.self) { try ValueDecoder(value: $0, node: $1()).container(keyedBy: type) }
     }
 
     mutating func nestedUnkeyedContainer() throws -> UnkeyedDecodingContainer {
-        try next(UnkeyedDecodingContainer.self) { try ValueDecoder(value: $0, path: $1()).unkeyedContainer() }
+        try next(UnkeyedDecodingContainer.self) { try ValueDecoder(value: $0, node: $1()).unkeyedContainer() }
     }
 
     mutating func superDecoder() throws -> Decoder {
-        try next(Decoder.self) { ValueDecoder(value: $0, path: $1()) }
+        try next(Decoder.self) { ValueDecoder(value: $0, node: $1()) }
     }
 }
 
 private struct SingleContainer: SingleValueDecodingContainer {
     let value: JSONValue
-    let codingPath: [CodingKey]
+    let node: CodingPath?
+
+    var codingPath: [CodingKey] { CodingPath.keys(node) }
 
     func decodeNil() -> Bool {
         if case .null = value { return true }
@@ -269,5 +302,5 @@ private struct SingleContainer: SingleValueDecodingContainer {
     func decode(_ type: UInt32.Type) throws -> UInt32 { try ValueDecoding.integer(type, value, path: codingPath) }
     func decode(_ type: UInt64.Type) throws -> UInt64 { try ValueDecoding.integer(type, value, path: codingPath) }
 
-    func decode<T: Decodable>(_ type: T.Type) throws -> T { try ValueDecoding.decode(T.self, from: value, path: codingPath) }
+    func decode<T: Decodable>(_ type: T.Type) throws -> T { try ValueDecoding.decode(T.self, from: value, at: node) }
 }

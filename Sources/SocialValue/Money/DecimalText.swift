@@ -90,8 +90,8 @@ public enum DecimalText {
     /// Whether `value` is a whole multiple of `step`.
     public static func isMultiple(_ value: Decimal, of step: Decimal) -> Bool {
         guard step > 0 else { return true }
-        // Steps of 1 (most measures): whole numbers, without a long division.
-        if step == 1 { return rounded(value, places: 0) == value }
+        // Steps of 1, 0.1, 0.01 (most measures): rounding to that place changes nothing. No long division.
+        if step.significand == 1, step.exponent <= 0 { return rounded(value, places: -step.exponent) == value }
         let quotient = value / step
         return rounded(quotient, places: 0) == quotient
     }
