@@ -2,7 +2,7 @@ import Foundation
 
 /// A JSON (or YAML) document as plain values, so it can be checked against a schema before
 /// any of it is trusted or decoded into the domain's types.
-public indirect enum JSONValue: Sendable, Hashable {
+public enum JSONValue: Sendable, Hashable {
     case null
     case bool(Bool)
     /// A number, kept as its text so that nothing is lost or rounded before it is checked.
