@@ -78,3 +78,23 @@ struct JSONValueDecoderTests {
         #expect(expected[0] == .number("0") && expected[1] == .number("0") && expected[6] == .number("2.5") && expected[7] == .number("100"))
     }
 }
+
+@Suite("Joining separately encoded elements into one array")
+struct StableArrayTests {
+    struct Item: Codable {
+        var name: String
+        var list: [String]
+        var map: [String: Int]
+        var nested: [[Int]]
+    }
+
+    @Test("the joined array is byte for byte what the encoder writes for the whole array", arguments: [0, 1, 3])
+    func sameBytes(count: Int) throws {
+        let items = (0..<count).map {
+            Item(name: "item \($0) \"quoted\" / slash\nline", list: $0 == 0 ? [] : ["a", "b"], map: $0 == 1 ? [:] : ["x": $0, "y": 2],
+                 nested: [[], [$0]])
+        }
+        let joined = JSONEncoder.stableArray(try items.map { try JSONEncoder.stable.encode($0) })
+        #expect(joined == (try JSONEncoder.stable.encode(items)))
+    }
+}

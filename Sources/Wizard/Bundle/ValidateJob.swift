@@ -27,13 +27,20 @@ public struct ValidateJob {
         // Each bundle is checked on its own, so the machine's cores share the work; the reports
         // keep the order the bundles were given in.
         let results = Results(count: files.count)
+        let json = json
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
             let (path, url) = files[index]
-            results.set(index, Self.check(url, path: path, validator: validator, tender: tender))
+            let report = Self.check(url, path: path, validator: validator, tender: tender)
+            // For --json, each report is written out on the thread that made it too.
+            results.set(index, report, json: json ? try? JSONEncoder.stable.encode(report) : nil)
         }
         let reports = results.reports
         if json {
-            context.console.writeData(try JSONEncoder.stableText(reports))
+            if let encoded = results.encoded {
+                context.console.writeData(String(decoding: JSONEncoder.stableArray(encoded), as: UTF8.self) + "\n")
+            } else {
+                context.console.writeData(try JSONEncoder.stableText(reports))
+            }
         } else {
             for report in reports { write(report) }
             if reports.count > 1 { context.console.write(Self.summary(reports) + "\n") }
@@ -69,16 +76,27 @@ public struct ValidateJob {
     private final class Results: @unchecked Sendable {
         private let lock = NSLock()
         private var items: [BundleReport?]
+        private var texts: [Data?]
 
-        init(count: Int) { items = Array(repeating: nil, count: count) }
+        init(count: Int) {
+            items = Array(repeating: nil, count: count)
+            texts = Array(repeating: nil, count: count)
+        }
 
-        func set(_ index: Int, _ report: BundleReport) {
+        func set(_ index: Int, _ report: BundleReport, json: Data?) {
             lock.lock()
             items[index] = report
+            texts[index] = json
             lock.unlock()
         }
 
         var reports: [BundleReport] { items.compactMap { $0 } }
+
+        /// Each report as JSON, when every one was encoded.
+        var encoded: [Data]? {
+            let texts = texts.compactMap { $0 }
+            return texts.count == items.count ? texts : nil
+        }
     }
 
     /// "41 bundles: 39 valid, 1 with errors, 1 damaged".
