@@ -1,3 +1,4 @@
+import CMemory
 import Foundation
 import Questionnaire
 import SocialValue
@@ -26,6 +27,8 @@ public struct ValidateJob {
         let files = paths.map { ($0, context.resolve($0)) }
         // Each bundle is checked on its own, so the machine's cores share the work; the reports
         // keep the order the bundles were given in.
+        // Each bundle's buffers are freed before the next is read: keep the memory for reuse.
+        if files.count > 1 { _ = svwizard_keep_freed_memory() }
         let results = Results(count: files.count)
         let json = json
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
