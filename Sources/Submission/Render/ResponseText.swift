@@ -52,7 +52,7 @@ public enum ResponseText {
         }
         let widths = (0..<header.count).map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }
         func format(_ row: [String]) -> String {
-            let first = row[0].padding(toLength: widths[0], withPad: " ", startingAt: 0)
+            let first = row[0] + String(repeating: " ", count: max(0, widths[0] - row[0].count))
             let others = row.indices.dropFirst().map { String(repeating: " ", count: widths[$0] - row[$0].count) + row[$0] }
             return ([first] + others).joined(separator: "   ")
         }
