@@ -55,8 +55,9 @@ let package = Package(
         .executableTarget(name: "CompileDataTool", dependencies: ["DataFiles", "GeneratedSource"]),
         .target(name: "CompiledData", plugins: ["EmbedDataPlugin"]),
 
-        // One C library setting: memory freed is kept for reuse (see CMemory.h).
-        .target(name: "CMemory"),
+        // What svwizard asks of the system's C libraries (CSystem.h): glibc keeps freed memory
+        // for reuse; zlib (Debian: zlib1g-dev) works out CRC-32 checksums.
+        .target(name: "CSystem", linkerSettings: [.linkedLibrary("z")]),
 
         // The terminal: readline or plain line reading, completion, colour, wrapping, Markdown rendering.
         .target(name: "Terminal", dependencies: ["CReadline"], swiftSettings: directMetadata),
@@ -67,6 +68,7 @@ let package = Package(
             "SocialValue",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             .product(name: "Crypto", package: "swift-crypto"),
+            "CSystem",
         ], swiftSettings: directMetadata),
 
         // The contract register: SQLite through GRDB (system libsqlite3; Debian: libsqlite3-dev),
@@ -74,7 +76,7 @@ let package = Package(
         .target(name: "Register", dependencies: ["SocialValue", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: directMetadata),
 
         // Runs the jobs on a terminal: menus, listings, guidance, value packs, the wizards.
-        .target(name: "Wizard", dependencies: ["SocialValue", "Questionnaire", "Terminal", "BundledData", "CompiledData", "Submission", "Register", "CMemory"],
+        .target(name: "Wizard", dependencies: ["SocialValue", "Questionnaire", "Terminal", "BundledData", "CompiledData", "Submission", "Register", "CSystem"],
                 swiftSettings: directMetadata),
 
         // The command line: argument parsing, wiring and exit codes only.

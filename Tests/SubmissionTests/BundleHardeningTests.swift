@@ -275,3 +275,29 @@ struct SubmissionDecodingTests {
         #expect(parsed == (try JSONDecoder().decode(SubmissionDocument.self, from: data)))
     }
 }
+
+@Suite("The zip checksum")
+struct CRC32Tests {
+    /// The checksum a bit at a time, as the zip format defines it.
+    static func reference(_ bytes: [UInt8]) -> UInt32 {
+        var crc: UInt32 = 0xFFFF_FFFF
+        for byte in bytes {
+            crc ^= UInt32(byte)
+            for _ in 0..<8 { crc = crc & 1 == 1 ? 0xEDB8_8320 ^ (crc >> 1) : crc >> 1 }
+        }
+        return crc ^ 0xFFFF_FFFF
+    }
+
+    @Test("the standard check value, nothing, and data of every length up to 40 bytes agree with the definition")
+    func agreesWithDefinition() {
+        #expect(CRC32.checksum(Data("123456789".utf8)) == 0xCBF4_3926)
+        #expect(CRC32.checksum(Data()) == 0)
+        var generator = SystemRandomNumberGenerator()
+        for length in 0...40 {
+            let bytes = (0..<length).map { _ in UInt8.random(in: 0...255, using: &generator) }
+            #expect(CRC32.checksum(Data(bytes)) == Self.reference(bytes))
+        }
+        let large = (0..<100_003).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) }
+        #expect(CRC32.checksum(Data(large)) == Self.reference(large))
+    }
+}

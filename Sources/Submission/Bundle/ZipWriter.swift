@@ -1,3 +1,4 @@
+import CSystem
 import Foundation
 
 /// Writes a zip archive with the files stored as they are (no compression) and every
@@ -57,48 +58,14 @@ public struct ZipWriter {
     private func le32(_ value: UInt32) -> Data { withUnsafeBytes(of: value.littleEndian) { Data($0) } }
 }
 
-/// The CRC-32 checksum zip files use (IEEE 802.3 polynomial), eight bytes a step
-/// ("slicing by 8": eight tables, each a byte further on).
+/// The CRC-32 checksum zip files use (IEEE 802.3 polynomial), worked out by zlib.
 public enum CRC32 {
-    private static let tables: [UInt32] = {
-        var tables = [UInt32](repeating: 0, count: 8 * 256)
-        for index in 0..<256 {
-            var value = UInt32(index)
-            for _ in 0..<8 { value = value & 1 == 1 ? 0xEDB8_8320 ^ (value >> 1) : value >> 1 }
-            tables[index] = value
-        }
-        for slice in 1..<8 {
-            for index in 0..<256 {
-                let previous = tables[(slice - 1) * 256 + index]
-                tables[slice * 256 + index] = (previous >> 8) ^ tables[Int(previous & 0xFF)]
-            }
-        }
-        return tables
-    }()
-
     public static func checksum(_ data: Data) -> UInt32 {
-        data.withUnsafeBytes { checksum(UnsafeRawBufferPointer($0)) }
+        data.withUnsafeBytes { checksum($0) }
     }
 
     public static func checksum(_ bytes: UnsafeRawBufferPointer) -> UInt32 {
-        var crc: UInt32 = 0xFFFF_FFFF
-        tables.withUnsafeBufferPointer { table in
-            var offset = 0
-            let count = bytes.count
-            while offset + 8 <= count {
-                let low = crc ^ UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt32.self))
-                let high = UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: offset + 4, as: UInt32.self))
-                crc = table[7 * 256 + Int(low & 0xFF)] ^ table[6 * 256 + Int((low >> 8) & 0xFF)]
-                    ^ table[5 * 256 + Int((low >> 16) & 0xFF)] ^ table[4 * 256 + Int(low >> 24)]
-                    ^ table[3 * 256 + Int(high & 0xFF)] ^ table[2 * 256 + Int((high >> 8) & 0xFF)]
-                    ^ table[256 + Int((high >> 16) & 0xFF)] ^ table[Int(high >> 24)]
-                offset += 8
-            }
-            while offset < count {
-                crc = table[Int((crc ^ UInt32(bytes[offset])) & 0xFF)] ^ (crc >> 8)
-                offset += 1
-            }
-        }
-        return crc ^ 0xFFFF_FFFF
+        guard let base = bytes.baseAddress else { return 0 }
+        return svwizard_crc32(base, bytes.count)
     }
 }
