@@ -1,5 +1,5 @@
 import Foundation
-import SocialValue
+@testable import SocialValue
 import Testing
 
 /// The schema checker, on small schemas whose every answer is worked out by hand.
@@ -81,5 +81,42 @@ struct JSONSchemaTests {
         #expect(throws: SchemaDefinitionError.self) {
             try SchemaSet(schemas: ["x.schema.json": #"{"type": "string", "format": "email"}"#])
         }
+    }
+}
+
+@Suite("Simple patterns matched byte by byte")
+struct AnchoredPatternTests {
+    static let patterns = [
+        "^[A-Za-z0-9_.-]+$", "^[0-9a-f]{64}$", "^TOM[0-9]{1,3}[a-z]?$", "^[a-z][a-z0-9-]{0,39}$", "^[A-Za-z][A-Za-z0-9]{0,39}$",
+        "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "^TOM[0-9]{1,3}[a-z]?-[0-9]{1,3}$", "^SV-[EWN][0-9]{3}$", "^-?[0-9]*\\.?[0-9]+$",
+        "^a*b+c?$", "^[ab]{2,}x$", "^x{0}y$",
+    ]
+
+    @Test("each pattern svwizard's schemas use answers as NSRegularExpression does, on thousands of texts")
+    func sameAsRegularExpression() throws {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = Array("TOM0123456789abcfzAZ-._ EWNSVx\u{00E9}\n")
+        for pattern in Self.patterns {
+            let simple = try #require(AnchoredPattern(pattern), "\(pattern) is not taken as simple")
+            let regex = try NSRegularExpression(pattern: pattern)
+            var texts = ["", "TOM6", "TOM6a", "TOM123b-45", "TOM1234", "SV-E001", "2026-04-01", "12.5", "-0.5", ".5", "5.", "abc\n", "TOM6\n",
+                         String(repeating: "a", count: 64), String(repeating: "f", count: 65), "x", "y", "abbc", "abx", "ababx"]
+            for _ in 0..<3_000 {
+                texts.append(String((0..<Int.random(in: 0...12, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }))
+            }
+            for text in texts {
+                let expected = regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+                if let matched = simple.matches(text) {
+                    #expect(matched == expected, "\(pattern) on \(text.debugDescription)")
+                }
+            }
+        }
+    }
+
+    @Test("what it does not handle is left to NSRegularExpression", arguments: [
+        "^[0-9]{4}(-[0-9]{2})?-[MQHYP][0-9]{1,2}$", "^a|b$", "^\\d+$", "^[^a]$", "^a+?$", "abc", "^[a\\-z]$", "^.$",
+    ])
+    func declined(pattern: String) {
+        #expect(AnchoredPattern(pattern) == nil)
     }
 }

@@ -101,3 +101,25 @@ struct DecimalTextParseTests {
         #expect(DecimalText.parse(text) == nil)
     }
 }
+
+@Suite("Writing decimals")
+struct DecimalTextWritingTests {
+    @Test("a decimal is written as its own description writes it, for every sign, size and scale")
+    func sameAsDescription() {
+        var values = ["0", "-0", "0.00", "1", "-1", "2.5", "2.50", "100", "1e2", "12769.68", "-120.5", "0.000001", "-0.05", "1234567.01",
+                      "18446744073709551615", "18446744073709551616", "123456789012345678901234567890", "0.1234567890123456789012"]
+            .map { Decimal(string: $0)! }
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2_000 {
+            let mantissa = Decimal(UInt64.random(in: 0...UInt64.max, using: &generator) >> UInt64.random(in: 0...63, using: &generator))
+            let scale = Int.random(in: -20...6, using: &generator)
+            let value = mantissa * Decimal(sign: .plus, exponent: scale, significand: 1)
+            values.append(Bool.random(using: &generator) ? value : -value)
+            values.append(value / 7)
+        }
+        for value in values {
+            #expect(DecimalText.digits(value) == nil || DecimalText.digits(value) == value.description, "\(value)")
+        }
+        #expect(values.filter { DecimalText.digits($0) != nil }.count > 2_000)
+    }
+}

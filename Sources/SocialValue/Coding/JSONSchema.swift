@@ -133,6 +133,8 @@ private final class SchemaNode {
     var pattern: String?
     var excluded: ExcludedScalars?
     var regex: NSRegularExpression?
+    /// The same pattern, when it is simple enough to match byte by byte (see `AnchoredPattern`).
+    var simple: AnchoredPattern?
     var minimum: Decimal?
     var maximum: Decimal?
     var maxItems: Int?
@@ -179,6 +181,134 @@ private struct ExcludedScalars {
     }
 }
 
+/// A pattern anchored at both ends (`^...$`) made of ASCII characters and bracketed classes,
+/// each perhaps with `?`, `*`, `+` or `{m,n}`, such as `^TOM[0-9]{1,3}[a-z]?$`: matched over the
+/// text's bytes, as NSRegularExpression would match it, without bridging the text to UTF-16.
+/// Any other pattern (groups, alternatives, escapes such as `\d`) is left to
+/// NSRegularExpression, and so is a text ending in a line break or a non-ASCII character,
+/// where ICU's `$` has rules of its own.
+struct AnchoredPattern: Sendable {
+    struct Atom: Sendable {
+        var allowed: [Bool]
+        var minimum = 1
+        var maximum = 1
+    }
+
+    let atoms: [Atom]
+
+    init?(_ pattern: String) {
+        var characters = Array(pattern.unicodeScalars)
+        guard characters.count >= 2, characters.first == "^", characters.last == "$", characters.allSatisfy(\.isASCII) else { return nil }
+        characters = Array(characters.dropFirst().dropLast())
+        if characters.last == "\\" { return nil }
+        var atoms: [Atom] = []
+        var index = 0
+        func number() -> Int? {
+            var digits = ""
+            while index < characters.count, ("0"..."9").contains(characters[index]) {
+                digits.unicodeScalars.append(characters[index])
+                index += 1
+            }
+            return Int(digits)
+        }
+        while index < characters.count {
+            let character = characters[index]
+            index += 1
+            var allowed = [Bool](repeating: false, count: 128)
+            switch character {
+            case "[":
+                guard index < characters.count, characters[index] != "^" else { return nil }
+                var members: [Unicode.Scalar] = []
+                while index < characters.count, characters[index] != "]" {
+                    // Escapes, nested classes and set operations are left to NSRegularExpression.
+                    if characters[index] == "\\" || characters[index] == "[" || characters[index] == "&" { return nil }
+                    members.append(characters[index])
+                    index += 1
+                }
+                guard index < characters.count else { return nil }
+                index += 1
+                var position = 0
+                while position < members.count {
+                    if position + 2 < members.count, members[position + 1] == "-" {
+                        guard members[position].value <= members[position + 2].value else { return nil }
+                        for value in members[position].value...members[position + 2].value { allowed[Int(value)] = true }
+                        position += 3
+                    } else {
+                        allowed[Int(members[position].value)] = true
+                        position += 1
+                    }
+                }
+            case "\\":
+                guard index < characters.count, Self.isPunctuation(characters[index]) else { return nil }
+                allowed[Int(characters[index].value)] = true
+                index += 1
+            case ".", "(", ")", "|", "*", "+", "?", "{", "}", "]", "^", "$":
+                return nil
+            default:
+                allowed[Int(character.value)] = true
+            }
+            var atom = Atom(allowed: allowed)
+            if index < characters.count {
+                switch characters[index] {
+                case "?": atom.minimum = 0; index += 1
+                case "*": atom.minimum = 0; atom.maximum = .max; index += 1
+                case "+": atom.maximum = .max; index += 1
+                case "{":
+                    index += 1
+                    guard let low = number() else { return nil }
+                    var high = low
+                    if index < characters.count, characters[index] == "," {
+                        index += 1
+                        high = number() ?? .max
+                    }
+                    guard index < characters.count, characters[index] == "}", low <= high else { return nil }
+                    index += 1
+                    atom.minimum = low
+                    atom.maximum = high
+                default: break
+                }
+                // A lazy or possessive quantifier (`+?`, `*+`) is not handled here.
+                if index < characters.count, ["?", "+", "*", "{"].contains(characters[index]), index > 0,
+                   ["?", "+", "*", "}"].contains(characters[index - 1]) {
+                    return nil
+                }
+            }
+            atoms.append(atom)
+        }
+        self.atoms = atoms
+    }
+
+    private static func isPunctuation(_ character: Unicode.Scalar) -> Bool {
+        character.isASCII && !character.properties.isAlphabetic && !("0"..."9").contains(character) && character != " "
+    }
+
+    /// Whether `text` matches; nil when NSRegularExpression must decide.
+    func matches(_ text: String) -> Bool? {
+        var text = text
+        text.makeContiguousUTF8()
+        return text.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
+            if let last = bytes.last, last == 0x0A || last == 0x0B || last == 0x0C || last == 0x0D || last >= 0x80 { return nil }
+            return match(bytes, atom: 0, at: 0)
+        } ?? nil
+    }
+
+    private func match(_ bytes: UnsafeBufferPointer<UInt8>, atom index: Int, at position: Int) -> Bool {
+        guard index < atoms.count else { return position == bytes.count }
+        let atom = atoms[index]
+        var count = 0
+        while count < atom.maximum, position + count < bytes.count, bytes[position + count] < 0x80, atom.allowed[Int(bytes[position + count])] {
+            count += 1
+        }
+        guard count >= atom.minimum else { return false }
+        // Greedy, giving back one at a time, as a backtracking matcher does.
+        while true {
+            if match(bytes, atom: index + 1, at: position + count) { return true }
+            if count == atom.minimum { return false }
+            count -= 1
+        }
+    }
+}
+
 /// Reads the schema documents into `SchemaNode`s, each `$ref` target made once.
 private struct SchemaCompiler {
     let documents: [String: [String: Any]]
@@ -210,6 +340,7 @@ private struct SchemaCompiler {
             } else {
                 if patterns[pattern] == nil { patterns[pattern] = try NSRegularExpression(pattern: pattern) }
                 node.regex = patterns[pattern]
+                node.simple = AnchoredPattern(pattern)
             }
         }
         node.minimum = Checker.decimal(schema["minimum"])
@@ -342,6 +473,8 @@ private struct Checker {
         if let pattern = node.pattern {
             if let excluded = node.excluded {
                 if !excluded.allows(text) { report(Self.patternMessage(pattern, text)) }
+            } else if let matched = node.simple?.matches(text) {
+                if !matched { report(Self.patternMessage(pattern, text)) }
             } else if let regex = node.regex, regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) == nil {
                 report(Self.patternMessage(pattern, text))
             }

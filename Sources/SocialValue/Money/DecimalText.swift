@@ -45,6 +45,30 @@ public enum DecimalText {
         return Decimal(sign: negative ? .minus : .plus, exponent: exponent, significand: Decimal(significand))
     }
 
+    /// What `value.description` gives, made from its significand as a 64-bit integer and its
+    /// exponent; nil when the significand does not fit (or the value is not a number).
+    static func digits(_ value: Decimal) -> String? {
+        guard !value.isNaN else { return nil }
+        let significand = value.significand
+        let whole = NSDecimalNumber(decimal: significand).uint64Value
+        guard Decimal(whole) == significand else { return nil }
+        if whole == 0 { return "0" }
+        var digits = Array(String(whole).utf8)
+        var text: [UInt8] = value < 0 ? [UInt8(ascii: "-")] : []
+        let exponent = value.exponent
+        if exponent >= 0 {
+            text += digits
+            text += [UInt8](repeating: UInt8(ascii: "0"), count: exponent)
+        } else {
+            let places = -exponent
+            if digits.count <= places { digits = [UInt8](repeating: UInt8(ascii: "0"), count: places - digits.count + 1) + digits }
+            text += digits[..<(digits.count - places)]
+            text.append(UInt8(ascii: "."))
+            text += digits[(digits.count - places)...]
+        }
+        return String(decoding: text, as: UTF8.self)
+    }
+
     /// `value` rounded to `places` decimal places, half away from zero.
     public static func rounded(_ value: Decimal, places: Int) -> Decimal {
         var input = value
@@ -55,8 +79,9 @@ public enum DecimalText {
 
     /// The shortest exact decimal form: `12769.68`, `2.5`, `100000`.
     public static func plain(_ value: Decimal) -> String {
-        // Decimal's own description is exact and locale-free; NSDecimalNumber's is far slower.
-        var text = value.description
+        // Decimal's own description is exact and locale-free, but divides its mantissa by ten
+        // digit by digit; a mantissa that fits 64 bits is written from that integer instead.
+        var text = digits(value) ?? value.description
         if text.utf8.contains(UInt8(ascii: ".")) {
             while text.hasSuffix("0") { text.removeLast() }
             if text.hasSuffix(".") { text.removeLast() }
