@@ -87,7 +87,7 @@ struct DecimalTextParseTests {
 
     @Test("the same value in the same form as Decimal(string:)", arguments: [
         "12", "-3", "2.5", ".5", "2.50", "0", "-0", "0.00", "100", "1000000", "12769.68", "-120.00", "9999999999999999999",
-        "99999999999999999999", "0.000001", "7.0", " 42 ", "123456789012345678901234567890",
+        "99999999999999999999", "0.000001", "7.0", " 42 ", "123456789012345678901234567890", "\t7\u{00A0}", "\u{3000}-1.5",
     ])
     func sameForm(text: String) throws {
         let parsed = try #require(DecimalText.parse(text))
@@ -96,7 +96,8 @@ struct DecimalTextParseTests {
         #expect(parsed.description == foundation.description)
     }
 
-    @Test("anything but plain digits with one point is refused", arguments: ["", "-", ".", "1.2.3", "1e5", "£5", "5,000", "--1", "1-"])
+    @Test("anything but plain digits with one point is refused", arguments: ["", "-", ".", "1.2.3", "1e5", "£5", "5,000", "--1", "1-",
+                                                                             "5\n", "\u{0661}", "1\u{0301}", " - 5"])
     func refused(text: String) {
         #expect(DecimalText.parse(text) == nil)
     }

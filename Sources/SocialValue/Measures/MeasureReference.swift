@@ -8,6 +8,10 @@ public struct MeasureReference: Sendable, Hashable, Comparable, Codable, CustomS
 
     /// Understands `TOM 4a`, `tom4A`, `TOM-1`, `4a`; nil when `text` is not a reference.
     public init?(_ text: String) {
+        if Self.isCanonical(text) {
+            rawValue = text
+            return
+        }
         var rest = Substring(text.trimmingCharacters(in: .whitespaces).lowercased())
         if rest.hasPrefix("tom") { rest = rest.dropFirst(3) }
         rest = rest.drop(while: { $0 == " " || $0 == "-" })
@@ -18,6 +22,22 @@ public struct MeasureReference: Sendable, Hashable, Comparable, Codable, CustomS
         else { return nil }
         let number = String(Int(digits) ?? 0)
         self.rawValue = "TOM" + number + suffix
+    }
+
+    /// Whether `text` is already a reference as svwizard writes it (`TOM4a`: no leading zero,
+    /// a lowercase letter if any), which files hold thousands of times over.
+    private static func isCanonical(_ text: String) -> Bool {
+        let bytes = Array(text.utf8.prefix(8))
+        guard bytes.count >= 4, bytes.count <= 7, bytes[0] == UInt8(ascii: "T"), bytes[1] == UInt8(ascii: "O"), bytes[2] == UInt8(ascii: "M") else {
+            return false
+        }
+        func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+        var index = 3
+        while index < bytes.count, isDigit(bytes[index]) { index += 1 }
+        let digits = index - 3
+        guard digits >= 1, digits <= 3, digits == 1 || bytes[3] != UInt8(ascii: "0") else { return false }
+        if index == bytes.count { return true }
+        return index + 1 == bytes.count && bytes[index] >= UInt8(ascii: "a") && bytes[index] <= UInt8(ascii: "z")
     }
 
     /// `TOM 4a`: the reference as the policy prints it.

@@ -6,13 +6,14 @@ public enum DecimalText {
 
     /// Reads `12`, `-3`, `2.5` or `.5`; nothing else (no exponents, no stray characters).
     public static func parse(_ text: String) -> Decimal? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = ShortText.mayHaveBlankEnds(text) ? text.trimmingCharacters(in: .whitespaces) : text
         var digits = 0
         var dots = 0
-        for (index, character) in trimmed.enumerated() {
-            if character == "-" && index == 0 { continue }
-            if character == "." { dots += 1; continue }
-            guard character.isASCII, character.isNumber else { return nil }
+        // Every character allowed is ASCII, so its bytes tell (a byte of any other character is not a digit).
+        for (index, byte) in trimmed.utf8.enumerated() {
+            if byte == UInt8(ascii: "-") && index == 0 { continue }
+            if byte == UInt8(ascii: ".") { dots += 1; continue }
+            guard byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") else { return nil }
             digits += 1
         }
         guard digits > 0, dots <= 1, digits <= 30 else { return nil }
