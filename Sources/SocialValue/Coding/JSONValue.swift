@@ -167,7 +167,10 @@ private struct JSONParser {
         guard index < bytes.count else { throw fail() }
         if bytes[index] == UInt8(ascii: "\"") {
             index += 1
-            guard let text = String(validating: UnsafeBufferPointer(rebasing: bytes[start..<(index - 1)]), as: UTF8.self) else { throw fail() }
+            let run = UnsafeBufferPointer(rebasing: bytes[start..<(index - 1)])
+            // ASCII (most keys and values) is valid UTF-8 as it stands; anything else is validated.
+            if run.allSatisfy({ $0 < 0x80 }) { return String(decoding: run, as: UTF8.self) }
+            guard let text = String(validating: run, as: UTF8.self) else { throw fail() }
             return text
         }
         var utf8 = Array(bytes[start..<index])
