@@ -55,6 +55,8 @@ struct MoneyTests {
         ("2.5", "0.01", true), ("2.505", "0.01", false), ("3", "1", true), ("3.5", "1", false), ("1.5", "0.5", true),
         ("1.25", "0.5", false), ("0.3", "0.1", true), ("0.35", "0.1", false), ("100", "10", true), ("105", "10", false),
         ("0", "0.01", true), ("-2.5", "0.5", true), ("7", "0.25", true), ("7.1", "0.25", false), ("7.75", "0.25", true),
+        ("123456789012345678901234", "0.5", true), ("123456789012345678901234.3", "0.5", false), ("0.0000000000000000000001", "3", false),
+        ("30", "7.5", true), ("31", "7.5", false), ("2.25", "0.75", true),
     ])
     func multiples(value: String, step: String, expected: Bool) {
         #expect(DecimalText.isMultiple(Decimal(string: value)!, of: Decimal(string: step)!) == expected)
@@ -122,5 +124,15 @@ struct DecimalTextWritingTests {
             #expect(DecimalText.digits(value) == nil || DecimalText.digits(value) == value.description, "\(value)")
         }
         #expect(values.filter { DecimalText.digits($0) != nil }.count > 2_000)
+    }
+}
+
+@Suite("Blank text")
+struct BlankLineTests {
+    @Test("a line is blank exactly when trimming spaces and tabs leaves nothing", arguments: [
+        "", " ", "\t", " \t ", "\u{00A0}", "\u{3000}\u{2009}", "a", " a ", "\n", " \n", "\u{200B}", "\r",
+    ])
+    func sameAsTrimming(text: String) {
+        #expect(FastText.isBlankLine(text) == text.trimmingCharacters(in: .whitespaces).isEmpty)
     }
 }

@@ -7,6 +7,17 @@ public enum FastText {
         text.unicodeScalars.allSatisfy(\.properties.isWhitespace)
     }
 
+    /// Whether `text` is empty or only what `trimmingCharacters(in: .whitespaces)` removes.
+    /// ASCII is decided byte by byte (only spaces and tabs are blank); text with other
+    /// characters is left to Foundation, whose set of blanks is its own.
+    public static func isBlankLine(_ text: String) -> Bool {
+        for byte in text.utf8 {
+            guard byte < 0x80 else { return text.trimmingCharacters(in: .whitespaces).isEmpty }
+            if byte != UInt8(ascii: " ") && byte != UInt8(ascii: "\t") { return false }
+        }
+        return true
+    }
+
     /// A table of replacements for ASCII bytes, looked up by the byte's value.
     public struct Replacements: Sendable {
         fileprivate let table: [[UInt8]?]

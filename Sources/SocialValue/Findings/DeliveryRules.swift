@@ -15,7 +15,7 @@ enum DeliveryRules {
                                     message: "\(context.name) does not say what evidence will be kept.",
                                     hint: "Name the records you will keep, such as timesheets, payroll with postcodes, invoices or attendance lists."))
         }
-        if (commitment.partner ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
+        if FastText.isBlankLine(commitment.partner ?? "") {
             findings.append(Finding(.noLocalPartner, field: context.field + ".partner",
                                     message: "\(context.name) names no local partner.",
                                     hint: "Naming the school, college, charity or programme you will work with makes the commitment more credible."))

@@ -3,9 +3,9 @@ import Foundation
 /// Plausibility of the whole: the total against the public benchmarks, and how the values were
 /// arrived at (unvalued measures, illustrative values).
 enum PlausibilityRules {
-    static func findings(_ response: TenderResponse, framework: Framework, catalogue: Catalogue, pack: ValuePack?) -> [Finding] {
+    static func findings(_ response: TenderResponse, framework: Framework, catalogue: Catalogue, pack: ValuePack?, valuation: Valuation?) -> [Finding] {
         var findings: [Finding] = []
-        let valuation = Valuation(of: response, framework: framework, catalogue: catalogue, pack: pack)
+        let valuation = valuation ?? Valuation(of: response, framework: framework, catalogue: catalogue, pack: pack)
         let contract = response.tender.contractValue.pounds
         // The exact share decides; the rounded one is shown.
         if contract > 0, valuation.total.pounds / contract * 100 > framework.benchmarks.warnAbove.percent,

@@ -13,8 +13,9 @@ public struct ResponseChecks: Sendable {
         self.pack = pack
     }
 
-    /// Every finding for `response`, ordered by severity, then code, then field.
-    public func findings(in response: TenderResponse) -> [Finding] {
+    /// Every finding for `response`, ordered by severity, then code, then field. `valuation`,
+    /// when the caller has it already, must be the response's valuation with this pack.
+    public func findings(in response: TenderResponse, valuation: Valuation? = nil) -> [Finding] {
         var findings = responseFindings(response)
         var seen: Set<MeasureReference> = []
         for commitment in response.commitments {
@@ -35,7 +36,7 @@ public struct ResponseChecks: Sendable {
             findings += DeliveryRules.findings(context)
         }
         findings += PeopleRules.groupFindings(response, catalogue: catalogue)
-        findings += PlausibilityRules.findings(response, framework: framework, catalogue: catalogue, pack: pack)
+        findings += PlausibilityRules.findings(response, framework: framework, catalogue: catalogue, pack: pack, valuation: valuation)
         return findings.sorted { ($0.severity, $0.code.rawValue, $0.field) < ($1.severity, $1.code.rawValue, $1.field) }
     }
 

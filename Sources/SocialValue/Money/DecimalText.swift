@@ -46,17 +46,34 @@ public enum DecimalText {
         return Decimal(sign: negative ? .minus : .plus, exponent: exponent, significand: Decimal(significand))
     }
 
-    /// What `value.description` gives, made from its significand as a 64-bit integer and its
-    /// exponent; nil when the significand does not fit (or the value is not a number).
-    static func digits(_ value: Decimal) -> String? {
+    /// `value`'s magnitude as a whole number and a power of ten (`12.5` is 125 and -1), when the
+    /// whole number fits 64 bits.
+    static func integerParts(_ value: Decimal) -> (UInt64, Int)? {
         guard !value.isNaN else { return nil }
         let significand = value.significand
         let whole = NSDecimalNumber(decimal: significand).uint64Value
         guard Decimal(whole) == significand else { return nil }
+        return (whole, value.exponent)
+    }
+
+    /// `number` × 10^`places`, or nil if that does not fit 64 bits.
+    private static func scaled(_ number: UInt64, by places: Int) -> UInt64? {
+        var result = number
+        for _ in 0..<places {
+            let (product, overflow) = result.multipliedReportingOverflow(by: 10)
+            if overflow { return nil }
+            result = product
+        }
+        return result
+    }
+
+    /// What `value.description` gives, made from its significand as a 64-bit integer and its
+    /// exponent; nil when the significand does not fit (or the value is not a number).
+    static func digits(_ value: Decimal) -> String? {
+        guard let (whole, exponent) = integerParts(value) else { return nil }
         if whole == 0 { return "0" }
         var digits = Array(String(whole).utf8)
         var text: [UInt8] = value < 0 ? [UInt8(ascii: "-")] : []
-        let exponent = value.exponent
         if exponent >= 0 {
             text += digits
             text += [UInt8](repeating: UInt8(ascii: "0"), count: exponent)
@@ -118,6 +135,11 @@ public enum DecimalText {
         guard step > 0 else { return true }
         // Steps of 1, 0.1, 0.01 (most measures): rounding to that place changes nothing. No long division.
         if step.significand == 1, step.exponent <= 0 { return rounded(value, places: -step.exponent) == value }
+        // Otherwise with whole numbers when both fit 64 bits: value = a × 10^i, step = b × 10^j.
+        if let (a, i) = integerParts(value), let (b, j) = integerParts(step), b > 0 {
+            let low = min(i, j)
+            if let scaledA = scaled(a, by: i - low), let scaledB = scaled(b, by: j - low) { return scaledA % scaledB == 0 }
+        }
         let quotient = value / step
         return rounded(quotient, places: 0) == quotient
     }

@@ -158,8 +158,8 @@ public struct BundleValidator: Sendable {
     private func recheck(_ document: SubmissionDocument, tender: TenderSpecification?, into report: inout BundleReport) {
         let response = document.response
         let claimedPack = document.valuePack
-        let findings = ResponseChecks(framework: framework, catalogue: catalogue, pack: claimedPack).findings(in: response)
         let valuation = Valuation(of: response, framework: framework, catalogue: catalogue, pack: claimedPack)
+        let findings = ResponseChecks(framework: framework, catalogue: catalogue, pack: claimedPack).findings(in: response, valuation: valuation)
         report.findings = findings
         if findings != document.findings && document.toolVersion != toolVersion {
             // The checks change between versions; an older bundle's findings are history, not a claim to doubt.
