@@ -122,16 +122,19 @@ public enum ResponseMarkdown {
             // Split on the line-feed byte, as Foundation does (a Character may hold "\r\n").
             var start = 0
             while true {
-                var end = start
-                while end < source.count, source[end] != UInt8(ascii: "\n") { end += 1 }
-                if start > 0 { bytes += [UInt8(ascii: "\\"), UInt8(ascii: "\n")] }
+                let end = source[start...].firstIndex(of: UInt8(ascii: "\n")) ?? source.count
+                if start > 0 {
+                    bytes.append(UInt8(ascii: "\\"))
+                    bytes.append(UInt8(ascii: "\n"))
+                }
                 appendTrimmedEscaped(UnsafeBufferPointer(rebasing: source[start..<end]), into: &bytes)
                 guard end < source.count else { break }
                 start = end + 1
             }
         }
         // A blank line between two lines is a paragraph break, not two hard breaks.
-        return String(decoding: collapsingBlankBreaks(bytes), as: UTF8.self)
+        collapseBlankBreaks(&bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// One line without its leading and trailing blanks, escaped. Spaces and tabs are trimmed
@@ -151,14 +154,14 @@ public enum ResponseMarkdown {
     }
 
     /// `bytes` with each two hard breaks in a row (backslash, line feed, twice) made a blank line.
-    private static func collapsingBlankBreaks(_ bytes: [UInt8]) -> [UInt8] {
-        var result = bytes
+    private static func collapseBlankBreaks(_ result: inout [UInt8]) {
         let slash = UInt8(ascii: "\\")
         let feed = UInt8(ascii: "\n")
         let kept = result.withUnsafeMutableBufferPointer { buffer -> Int in
-            // In place: what is written never passes what is read.
-            var read = 0
-            var write = 0
+            // In place: what is written never passes what is read. Up to the first break
+            // nothing moves.
+            guard var read = buffer.firstIndex(of: slash) else { return buffer.count }
+            var write = read
             while read < buffer.count {
                 if buffer[read] == slash, read + 3 < buffer.count, buffer[read + 1] == feed, buffer[read + 2] == slash, buffer[read + 3] == feed {
                     buffer[write] = feed
@@ -174,7 +177,6 @@ public enum ResponseMarkdown {
             return write
         }
         result.removeLast(result.count - kept)
-        return result
     }
 
     /// `line` without leading and trailing spaces and tabs (Foundation's `.whitespaces`).
