@@ -1,3 +1,5 @@
+import Foundation
+
 /// Text operations in one pass over UTF-8, for the renderings and checks that run on every
 /// bundle: the characters they look for are all ASCII, so working on bytes gives the same text
 /// as working on characters, without Foundation's bridging.
@@ -52,6 +54,18 @@ public enum FastText {
                 bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart...]))
             }
         }
+    }
+
+    /// `lines`, each ended by a line feed, as UTF-8: what `(lines.joined(separator: "\n") + "\n")`
+    /// gives, without making that text first.
+    public static func data(lines: [String]) -> Data {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(lines.reduce(0) { $0 + $1.utf8.count + 1 })
+        for line in lines {
+            bytes.append(contentsOf: line.utf8)
+            bytes.append(UInt8(ascii: "\n"))
+        }
+        return Data(bytes)
     }
 
     /// The lines of `text`, split at each line feed (as Foundation's `components(separatedBy:)`

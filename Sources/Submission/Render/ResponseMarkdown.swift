@@ -48,7 +48,7 @@ public enum ResponseMarkdown {
         lines += ["", "## Our \(document.deliveryDocument.kind.name)", "", paragraphs(document.deliveryDocument.text)]
         lines += ["", "## How the figures were valued", ""]
         lines += FastText.lines(ResponseWording.valuation(document).map(text).joined(separator: "\n\n"))
-        return Data((lines.joined(separator: "\n") + "\n").utf8)
+        return FastText.data(lines: lines)
     }
 
     private static func commitmentLines(_ commitment: Commitment, summary: MeasureSummary) -> [String] {

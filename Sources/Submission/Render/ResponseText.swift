@@ -37,7 +37,7 @@ public enum ResponseText {
         lines.append("")
         lines += heading("How the figures were valued", underline: "-")
         lines += ResponseWording.valuation(document)
-        return Data((lines.joined(separator: "\n") + "\n").utf8)
+        return FastText.data(lines: lines)
     }
 
     private static func heading(_ text: String, underline: Character) -> [String] {
