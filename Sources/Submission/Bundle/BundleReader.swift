@@ -63,21 +63,18 @@ public enum BundleReader {
         guard problems.isEmpty else { throw BundleReadError(problems) }
         var files: [String: Data] = [:]
         var total = 0
+        // Stored entries (all of a bundle svwizard made) are copied straight out of the zip.
+        let stored = ZipStructure.storedRanges(in: data)
         for entry in entries {
             let name = entry.path(using: .utf8)
-            var content = Data()
+            let content: Data
             let checksum: UInt32
-            do {
-                // ZIPFoundation's CRC-32 goes a byte at a time; CRC32 below is several times faster.
-                _ = try archive.extract(entry, skipCRC32: true) { chunk in
-                    content.append(chunk)
-                    total += chunk.count
-                    if content.count > maximumEntryBytes || total > maximumTotalBytes { throw LimitExceeded() }
-                }
-            } catch is LimitExceeded {
-                throw BundleReadError(.zipBomb, file: name, "\(name) expands beyond the size limit (it may be a zip bomb)")
-            } catch {
-                throw BundleReadError(.notAZip, file: name, "\(name) cannot be read (the bundle is damaged)")
+            if !entry.isCompressed, let range = stored[name], UInt64(range.count) == entry.uncompressedSize {
+                total += range.count
+                guard range.count <= maximumEntryBytes, total <= maximumTotalBytes else { throw bomb(name) }
+                content = data.subdata(in: (data.startIndex + range.lowerBound)..<(data.startIndex + range.upperBound))
+            } else {
+                content = try extract(entry, named: name, from: archive, total: &total)
             }
             checksum = CRC32.checksum(content)
             guard UInt64(content.count) == entry.uncompressedSize else {
@@ -92,6 +89,30 @@ public enum BundleReader {
     }
 
     private struct LimitExceeded: Error {}
+
+    private static func bomb(_ name: String) -> BundleReadError {
+        BundleReadError(.zipBomb, file: name, "\(name) expands beyond the size limit (it may be a zip bomb)")
+    }
+
+    /// An entry read through ZIPFoundation (a compressed one, or one the zip's own records do
+    /// not place plainly), its size limited as it is read.
+    private static func extract(_ entry: Entry, named name: String, from archive: Archive, total: inout Int) throws -> Data {
+        var content = Data()
+        var count = total
+        do {
+            _ = try archive.extract(entry, skipCRC32: true) { chunk in
+                content.append(chunk)
+                count += chunk.count
+                if content.count > maximumEntryBytes || count > maximumTotalBytes { throw LimitExceeded() }
+            }
+        } catch is LimitExceeded {
+            throw bomb(name)
+        } catch {
+            throw BundleReadError(.notAZip, file: name, "\(name) cannot be read (the bundle is damaged)")
+        }
+        total = count
+        return content
+    }
 
     /// What is wrong with an entry before any of it is read, or nil.
     static func problem(with entry: Entry) -> (BundleDiagnostic.Code, String)? {
