@@ -23,9 +23,12 @@ public enum FastText {
     /// A table of replacements for ASCII bytes, looked up by the byte's value.
     public struct Replacements: Sendable {
         fileprivate let table: [[UInt8]?]
+        /// Whether each byte is replaced: looked up for every byte, so a plain flag.
+        fileprivate let replaced: [Bool]
 
         public init(_ replacements: [UInt8: String]) {
             table = (0..<256).map { replacements[UInt8($0)].map { Array($0.utf8) } }
+            replaced = (0..<256).map { replacements[UInt8($0)] != nil }
         }
     }
 
@@ -43,12 +46,11 @@ public enum FastText {
         var text = text
         text.makeContiguousUTF8()
         text.utf8.withContiguousStorageIfAvailable { source in
-            replacements.table.withUnsafeBufferPointer { table in
+            replacements.replaced.withUnsafeBufferPointer { replaced in
                 var runStart = 0
-                for index in 0..<source.count {
-                    guard let replacement = table[Int(source[index])] else { continue }
+                for index in 0..<source.count where replaced[Int(source[index])] {
                     bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart..<index]))
-                    bytes.append(contentsOf: replacement)
+                    bytes.append(contentsOf: replacements.table[Int(source[index])]!)
                     runStart = index + 1
                 }
                 bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart...]))

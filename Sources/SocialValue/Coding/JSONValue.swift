@@ -163,13 +163,19 @@ private struct JSONParser {
         index += 1
         let start = index
         // The common case: no escapes, so the bytes are the string.
-        while index < bytes.count, bytes[index] != UInt8(ascii: "\""), bytes[index] != UInt8(ascii: "\\"), bytes[index] >= 0x20 { index += 1 }
+        var ascii = true
+        while index < bytes.count {
+            let byte = bytes[index]
+            guard byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\\"), byte >= 0x20 else { break }
+            if byte >= 0x80 { ascii = false }
+            index += 1
+        }
         guard index < bytes.count else { throw fail() }
         if bytes[index] == UInt8(ascii: "\"") {
             index += 1
             let run = UnsafeBufferPointer(rebasing: bytes[start..<(index - 1)])
             // ASCII (most keys and values) is valid UTF-8 as it stands; anything else is validated.
-            if run.allSatisfy({ $0 < 0x80 }) { return String(decoding: run, as: UTF8.self) }
+            if ascii { return String(decoding: run, as: UTF8.self) }
             guard let text = String(validating: run, as: UTF8.self) else { throw fail() }
             return text
         }

@@ -29,11 +29,16 @@ extension JSONEncoder {
         text.reserveCapacity(elements.reduce(0) { $0 + $1.count + $1.count / 8 } + 8)
         for (index, element) in elements.enumerated() {
             if index > 0 { text += Array(",\n".utf8) }
-            var lineStart = true
-            for byte in element {
-                if lineStart && byte != UInt8(ascii: "\n") { text += [UInt8(ascii: " "), UInt8(ascii: " ")] }
-                text.append(byte)
-                lineStart = byte == UInt8(ascii: "\n")
+            element.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
+                var lineStart = true
+                for byte in bytes {
+                    if lineStart && byte != UInt8(ascii: "\n") {
+                        text.append(UInt8(ascii: " "))
+                        text.append(UInt8(ascii: " "))
+                    }
+                    text.append(byte)
+                    lineStart = byte == UInt8(ascii: "\n")
+                }
             }
         }
         text += Array("\n]".utf8)
