@@ -20,30 +20,17 @@ enum ZipStructure {
             BundleDiagnostic(code, file: file, message, action: BundleReadError.action)
         }
         guard let end = endRecord(bytes) else { return [problem(.notAZip, nil, "its end record is missing (the file is damaged or cut short)")] }
-        let count = Int(le16(bytes, end + 10))
-        var offset = Int(le32(bytes, end + 16))
         var problems: [BundleDiagnostic] = []
-        for _ in 0..<count {
-            guard offset + 46 <= bytes.count, le32(bytes, offset) == centralSignature else {
-                return problems + [problem(.notAZip, nil, "its list of entries is damaged")]
-            }
-            let flags = le16(bytes, offset + 8)
-            let method = le16(bytes, offset + 10)
-            let nameLength = Int(le16(bytes, offset + 28))
-            let extraLength = Int(le16(bytes, offset + 30))
-            let commentLength = Int(le16(bytes, offset + 32))
-            let local = Int(le32(bytes, offset + 42))
-            guard offset + 46 + nameLength <= bytes.count else { return problems + [problem(.notAZip, nil, "its list of entries is damaged")] }
-            let name = Array(bytes[(offset + 46)..<(offset + 46 + nameLength)])
+        let intact = walkDirectory(bytes, end: end) { record in
+            let name = Array(record.name)
             let shown = BundleReader.printable(String(decoding: name, as: UTF8.self))
-            if let mismatch = localProblem(bytes, at: local, name: name, method: method, shown: shown) {
+            if let mismatch = localProblem(bytes, at: record.local, name: name, method: record.method, shown: shown) {
                 problems.append(problem(.zipMismatch, shown, mismatch))
-            } else if flags & 0x0001 != 0 || le16(bytes, local + 6) & 0x0001 != 0 {
+            } else if record.flags & 0x0001 != 0 || le16(bytes, record.local + 6) & 0x0001 != 0 {
                 problems.append(problem(.encrypted, shown, "the entry \"\(shown)\" is encrypted; a bundle is never encrypted"))
             }
-            offset += 46 + nameLength + extraLength + commentLength
         }
-        return problems
+        return intact ? problems : problems + [problem(.notAZip, nil, "its list of entries is damaged")]
     }
 
     /// Where each stored (uncompressed) entry's bytes are in `data`, by name, as its central
@@ -55,26 +42,44 @@ enum ZipStructure {
             let bytes = raw.bindMemory(to: UInt8.self)
             var ranges: [String: Range<Int>] = [:]
             guard let end = endRecord(bytes) else { return ranges }
-            var offset = Int(le32(bytes, end + 16))
-            for _ in 0..<Int(le16(bytes, end + 10)) {
-                guard offset + 46 <= bytes.count, le32(bytes, offset) == centralSignature else { break }
-                let method = le16(bytes, offset + 10)
-                let compressed = le32(bytes, offset + 20)
-                let uncompressed = le32(bytes, offset + 24)
-                let nameLength = Int(le16(bytes, offset + 28))
-                let extraLength = Int(le16(bytes, offset + 30))
-                let commentLength = Int(le16(bytes, offset + 32))
-                let local = Int(le32(bytes, offset + 42))
-                guard offset + 46 + nameLength <= bytes.count else { break }
-                let name = String(decoding: UnsafeBufferPointer(rebasing: bytes[(offset + 46)..<(offset + 46 + nameLength)]), as: UTF8.self)
-                if method == 0, compressed == uncompressed, compressed != 0xFFFF_FFFF, local + 30 <= bytes.count {
-                    let start = local + 30 + Int(le16(bytes, local + 26)) + Int(le16(bytes, local + 28))
-                    if start + Int(compressed) <= bytes.count { ranges[name] = start..<(start + Int(compressed)) }
-                }
-                offset += 46 + nameLength + extraLength + commentLength
+            _ = walkDirectory(bytes, end: end) { record in
+                let local = record.local
+                guard record.method == 0, record.compressedSize == record.uncompressedSize, record.compressedSize != 0xFFFF_FFFF,
+                      local + 30 <= bytes.count else { return }
+                let start = local + 30 + Int(le16(bytes, local + 26)) + Int(le16(bytes, local + 28))
+                let count = Int(record.compressedSize)
+                if start + count <= bytes.count { ranges[String(decoding: record.name, as: UTF8.self)] = start..<(start + count) }
             }
             return ranges
         }
+    }
+
+    /// One entry of the central directory: what it says of the entry, its name's bytes.
+    private struct DirectoryRecord {
+        var flags: UInt16
+        var method: UInt16
+        var compressedSize: UInt32
+        var uncompressedSize: UInt32
+        var name: UnsafeBufferPointer<UInt8>
+        /// Where the entry's local header is.
+        var local: Int
+    }
+
+    /// Gives `visit` each central directory record in order; false when the directory is
+    /// damaged (a record cut short or without its signature), after the records before it.
+    private static func walkDirectory(_ bytes: UnsafeBufferPointer<UInt8>, end: Int, _ visit: (DirectoryRecord) -> Void) -> Bool {
+        var offset = Int(le32(bytes, end + 16))
+        for _ in 0..<Int(le16(bytes, end + 10)) {
+            guard offset + 46 <= bytes.count, le32(bytes, offset) == centralSignature else { return false }
+            let nameLength = Int(le16(bytes, offset + 28))
+            guard offset + 46 + nameLength <= bytes.count else { return false }
+            visit(DirectoryRecord(flags: le16(bytes, offset + 8), method: le16(bytes, offset + 10), compressedSize: le32(bytes, offset + 20),
+                                  uncompressedSize: le32(bytes, offset + 24),
+                                  name: UnsafeBufferPointer(rebasing: bytes[(offset + 46)..<(offset + 46 + nameLength)]),
+                                  local: Int(le32(bytes, offset + 42))))
+            offset += 46 + nameLength + Int(le16(bytes, offset + 30)) + Int(le16(bytes, offset + 32))
+        }
+        return true
     }
 
     private static func localProblem(_ bytes: UnsafeBufferPointer<UInt8>, at local: Int, name: [UInt8], method: UInt16, shown: String) -> String? {
