@@ -136,3 +136,22 @@ struct BlankLineTests {
         #expect(FastText.isBlankLine(text) == text.trimmingCharacters(in: .whitespaces).isEmpty)
     }
 }
+
+@Suite("Adding decimals")
+struct DecimalSumTests {
+    static func form(_ value: Decimal) -> [UInt8] {
+        var value = value
+        return withUnsafeBytes(of: &value) { Array($0) }
+    }
+
+    @Test("the sum is the very Decimal that adding them one by one gives, for any mix of scales, signs and sizes")
+    func sameAsReduce() {
+        let samples = ["0", "0.00", "1", "2.5", "2.50", "0.5", "3", "1.5", "100", "1e3", "0.01", "12769.68", "7.0", "30000", "0.1", "-1.5",
+                       "18446744073709551615", "123456789012345678901234", "0.000000000000000000001"].map { Decimal(string: $0)! }
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<5_000 {
+            let values = (0..<Int.random(in: 0...5, using: &generator)).map { _ in samples.randomElement(using: &generator)! }
+            #expect(Self.form(DecimalText.sum(values)) == Self.form(values.reduce(0, +)), "\(values)")
+        }
+    }
+}

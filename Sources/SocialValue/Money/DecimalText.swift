@@ -56,6 +56,30 @@ public enum DecimalText {
         return (whole, value.exponent)
     }
 
+    /// The sum of `values`, exactly as `values.reduce(0, +)` gives it (the same Decimal, in the
+    /// same form), added as whole numbers when they are not negative and fit 64 bits: Decimal's
+    /// own addition is slow, and totals are asked for on every check and rendering.
+    public static func sum(_ values: [Decimal]) -> Decimal {
+        guard values.count > 1 else { return values.reduce(0, +) }
+        var parts: [(whole: UInt64, exponent: Int)] = []
+        parts.reserveCapacity(values.count)
+        for value in values {
+            guard value >= 0, let part = integerParts(value) else { return values.reduce(0, +) }
+            parts.append(part)
+        }
+        let low = parts.map(\.exponent).min() ?? 0
+        var total: UInt64 = 0
+        for part in parts {
+            guard let scaled = scaled(part.whole, by: part.exponent - low) else { return values.reduce(0, +) }
+            let (next, overflow) = total.addingReportingOverflow(scaled)
+            guard !overflow else { return values.reduce(0, +) }
+            total = next
+        }
+        // Zero keeps the decimal places it was written with: Decimal's own addition makes that form.
+        guard total != 0 else { return values.reduce(0, +) }
+        return Decimal(sign: .plus, exponent: low, significand: Decimal(total))
+    }
+
     /// `number` × 10^`places`, or nil if that does not fit 64 bits.
     private static func scaled(_ number: UInt64, by places: Int) -> UInt64? {
         var result = number

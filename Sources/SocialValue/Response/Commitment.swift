@@ -34,7 +34,7 @@ public struct Commitment: Sendable, Hashable, Codable {
     }
 
     /// The quantity over the whole contract.
-    public var total: Decimal { quantities.reduce(0, +) }
+    public var total: Decimal { DecimalText.sum(quantities) }
 
     enum CodingKeys: String, CodingKey {
         case measure, quantities, placements, weeksEach, people, ageBandConfirmed, delivery, partner, evidence
