@@ -63,12 +63,12 @@ public struct Valuation: Sendable, Hashable, Codable {
                 measure: commitment.measure, unit: unit, theme: placement?.theme.name ?? "Other",
                 outcome: placement?.outcome.name ?? "Other", quantities: commitment.quantities.map(Quantity.init),
                 totalQuantity: Quantity(commitment.total), perUnit: perUnit, values: values,
-                total: values.map { $0.reduce(Money.zero, +) }, edition: pack?.value(for: commitment.measure)?.edition))
+                total: values.map { Money.sum($0) }, edition: pack?.value(for: commitment.measure)?.edition))
         }
         self.lines = lines
         self.byTheme = Self.subtotals(lines, framework.themes.map(\.name), \.theme)
         self.byOutcome = Self.subtotals(lines, framework.themes.flatMap { $0.outcomes.map(\.name) }, \.outcome)
-        self.total = lines.compactMap(\.total).reduce(Money.zero, +)
+        self.total = Money.sum(lines.compactMap(\.total))
         let contract = response.tender.contractValue.pounds
         self.shareOfContract = contract > 0 ? Percentage(DecimalText.rounded(total.pounds / contract * 100, places: 2)) : nil
         self.unvalued = lines.filter { $0.perUnit == nil }.map(\.measure)
@@ -83,7 +83,7 @@ public struct Valuation: Sendable, Hashable, Codable {
         return names.compactMap { name in
             let matching = lines.filter { $0[keyPath: key] == name }
             guard !matching.isEmpty else { return nil }
-            return Subtotal(name: name, total: matching.compactMap(\.total).reduce(Money.zero, +),
+            return Subtotal(name: name, total: Money.sum(matching.compactMap(\.total)),
                             valued: matching.contains { $0.total != nil })
         }
     }
