@@ -35,6 +35,11 @@ public enum FastText {
     /// `text` with every ASCII byte in `replacements` replaced by its text; other bytes kept.
     /// Runs of bytes with nothing to replace are copied whole.
     public static func replacing(_ text: String, _ replacements: Replacements) -> String {
+        // Most texts have nothing to replace: they are returned as they are, with nothing copied.
+        let untouched = text.utf8.withContiguousStorageIfAvailable { source in
+            replacements.replaced.withUnsafeBufferPointer { replaced in !source.contains { replaced[Int($0)] } }
+        }
+        if untouched == true { return text }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count + 64)
         append(text, replacing: replacements, to: &bytes)
