@@ -185,6 +185,14 @@ struct MarkdownParagraphTests {
     func paragraphs(text: String, expected: String) {
         #expect(ResponseMarkdown.paragraphs(text) == expected)
     }
+
+    @Test("a short text is escaped where it must be and left as it is where it need not be", arguments: [
+        ("Acme Builders Ltd", "Acme Builders Ltd"), ("Rotherham College", "Rotherham College"), ("1. item", "1\\. item"),
+        (" - x", " \\- x"), ("a*b", "a\\*b"), ("12 weeks", "12 weeks"), ("=SUM(A1)", "\\=SUM(A1)"), ("", ""), ("é <b>", "é \\<b\\>"),
+    ])
+    func text(text: String, expected: String) {
+        #expect(ResponseMarkdown.text(text) == expected)
+    }
 }
 
 @Suite("validate --tender catches each mismatch with its code")

@@ -66,6 +66,12 @@ public enum ResponseMarkdown {
     /// list, quote or heading at the start of a line, so `<script>`, `[a](b)`, `![i](x)`,
     /// `# heading`, `| cell |`, `*bold*`, `1. item` and `&amp;` all show as typed.
     public static func text(_ value: String) -> String {
+        // Most short texts need nothing escaped: no special character, and a first character that
+        // cannot start a block (a space, a list or quote mark, a digit). They are returned as they are.
+        if let first = value.utf8.first, !" -+=>0123456789".utf8.contains(first),
+           !value.utf8.contains(where: { special[Int($0)] }) {
+            return value
+        }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(value.utf8.count + 16)
         escape(value.utf8, into: &bytes)
