@@ -20,6 +20,15 @@ public enum FastText {
         return true
     }
 
+    /// Whether `text` might begin or end with what `trimmingCharacters(in: .whitespaces)`
+    /// removes: its first or last byte is a space, a tab or part of a non-ASCII character.
+    /// When not, trimming would change nothing and can be skipped.
+    public static func mayHaveBlankEnds(_ text: String) -> Bool {
+        guard let first = text.utf8.first, let last = text.utf8.last else { return false }
+        func maybe(_ byte: UInt8) -> Bool { byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte >= 0x80 }
+        return maybe(first) || maybe(last)
+    }
+
     /// A table of replacements for ASCII bytes, looked up by the byte's value.
     public struct Replacements: Sendable {
         fileprivate let table: [[UInt8]?]

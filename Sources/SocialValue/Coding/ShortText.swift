@@ -2,14 +2,6 @@
 /// a terminal would act on) shown as `?`, and cut short with "..." past a limit, so a 5 MB
 /// value or a hostile name never floods or drives the screen.
 public enum ShortText {
-    /// Whether `text` might begin or end with what `trimmingCharacters(in: .whitespaces)`
-    /// removes: its first or last byte is a space, a tab or part of a non-ASCII character.
-    /// When not, trimming would change nothing and can be skipped.
-    public static func mayHaveBlankEnds(_ text: String) -> Bool {
-        guard let first = text.utf8.first, let last = text.utf8.last else { return false }
-        func maybe(_ byte: UInt8) -> Bool { byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte >= 0x80 }
-        return maybe(first) || maybe(last)
-    }
 
     /// Whether `scalar` is a control character (C0, DEL or C1).
     public static func isControl(_ scalar: Unicode.Scalar) -> Bool {

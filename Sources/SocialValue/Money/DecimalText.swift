@@ -6,7 +6,7 @@ public enum DecimalText {
 
     /// Reads `12`, `-3`, `2.5` or `.5`; nothing else (no exponents, no stray characters).
     public static func parse(_ text: String) -> Decimal? {
-        let trimmed = ShortText.mayHaveBlankEnds(text) ? text.trimmingCharacters(in: .whitespaces) : text
+        let trimmed = FastText.mayHaveBlankEnds(text) ? text.trimmingCharacters(in: .whitespaces) : text
         var digits = 0
         var dots = 0
         // Every character allowed is ASCII, so its bytes tell (a byte of any other character is not a digit).
