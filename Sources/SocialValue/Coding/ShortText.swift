@@ -2,7 +2,6 @@
 /// a terminal would act on) shown as `?`, and cut short with "..." past a limit, so a 5 MB
 /// value or a hostile name never floods or drives the screen.
 public enum ShortText {
-
     /// Whether `scalar` is a control character (C0, DEL or C1).
     public static func isControl(_ scalar: Unicode.Scalar) -> Bool {
         scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
