@@ -125,6 +125,68 @@ struct DecimalTextWritingTests {
         }
         #expect(values.filter { DecimalText.digits($0) != nil }.count > 2_000)
     }
+
+    /// Decimals of every sign, size and scale, with a few that do not fit 64 bits.
+    static func samples(_ count: Int) -> [Decimal] {
+        var values = ["0", "0.00", "1", "-1", "2.5", "2.50", "100", "1e2", "12769.68", "-120.5", "0.000001", "-0.05", "999999.995",
+                      "0.125", "-0.005", "18446744073709551615", "18446744073709551616", "123456789012345678901234567890"]
+            .map { Decimal(string: $0)! }
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<count {
+            let mantissa = Decimal(UInt64.random(in: 0...UInt64.max, using: &generator) >> UInt64.random(in: 0...63, using: &generator))
+            let value = mantissa * Decimal(sign: .plus, exponent: Int.random(in: -20...6, using: &generator), significand: 1)
+            values.append(Bool.random(using: &generator) ? value : -value)
+        }
+        return values
+    }
+
+    @Test("a decimal's parts read from its storage are the ones Foundation gives")
+    func partsFromStorage() throws {
+        try #require(DecimalStorage.isKnown)
+        for value in Self.samples(3_000) + [Decimal.nan] {
+            let fast = DecimalStorage.parts(value)
+            let slow = DecimalStorage.slowParts(value)
+            #expect(fast?.whole == slow?.whole && fast?.exponent == slow?.exponent && fast?.negative == slow?.negative, "\(value)")
+        }
+    }
+
+    @Test("plain and grouped text are what the description, trimmed and grouped digit by digit, gives")
+    func plainAndGrouped() {
+        for value in Self.samples(3_000) {
+            var plain = value.description
+            if plain.contains(".") {
+                while plain.hasSuffix("0") { plain.removeLast() }
+                if plain.hasSuffix(".") { plain.removeLast() }
+            }
+            #expect(DecimalText.plain(value) == plain, "\(value)")
+            for places in [0, 2, 3] {
+                #expect(DecimalText.grouped(value, places: places) == Self.groupedByDigits(value, places: places), "\(value) \(places)")
+            }
+        }
+    }
+
+    /// Grouping from the rounded value's description, one digit at a time.
+    static func groupedByDigits(_ value: Decimal, places: Int) -> String {
+        let rounded = DecimalText.rounded(value, places: places)
+        let negative = rounded < 0
+        var plain = (negative ? -rounded : rounded).description
+        if plain.contains(".") {
+            while plain.hasSuffix("0") { plain.removeLast() }
+            if plain.hasSuffix(".") { plain.removeLast() }
+        }
+        let parts = plain.split(separator: ".", omittingEmptySubsequences: false)
+        let whole = Array(parts[0])
+        var text = negative ? "-" : ""
+        for (index, digit) in whole.enumerated() {
+            if index > 0 && (whole.count - index) % 3 == 0 { text += "," }
+            text.append(digit)
+        }
+        if places > 0 {
+            let fraction = parts.count > 1 ? String(parts[1]) : ""
+            text += "." + fraction + String(repeating: "0", count: max(0, places - fraction.count))
+        }
+        return text
+    }
 }
 
 @Suite("Blank text")

@@ -49,11 +49,14 @@ public enum DecimalText {
     /// `value`'s magnitude as a whole number and a power of ten (`12.5` is 125 and -1), when the
     /// whole number fits 64 bits.
     static func integerParts(_ value: Decimal) -> (UInt64, Int)? {
-        guard !value.isNaN else { return nil }
-        let significand = value.significand
-        let whole = NSDecimalNumber(decimal: significand).uint64Value
-        guard Decimal(whole) == significand else { return nil }
-        return (whole, value.exponent)
+        parts(value).map { ($0.whole, $0.exponent) }
+    }
+
+    /// `value` as its sign, its magnitude's whole number (when that fits 64 bits) and its power
+    /// of ten; nil for anything larger, or not a number.
+    static func parts(_ value: Decimal) -> (whole: UInt64, exponent: Int, negative: Bool)? {
+        guard DecimalStorage.isKnown else { return DecimalStorage.slowParts(value) }
+        return DecimalStorage.parts(value)
     }
 
     /// The sum of `values`, exactly as `values.reduce(0, +)` gives it (the same Decimal, in the
@@ -94,21 +97,49 @@ public enum DecimalText {
     /// What `value.description` gives, made from its significand as a 64-bit integer and its
     /// exponent; nil when the significand does not fit (or the value is not a number).
     static func digits(_ value: Decimal) -> String? {
-        guard let (whole, exponent) = integerParts(value) else { return nil }
+        guard let (whole, exponent, negative) = parts(value) else { return nil }
         if whole == 0 { return "0" }
-        var digits = Array(String(whole).utf8)
-        var text: [UInt8] = value < 0 ? [UInt8(ascii: "-")] : []
-        if exponent >= 0 {
-            text += digits
-            text += [UInt8](repeating: UInt8(ascii: "0"), count: exponent)
-        } else {
-            let places = -exponent
-            if digits.count <= places { digits = [UInt8](repeating: UInt8(ascii: "0"), count: places - digits.count + 1) + digits }
-            text += digits[..<(digits.count - places)]
-            text.append(UInt8(ascii: "."))
-            text += digits[(digits.count - places)...]
+        return written(whole, exponent: exponent, negative: negative)
+    }
+
+    /// `whole` × 10^`exponent` written out in full: `-12.50`, `0.05`, `1200`.
+    private static func written(_ whole: UInt64, exponent: Int, negative: Bool) -> String {
+        // At most 20 digits, a sign, a point, a leading "0." and the zeros an exponent adds.
+        let capacity = 24 + abs(exponent)
+        return String(unsafeUninitializedCapacity: capacity) { buffer in
+            var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
+            let count = withUnsafeMutableBytes(of: &digits) { scratch -> Int in
+                var number = whole
+                var index = scratch.count
+                repeat {
+                    index -= 1
+                    scratch[index] = UInt8(ascii: "0") &+ UInt8(number % 10)
+                    number /= 10
+                } while number > 0
+                let count = scratch.count - index
+                var out = 0
+                func put(_ byte: UInt8) { buffer[out] = byte; out += 1 }
+                if negative { put(UInt8(ascii: "-")) }
+                if exponent >= 0 {
+                    for digit in scratch[index...] { put(digit) }
+                    for _ in 0..<exponent { put(UInt8(ascii: "0")) }
+                } else {
+                    let places = -exponent
+                    if count <= places {
+                        put(UInt8(ascii: "0"))
+                        put(UInt8(ascii: "."))
+                        for _ in 0..<(places - count) { put(UInt8(ascii: "0")) }
+                        for digit in scratch[index...] { put(digit) }
+                    } else {
+                        for digit in scratch[index..<(scratch.count - places)] { put(digit) }
+                        put(UInt8(ascii: "."))
+                        for digit in scratch[(scratch.count - places)...] { put(digit) }
+                    }
+                }
+                return out
+            }
+            return count
         }
-        return String(decoding: text, as: UTF8.self)
     }
 
     /// `value` rounded to `places` decimal places, half away from zero.
@@ -122,8 +153,18 @@ public enum DecimalText {
     /// The shortest exact decimal form: `12769.68`, `2.5`, `100000`.
     public static func plain(_ value: Decimal) -> String {
         // Decimal's own description is exact and locale-free, but divides its mantissa by ten
-        // digit by digit; a mantissa that fits 64 bits is written from that integer instead.
-        var text = digits(value) ?? value.description
+        // digit by digit; a mantissa that fits 64 bits is written from that integer instead,
+        // with the trailing zeros after the point dropped first.
+        if let parts = parts(value) {
+            guard parts.whole != 0 else { return "0" }
+            var (whole, exponent) = (parts.whole, parts.exponent)
+            while exponent < 0, whole % 10 == 0 {
+                whole /= 10
+                exponent += 1
+            }
+            return written(whole, exponent: exponent, negative: parts.negative)
+        }
+        var text = value.description
         if text.utf8.contains(UInt8(ascii: ".")) {
             while text.hasSuffix("0") { text.removeLast() }
             if text.hasSuffix(".") { text.removeLast() }
@@ -134,6 +175,11 @@ public enum DecimalText {
     /// `12,769.68` with exactly `places` decimal places (the value is rounded first).
     public static func grouped(_ value: Decimal, places: Int) -> String {
         let rounded = rounded(value, places: places)
+        // The rounded value as a whole number of 10^-places units, when that fits 64 bits.
+        if places >= 0, places <= 18, let (whole, exponent, negative) = parts(rounded), exponent + places >= 0,
+           let units = scaled(whole, by: exponent + places) {
+            return groupedUnits(units, places: places, negative: negative && units != 0)
+        }
         let negative = rounded < 0
         let digits = Array(plain(negative ? -rounded : rounded).utf8)
         let point = digits.firstIndex(of: UInt8(ascii: ".")) ?? digits.count
@@ -152,6 +198,42 @@ public enum DecimalText {
             text += [UInt8](repeating: UInt8(ascii: "0"), count: max(0, places - fraction.count))
         }
         return String(decoding: text, as: UTF8.self)
+    }
+
+    /// `units` × 10^-`places` with its thousands grouped and exactly `places` decimal places.
+    private static func groupedUnits(_ units: UInt64, places: Int, negative: Bool) -> String {
+        // 20 digits, 6 commas, a sign and a point.
+        String(unsafeUninitializedCapacity: 28 + places) { buffer in
+            var scratch: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+            return withUnsafeMutableBytes(of: &scratch) { digits -> Int in
+                var number = units
+                var index = digits.count
+                // At least one digit before the point.
+                repeat {
+                    index -= 1
+                    digits[index] = UInt8(ascii: "0") &+ UInt8(number % 10)
+                    number /= 10
+                } while number > 0 || digits.count - index <= places
+                let point = digits.count - places
+                var out = 0
+                if negative {
+                    buffer[out] = UInt8(ascii: "-")
+                    out += 1
+                }
+                for position in index..<digits.count {
+                    if position == point {
+                        buffer[out] = UInt8(ascii: ".")
+                        out += 1
+                    } else if position > index, position < point, (point - position) % 3 == 0 {
+                        buffer[out] = UInt8(ascii: ",")
+                        out += 1
+                    }
+                    buffer[out] = digits[position]
+                    out += 1
+                }
+                return out
+            }
+        }
     }
 
     /// Whether `value` is a whole multiple of `step`.
