@@ -56,8 +56,10 @@ public enum BundleWriter {
     /// The readable files made from `document` (every content file but submission.json), which
     /// `validate` makes again to compare.
     public static func readableContents(of document: SubmissionDocument) -> [(name: String, data: Data)] {
-        [("commitments.csv", CommitmentsCSV.render(document)), ("response.txt", ResponseText.render(document)),
-         ("response.md", ResponseMarkdown.render(document)), ("response.html", ResponseHTML.render(document))]
+        // The sentences and figures the three written forms share are worked out once.
+        let wording = ResponseWording(document)
+        return [("commitments.csv", CommitmentsCSV.render(document)), ("response.txt", ResponseText.render(wording)),
+                ("response.md", ResponseMarkdown.render(wording)), ("response.html", ResponseHTML.render(wording))]
     }
 
     /// The bundle's bytes.

@@ -7,6 +7,11 @@ import SocialValue
 /// piece of text from the response is escaped.
 public enum ResponseHTML {
     public static func render(_ document: SubmissionDocument) -> Data {
+        render(ResponseWording(document))
+    }
+
+    static func render(_ wording: ResponseWording) -> Data {
+        let document = wording.document
         let tender = document.tender
         let supplier = document.supplier
         var body: [String] = []
@@ -19,9 +24,9 @@ public enum ResponseHTML {
             body.append("<p class=\"illustrative\">Illustrative values: the £ figures use the \(escape(document.valuePack?.name ?? "")) pack, "
                 + "for training and demonstration only.</p>")
         }
-        body += commitmentsTable(document)
+        body += commitmentsTable(wording)
         body += chart(document.valuation)
-        body += details(document)
+        body += details(wording.commitments)
         body.append("<h2>Our \(escape(document.deliveryDocument.kind.name))</h2>")
         body.append("<p>\(paragraphs(document.deliveryDocument.text))</p>")
         body += findings(document.findings)
@@ -72,19 +77,19 @@ public enum ResponseHTML {
         FastText.replacing(text, lineEscapes)
     }
 
-    private static func commitmentsTable(_ document: SubmissionDocument) -> [String] {
+    private static func commitmentsTable(_ wording: ResponseWording) -> [String] {
+        let document = wording.document
         let years = document.tender.years
         var rows = ["<h2>Commitments</h2>", "<table>",
                     "<caption>What we commit to each contract year, and its social value</caption>",
                     "<thead><tr><th scope=\"col\">Measure</th><th scope=\"col\">Headline</th>"
             + (1...max(years, 1)).map { "<th scope=\"col\" class=\"number\">Year \($0)</th>" }.joined()
             + "<th scope=\"col\" class=\"number\">Total</th><th scope=\"col\" class=\"number\">Value</th></tr></thead>", "<tbody>"]
-        for line in document.valuation.lines {
-            let headline = document.summary(of: line.measure)?.headline ?? ""
-            let cells = line.quantities.map { "<td class=\"number\">\(escape(line.unit.format($0.value)))</td>" }.joined()
-            let value = line.total.map { escape($0.description) } ?? "not valued"
-            rows.append("<tr><th scope=\"row\">\(escape(line.measure.spoken))</th><td>\(escape(headline))</td>\(cells)"
-                + "<td class=\"number\">\(escape(line.unit.format(line.totalQuantity.value)))</td><td class=\"number\">\(value)</td></tr>")
+        for line in wording.lines {
+            let cells = line.quantities.map { "<td class=\"number\">\(escape($0))</td>" }.joined()
+            let value = line.total.map(escape) ?? "not valued"
+            rows.append("<tr><th scope=\"row\">\(escape(line.spoken))</th><td>\(escape(line.headline))</td>\(cells)"
+                + "<td class=\"number\">\(escape(line.totalQuantity))</td><td class=\"number\">\(value)</td></tr>")
         }
         rows.append("</tbody>")
         let valuation = document.valuation
@@ -135,10 +140,11 @@ public enum ResponseHTML {
 
     private static func quoted(_ number: Int) -> String { "\"\(number)\"" }
 
-    private static func details(_ document: SubmissionDocument) -> [String] {
+    private static func details(_ commitments: [ResponseWording.CommitmentWording]) -> [String] {
         var parts = ["<h2>How we will deliver each commitment</h2>"]
-        for commitment in document.commitments {
-            let summary = document.summary(of: commitment.measure)
+        for item in commitments {
+            let commitment = item.commitment
+            let summary = item.summary
             parts.append("<section>")
             parts.append("<h3>\(escape(summary?.headline ?? "")) (\(escape(commitment.measure.spoken)))</h3>")
             if let summary { parts.append("<p class=\"wording\">\(escape(summary.wording))</p>") }

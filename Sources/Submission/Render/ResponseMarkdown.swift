@@ -9,6 +9,11 @@ import SocialValue
 /// breaks are kept. (`response.txt` is the file to paste into a tender portal.)
 public enum ResponseMarkdown {
     public static func render(_ document: SubmissionDocument) -> Data {
+        render(ResponseWording(document))
+    }
+
+    static func render(_ wording: ResponseWording) -> Data {
+        let document = wording.document
         var lines: [String] = []
         let tender = document.tender
         let supplier = document.supplier
@@ -23,17 +28,17 @@ public enum ResponseMarkdown {
         lines.append("")
         lines.append("| Measure | Headline | Over the contract | Value |")
         lines.append("| --- | --- | --- | --- |")
-        for line in document.valuation.lines {
-            let headline = document.summary(of: line.measure)?.headline ?? ""
-            let value = line.total.map { $0.description + (document.valuation.illustrative ? " (illustrative)" : "") } ?? "not valued"
-            lines.append("| \(line.measure.spoken) | \(text(headline)) | \(line.unit.format(line.totalQuantity.value)) | \(value) |")
+        for line in wording.lines {
+            let value = line.total.map { $0 + (document.valuation.illustrative ? " (illustrative)" : "") } ?? "not valued"
+            lines.append("| \(line.spoken) | \(text(line.headline)) | \(line.totalQuantity) | \(value) |")
         }
         lines.append("")
-        lines.append(text(ResponseWording.totalSentence(document.valuation)))
+        lines.append(text(wording.totalSentence))
         var theme = ""
         var outcome = ""
-        for commitment in document.commitments {
-            guard let summary = document.summary(of: commitment.measure) else { continue }
+        for item in wording.commitments {
+            guard let summary = item.summary, let sentence = item.sentence else { continue }
+            let commitment = item.commitment
             if summary.theme != theme {
                 theme = summary.theme
                 lines += ["", "## \(text(theme))"]
@@ -43,18 +48,18 @@ public enum ResponseMarkdown {
                 lines += ["", "### \(text(outcome))"]
             }
             lines += ["", "#### \(text(summary.headline)) (\(commitment.measure.spoken))", ""]
-            lines += commitmentLines(commitment, summary: summary)
+            lines += commitmentLines(item, summary: summary, sentence: sentence)
         }
         lines += ["", "## Our \(document.deliveryDocument.kind.name)", "", paragraphs(document.deliveryDocument.text)]
         lines += ["", "## How the figures were valued", ""]
-        lines += FastText.lines(ResponseWording.valuation(document).map(text).joined(separator: "\n\n"))
+        lines += FastText.lines(wording.valuation.map(text).joined(separator: "\n\n"))
         return FastText.data(lines: lines)
     }
 
-    private static func commitmentLines(_ commitment: Commitment, summary: MeasureSummary) -> [String] {
-        var lines = ["*\(text(summary.wording))*", "",
-                     "**What we commit:** " + text(ResponseWording.commitment(commitment, unit: summary.unit))]
-        lines += ResponseWording.facts(commitment).map(text)
+    private static func commitmentLines(_ item: ResponseWording.CommitmentWording, summary: MeasureSummary, sentence: String) -> [String] {
+        let commitment = item.commitment
+        var lines = ["*\(text(summary.wording))*", "", "**What we commit:** " + text(sentence)]
+        lines += item.facts.map(text)
         lines += ["", "**How we will deliver it:**", paragraphs(commitment.delivery)]
         if let partner = commitment.partner { lines += ["", "**Local partner:** \(text(partner))"] }
         lines += ["", "**Evidence we will keep:**", paragraphs(commitment.evidence)]
