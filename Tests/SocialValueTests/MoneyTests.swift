@@ -197,6 +197,13 @@ struct BlankLineTests {
     func sameAsTrimming(text: String) {
         #expect(FastText.isBlankLine(text) == text.trimmingCharacters(in: .whitespaces).isEmpty)
     }
+
+    @Test("characters are counted as Swift counts them", arguments: [
+        "", "a", "Social value response", "a\r\nb", "\r", "\n\r", "café", "e\u{301}", "👩‍👩‍👧", "£1,000", "tab\there",
+    ])
+    func characterCount(text: String) {
+        #expect(FastText.characterCount(text) == text.count)
+    }
 }
 
 @Suite("Adding decimals")

@@ -29,6 +29,13 @@ public enum FastText {
         return maybe(first) || maybe(last)
     }
 
+    /// The number of characters in `text`, as `text.count` gives it: counted by bytes when
+    /// every byte is ASCII and none is a carriage return (which makes one character with a
+    /// line feed after it); counted by Swift otherwise.
+    public static func characterCount(_ text: String) -> Int {
+        text.utf8.allSatisfy { $0 < 0x80 && $0 != UInt8(ascii: "\r") } ? text.utf8.count : text.count
+    }
+
     /// A table of replacements for ASCII bytes, looked up by the byte's value.
     public struct Replacements: Sendable {
         fileprivate let table: [[UInt8]?]

@@ -46,20 +46,21 @@ public enum ResponseText {
         return FastText.data(lines: lines)
     }
 
-    private static func heading(_ text: String, underline: Character) -> [String] {
-        [text, String(repeating: underline, count: min(text.count, 72))]
+    private static func heading(_ text: String, underline: String) -> [String] {
+        [text, String(repeating: underline, count: min(FastText.characterCount(text), 72))]
     }
 
     /// The commitments as columns padded to the longest entry, numbers aligned right.
     private static func table(_ lines: [ResponseWording.LineWording]) -> [String] {
         let header = ["Measure", "Over the contract", "Value"]
         let rows = lines.map { line in [line.spoken, line.totalQuantity, line.total ?? "not valued"] }
-        let widths = (0..<header.count).map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }
-        func format(_ row: [String]) -> String {
-            let first = row[0] + String(repeating: " ", count: max(0, widths[0] - row[0].count))
-            let others = row.indices.dropFirst().map { String(repeating: " ", count: widths[$0] - row[$0].count) + row[$0] }
+        let counts = ([header] + rows).map { $0.map(FastText.characterCount) }
+        let widths = (0..<header.count).map { column in counts.map { $0[column] }.max() ?? 0 }
+        func format(_ row: [String], _ count: [Int]) -> String {
+            let first = row[0] + String(repeating: " ", count: max(0, widths[0] - count[0]))
+            let others = row.indices.dropFirst().map { String(repeating: " ", count: widths[$0] - count[$0]) + row[$0] }
             return ([first] + others).joined(separator: "   ")
         }
-        return [format(header)] + rows.map(format)
+        return zip([header] + rows, counts).map(format)
     }
 }
