@@ -62,15 +62,42 @@ public enum OutsideFile {
             throw OutsideFileError("\(url.lastPathComponent) is \(Self.size(Int(info.st_size))), larger than any \(what) "
                 + "(the limit is \(Self.size(limit))). Check that it is the right file.", kind: .tooLarge)
         }
-        guard let handle = FileHandle(forReadingAtPath: url.path) else {
+        guard let data = read(url.path, expected: Int(info.st_size), limit: limit) else {
             throw OutsideFileError("The \(what) \(url.path) cannot be read. Check that you may read it.", kind: .unreadable)
         }
-        defer { try? handle.close() }
-        let data = (try? handle.read(upToCount: limit + 1)) ?? Data()
         guard data.count <= limit else {
             throw OutsideFileError("\(url.lastPathComponent) is larger than any \(what) (the limit is \(Self.size(limit))).", kind: .tooLarge)
         }
         return data
+    }
+
+    /// The file's bytes, read straight into one buffer of the size the file had when it was
+    /// looked at (and one byte more, to notice a file that has grown since); at most
+    /// `limit` + 1 bytes. Nil if it cannot be opened or read.
+    private static func read(_ path: String, expected: Int, limit: Int) -> Data? {
+        let file = open(path, O_RDONLY | O_CLOEXEC)
+        guard file >= 0 else { return nil }
+        defer { close(file) }
+        var capacity = min(max(expected, 0), limit) + 1
+        guard var buffer = malloc(capacity) else { return nil }
+        var count = 0
+        while true {
+            if count == capacity {
+                // Larger than when it was looked at: room for up to the limit and one byte more.
+                guard capacity < limit + 1, let larger = realloc(buffer, limit + 1) else { break }
+                buffer = larger
+                capacity = limit + 1
+            }
+            let got = Foundation.read(file, buffer + count, capacity - count)
+            if got < 0 && errno == EINTR { continue }
+            guard got >= 0 else {
+                free(buffer)
+                return nil
+            }
+            if got == 0 { break }
+            count += got
+        }
+        return Data(bytesNoCopy: buffer, count: count, deallocator: .free)
     }
 
     /// Checks JSON `data` against the published schema `schema`; throws naming the file

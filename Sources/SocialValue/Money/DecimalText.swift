@@ -105,8 +105,8 @@ public enum DecimalText {
     /// `whole` × 10^`exponent` written out in full: `-12.50`, `0.05`, `1200`.
     private static func written(_ whole: UInt64, exponent: Int, negative: Bool) -> String {
         // At most 20 digits, a sign, a point, a leading "0." and the zeros an exponent adds.
-        let capacity = 24 + abs(exponent)
-        return String(unsafeUninitializedCapacity: capacity) { buffer in
+        // Made on the stack: a short result becomes a small string, with nothing allocated.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24 + abs(exponent)) { buffer in
             var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
             let count = withUnsafeMutableBytes(of: &digits) { scratch -> Int in
                 var number = whole
@@ -138,7 +138,7 @@ public enum DecimalText {
                 }
                 return out
             }
-            return count
+            return String(decoding: UnsafeBufferPointer(rebasing: buffer[..<count]), as: UTF8.self)
         }
     }
 
@@ -203,9 +203,9 @@ public enum DecimalText {
     /// `units` × 10^-`places` with its thousands grouped and exactly `places` decimal places.
     private static func groupedUnits(_ units: UInt64, places: Int, negative: Bool) -> String {
         // 20 digits, 6 commas, a sign and a point.
-        String(unsafeUninitializedCapacity: 28 + places) { buffer in
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 28 + places) { buffer in
             var scratch: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
-            return withUnsafeMutableBytes(of: &scratch) { digits -> Int in
+            let count = withUnsafeMutableBytes(of: &scratch) { digits -> Int in
                 var number = units
                 var index = digits.count
                 // At least one digit before the point.
@@ -233,6 +233,7 @@ public enum DecimalText {
                 }
                 return out
             }
+            return String(decoding: UnsafeBufferPointer(rebasing: buffer[..<count]), as: UTF8.self)
         }
     }
 
