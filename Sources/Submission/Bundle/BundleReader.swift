@@ -63,7 +63,8 @@ public enum BundleReader {
         guard problems.isEmpty else { throw BundleReadError(problems) }
         var files: [String: Data] = [:]
         var total = 0
-        // Stored entries (all of a bundle svwizard made) are copied straight out of the zip.
+        // Stored entries (all of a bundle svwizard made) are taken straight from the zip's bytes,
+        // as slices of them: nothing is copied.
         let stored = ZipStructure.storedRanges(in: data)
         for entry in entries {
             let name = entry.path(using: .utf8)
@@ -72,7 +73,7 @@ public enum BundleReader {
             if !entry.isCompressed, let range = stored[name], UInt64(range.count) == entry.uncompressedSize {
                 total += range.count
                 guard range.count <= maximumEntryBytes, total <= maximumTotalBytes else { throw bomb(name) }
-                content = data.subdata(in: (data.startIndex + range.lowerBound)..<(data.startIndex + range.upperBound))
+                content = data[(data.startIndex + range.lowerBound)..<(data.startIndex + range.upperBound)]
             } else {
                 content = try extract(entry, named: name, from: archive, total: &total)
             }
