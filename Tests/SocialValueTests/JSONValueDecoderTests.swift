@@ -69,6 +69,32 @@ struct JSONValueDecoderTests {
         }
     }
 
+    @Test("an error deep inside names the same path as JSONDecoder's", arguments: [
+        #"{"items": [{"count": 1}, {"count": "x"}]}"#, #"{"items": [{"count": 1}, {}]}"#, #"{"items": [{"count": 1}, {"count": 2, "sizes": {"a": [1, "b"]}}]}"#,
+        #"{"items": [[]]}"#, #"{"items": {}}"#, #"{"items": [{"count": 1, "sizes": {"a": [null]}}]}"#,
+    ])
+    func errorPaths(json: String) throws {
+        struct Item: Codable { var count: Int; var sizes: [String: [Int]]? }
+        struct Items: Codable { var items: [Item] }
+        func path(_ decode: () throws -> Items) -> [String]? {
+            do {
+                _ = try decode()
+                return nil
+            } catch let DecodingError.typeMismatch(_, context), let DecodingError.dataCorrupted(context),
+                    let DecodingError.valueNotFound(_, context) {
+                return context.codingPath.map(\.stringValue)
+            } catch let DecodingError.keyNotFound(key, context) {
+                return context.codingPath.map(\.stringValue) + [key.stringValue]
+            } catch {
+                return ["other: \(error)"]
+            }
+        }
+        let foundation = path { try JSONDecoder().decode(Items.self, from: Data(json.utf8)) }
+        let parsed = path { try JSONValueDecoder().decode(Items.self, from: JSONValue.parse(Data(json.utf8))) }
+        #expect(foundation != nil)
+        #expect(parsed == foundation)
+    }
+
     @Test("a number is kept as the text of its exact value, whatever way it was written")
     func numberText() throws {
         let written = ["0", "-0", "12", "-7", "123456789012345678", "1234567890123456789012", "2.50", "1e2", "-0.0", "0.125"]

@@ -12,27 +12,33 @@ public struct JSONValueDecoder {
     public init() {}
 
     public func decode<T: Decodable>(_ type: T.Type, from value: JSONValue) throws -> T {
-        try ValueDecoding.decode(T.self, from: value, at: nil)
+        try ValueDecoding.decode(T.self, in: Frame(value, parent: nil, key: nil))
     }
 }
 
-/// Where a value is in the document: a chain of keys back to the top, made into
-/// `[CodingKey]` only when something asks (an error, or a type that reads `codingPath`).
-private final class CodingPath {
-    let parent: CodingPath?
-    let key: CodingKey
+/// A value being decoded and where it is in the document: a chain of keys back to the top,
+/// made into `[CodingKey]` only when something asks (an error, or a type that reads
+/// `codingPath`). One object per nested value decoded by its own `init(from:)`; the decoder
+/// and containers over it are a reference to it, small enough to need no allocation of
+/// their own when handed out as `Decoder` or `SingleValueDecodingContainer`. Strings,
+/// numbers and the other values read directly get no frame at all.
+private final class Frame {
+    let value: JSONValue
+    let parent: Frame?
+    let key: CodingKey?
 
-    init(_ parent: CodingPath?, _ key: CodingKey) {
+    init(_ value: JSONValue, parent: Frame?, key: CodingKey?) {
+        self.value = value
         self.parent = parent
         self.key = key
     }
 
-    static func keys(_ path: CodingPath?) -> [CodingKey] {
+    var codingPath: [CodingKey] {
         var keys: [CodingKey] = []
-        var node = path
-        while let current = node {
-            keys.append(current.key)
-            node = current.parent
+        var frame: Frame? = self
+        while let current = frame {
+            if let key = current.key { keys.append(key) }
+            frame = current.parent
         }
         return keys.reversed()
     }
@@ -40,25 +46,38 @@ private final class CodingPath {
 
 /// The decoding shared by the decoder and its containers.
 private enum ValueDecoding {
-    static func decode<T: Decodable>(_ type: T.Type, from value: JSONValue, at node: CodingPath?) throws -> T {
-        let path = { CodingPath.keys(node) }
-        // The types JSONDecoder reads in its own way rather than by their Decodable conformance.
-        if T.self == Decimal.self { return try decimal(value, path: path()) as! T }
-        if T.self == String.self { return try string(value, path: path()) as! T }
-        if T.self == Date.self { return Date(timeIntervalSinceReferenceDate: try double(value, path: path())) as! T }
+    /// Decodes the value at `key` inside `parent`; a frame is made only for a type that
+    /// decodes itself.
+    static func decode<T: Decodable>(_ type: T.Type, from value: JSONValue, parent: Frame, key: CodingKey) throws -> T {
+        if let direct = try directly(T.self, value, path: parent.codingPath + [key]) { return direct }
+        return try T(from: ValueDecoder(frame: Frame(value, parent: parent, key: key)))
+    }
+
+    /// Decodes `frame`'s own value.
+    static func decode<T: Decodable>(_ type: T.Type, in frame: Frame) throws -> T {
+        if let direct = try directly(T.self, frame.value, path: frame.codingPath) { return direct }
+        return try T(from: ValueDecoder(frame: frame))
+    }
+
+    /// The types JSONDecoder reads in its own way rather than by their Decodable conformance;
+    /// nil for any other type.
+    private static func directly<T>(_ type: T.Type, _ value: JSONValue, path: @autoclosure () -> [CodingKey]) throws -> T? {
+        if T.self == Decimal.self { return try decimal(value, path: path()) as? T }
+        if T.self == String.self { return try string(value, path: path()) as? T }
+        if T.self == Date.self { return Date(timeIntervalSinceReferenceDate: try double(value, path: path())) as? T }
         if T.self == URL.self {
             guard let url = URL(string: try string(value, path: path())) else {
                 throw DecodingError.dataCorrupted(.init(codingPath: path(), debugDescription: "Invalid URL string."))
             }
-            return url as! T
+            return url as? T
         }
         if T.self == Data.self {
             guard let data = Data(base64Encoded: try string(value, path: path())) else {
                 throw DecodingError.dataCorrupted(.init(codingPath: path(), debugDescription: "Encountered Data is not valid Base64."))
             }
-            return data as! T
+            return data as? T
         }
-        return try T(from: ValueDecoder(value: value, node: node))
+        return nil
     }
 
     static func mismatch(_ type: Any.Type, _ value: JSONValue, _ path: @autoclosure () -> [CodingKey]) -> DecodingError {
@@ -101,35 +120,30 @@ private enum ValueDecoding {
 
 /// The decoder handed to a type's `init(from:)`, over one value.
 private struct ValueDecoder: Decoder {
-    let value: JSONValue
-    let node: CodingPath?
+    let frame: Frame
 
-    init(value: JSONValue, node: CodingPath?) {
-        self.value = value
-        self.node = node
-    }
-
-    var codingPath: [CodingKey] { CodingPath.keys(node) }
+    var value: JSONValue { frame.value }
+    var codingPath: [CodingKey] { frame.codingPath }
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
         guard case let .object(members) = value else { throw ValueDecoding.mismatch([String: Any].self, value, codingPath) }
-        return KeyedDecodingContainer(KeyedContainer<Key>(members: members, node: node))
+        return KeyedDecodingContainer(KeyedContainer<Key>(members: members, frame: frame))
     }
 
     func unkeyedContainer() throws -> UnkeyedDecodingContainer {
         guard case let .array(items) = value else { throw ValueDecoding.mismatch([Any].self, value, codingPath) }
-        return UnkeyedContainer(items: items, node: node)
+        return UnkeyedContainer(items: items, frame: frame)
     }
 
-    func singleValueContainer() throws -> SingleValueDecodingContainer { SingleContainer(value: value, node: node) }
+    func singleValueContainer() throws -> SingleValueDecodingContainer { SingleContainer(frame: frame) }
 }
 
 private struct KeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     let members: [String: JSONValue]
-    let node: CodingPath?
+    let frame: Frame
 
-    var codingPath: [CodingKey] { CodingPath.keys(node) }
+    var codingPath: [CodingKey] { frame.codingPath }
 
     var allKeys: [Key] { members.keys.compactMap { Key(stringValue: $0) } }
 
@@ -144,7 +158,7 @@ private struct KeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
 
     private func path(_ key: Key) -> [CodingKey] { codingPath + [key] }
 
-    private func child(_ key: Key) -> CodingPath { CodingPath(node, key) }
+    private func child(_ key: Key) throws -> ValueDecoder { ValueDecoder(frame: Frame(try member(key), parent: frame, key: key)) }
 
     func decodeNil(forKey key: Key) throws -> Bool {
         if case .null = try member(key) { return true }
@@ -167,23 +181,23 @@ private struct KeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     func decode(_ type: UInt64.Type, forKey key: Key) throws -> UInt64 { try ValueDecoding.integer(type, member(key), path: path(key)) }
 
     func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
-        try ValueDecoding.decode(T.self, from: member(key), at: child(key))
+        try ValueDecoding.decode(T.self, from: member(key), parent: frame, key: key)
     }
 
     func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws -> KeyedDecodingContainer<NestedKey> {
-        try ValueDecoder(value: member(key), node: child(key)).container(keyedBy: type)
+        try child(key).container(keyedBy: type)
     }
 
     func nestedUnkeyedContainer(forKey key: Key) throws -> UnkeyedDecodingContainer {
-        try ValueDecoder(value: member(key), node: child(key)).unkeyedContainer()
+        try child(key).unkeyedContainer()
     }
 
     func superDecoder() throws -> Decoder {
-        ValueDecoder(value: members["super"] ?? .null, node: CodingPath(node, SuperKey()))
+        ValueDecoder(frame: Frame(members["super"] ?? .null, parent: frame, key: SuperKey()))
     }
 
     func superDecoder(forKey key: Key) throws -> Decoder {
-        ValueDecoder(value: members[key.stringValue] ?? .null, node: child(key))
+        ValueDecoder(frame: Frame(members[key.stringValue] ?? .null, parent: frame, key: key))
     }
 }
 
@@ -206,31 +220,35 @@ private struct IndexKey: CodingKey {
 
 private struct UnkeyedContainer: UnkeyedDecodingContainer {
     let items: [JSONValue]
-    let node: CodingPath?
+    let frame: Frame
     var currentIndex = 0
 
-    init(items: [JSONValue], node: CodingPath?) {
+    init(items: [JSONValue], frame: Frame) {
         self.items = items
-        self.node = node
+        self.frame = frame
     }
 
-    var codingPath: [CodingKey] { CodingPath.keys(node) }
+    var codingPath: [CodingKey] { frame.codingPath }
 
     var count: Int? { items.count }
     var isAtEnd: Bool { currentIndex >= items.count }
 
     private var path: [CodingKey] { codingPath + [IndexKey(currentIndex)] }
 
-    private var child: CodingPath { CodingPath(node, IndexKey(currentIndex)) }
-
-    /// Reads the next item; its path is made only if something needs it (an error, a nested value).
-    private mutating func next<T>(_ type: T.Type, _ read: (JSONValue, () -> CodingPath) throws -> T) throws -> T {
+    /// Reads the next item; its path is made only if something needs it (an error).
+    private mutating func next<T>(_ type: T.Type, _ read: (JSONValue, () -> [CodingKey]) throws -> T) throws -> T {
         guard !isAtEnd else {
             throw DecodingError.valueNotFound(T.self, .init(codingPath: path, debugDescription: "Unkeyed container is at end."))
         }
-        let value = try read(items[currentIndex]) { child }
+        let value = try read(items[currentIndex]) { path }
         currentIndex += 1
         return value
+    }
+
+    /// A decoder over the next item, for what nests inside it.
+    private mutating func nextDecoder() throws -> ValueDecoder {
+        let (frame, index) = (frame, currentIndex)
+        return try next(ValueDecoder.self) { value, _ in ValueDecoder(frame: Frame(value, parent: frame, key: IndexKey(index))) }
     }
 
     mutating func decodeNil() throws -> Bool {
@@ -244,43 +262,44 @@ private struct UnkeyedContainer: UnkeyedDecodingContainer {
         return false
     }
 
-    mutating func decode(_ type: Bool.Type) throws -> Bool { try next(type) { try ValueDecoding.bool($0, path: CodingPath.keys($1())) } }
-    mutating func decode(_ type: String.Type) throws -> String { try next(type) { try ValueDecoding.string($0, path: CodingPath.keys($1())) } }
-    mutating func decode(_ type: Double.Type) throws -> Double { try next(type) { try ValueDecoding.double($0, path: CodingPath.keys($1())) } }
-    mutating func decode(_ type: Float.Type) throws -> Float { try next(type) { Float(try ValueDecoding.double($0, path: CodingPath.keys($1()))) } }
-    mutating func decode(_ type: Int.Type) throws -> Int { try next(type) { try ValueDecoding.integer(type, $0, path: CodingPath.keys($1())) } }
-    mutating func decode(_ type: Int8.Type) throws -> Int8 { try next(type) { try ValueDecoding.integer(type, $0, path: CodingPath.keys($1())) } }
-    mutating func decode(_ type: Int16.Type) throws -> Int16 { try next(type) { try ValueDecoding.integer(type, $0, path: CodingPath.keys($1())) } }
-    mutating func decode(_ type: Int32.Type) throws -> Int32 { try next(type) { try ValueDecoding.integer(type, $0, path: CodingPath.keys($1())) } }
-    mutating func decode(_ type: Int64.Type) throws -> Int64 { try next(type) { try ValueDecoding.integer(type, $0, path: CodingPath.keys($1())) } }
-    mutating func decode(_ type: UInt.Type) throws -> UInt { try next(type) { try ValueDecoding.integer(type, $0, path: CodingPath.keys($1())) } }
-    mutating func decode(_ type: UInt8.Type) throws -> UInt8 { try next(type) { try ValueDecoding.integer(type, $0, path: CodingPath.keys($1())) } }
-    mutating func decode(_ type: UInt16.Type) throws -> UInt16 { try next(type) { try ValueDecoding.integer(type, $0, path: CodingPath.keys($1())) } }
-    mutating func decode(_ type: UInt32.Type) throws -> UInt32 { try next(type) { try ValueDecoding.integer(type, $0, path: CodingPath.keys($1())) } }
-    mutating func decode(_ type: UInt64.Type) throws -> UInt64 { try next(type) { try ValueDecoding.integer(type, $0, path: CodingPath.keys($1())) } }
+    mutating func decode(_ type: Bool.Type) throws -> Bool { try next(type) { try ValueDecoding.bool($0, path: $1()) } }
+    mutating func decode(_ type: String.Type) throws -> String { try next(type) { try ValueDecoding.string($0, path: $1()) } }
+    mutating func decode(_ type: Double.Type) throws -> Double { try next(type) { try ValueDecoding.double($0, path: $1()) } }
+    mutating func decode(_ type: Float.Type) throws -> Float { try next(type) { Float(try ValueDecoding.double($0, path: $1())) } }
+    mutating func decode(_ type: Int.Type) throws -> Int { try next(type) { try ValueDecoding.integer(type, $0, path: $1()) } }
+    mutating func decode(_ type: Int8.Type) throws -> Int8 { try next(type) { try ValueDecoding.integer(type, $0, path: $1()) } }
+    mutating func decode(_ type: Int16.Type) throws -> Int16 { try next(type) { try ValueDecoding.integer(type, $0, path: $1()) } }
+    mutating func decode(_ type: Int32.Type) throws -> Int32 { try next(type) { try ValueDecoding.integer(type, $0, path: $1()) } }
+    mutating func decode(_ type: Int64.Type) throws -> Int64 { try next(type) { try ValueDecoding.integer(type, $0, path: $1()) } }
+    mutating func decode(_ type: UInt.Type) throws -> UInt { try next(type) { try ValueDecoding.integer(type, $0, path: $1()) } }
+    mutating func decode(_ type: UInt8.Type) throws -> UInt8 { try next(type) { try ValueDecoding.integer(type, $0, path: $1()) } }
+    mutating func decode(_ type: UInt16.Type) throws -> UInt16 { try next(type) { try ValueDecoding.integer(type, $0, path: $1()) } }
+    mutating func decode(_ type: UInt32.Type) throws -> UInt32 { try next(type) { try ValueDecoding.integer(type, $0, path: $1()) } }
+    mutating func decode(_ type: UInt64.Type) throws -> UInt64 { try next(type) { try ValueDecoding.integer(type, $0, path: $1()) } }
 
     mutating func decode<T: Decodable>(_ type: T.Type) throws -> T {
-        try next(type) { try ValueDecoding.decode(T.self, from: $0, at: $1()) }
+        let (frame, index) = (frame, currentIndex)
+        return try next(type) { value, _ in try ValueDecoding.decode(T.self, from: value, parent: frame, key: IndexKey(index)) }
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws -> KeyedDecodingContainer<NestedKey> {
-        try next(KeyedDecodingContainer<NestedKey>.self) { try ValueDecoder(value: $0, node: $1()).container(keyedBy: type) }
+        try nextDecoder().container(keyedBy: type)
     }
 
     mutating func nestedUnkeyedContainer() throws -> UnkeyedDecodingContainer {
-        try next(UnkeyedDecodingContainer.self) { try ValueDecoder(value: $0, node: $1()).unkeyedContainer() }
+        try nextDecoder().unkeyedContainer()
     }
 
     mutating func superDecoder() throws -> Decoder {
-        try next(Decoder.self) { ValueDecoder(value: $0, node: $1()) }
+        try nextDecoder()
     }
 }
 
 private struct SingleContainer: SingleValueDecodingContainer {
-    let value: JSONValue
-    let node: CodingPath?
+    let frame: Frame
 
-    var codingPath: [CodingKey] { CodingPath.keys(node) }
+    var value: JSONValue { frame.value }
+    var codingPath: [CodingKey] { frame.codingPath }
 
     func decodeNil() -> Bool {
         if case .null = value { return true }
@@ -302,5 +321,5 @@ private struct SingleContainer: SingleValueDecodingContainer {
     func decode(_ type: UInt32.Type) throws -> UInt32 { try ValueDecoding.integer(type, value, path: codingPath) }
     func decode(_ type: UInt64.Type) throws -> UInt64 { try ValueDecoding.integer(type, value, path: codingPath) }
 
-    func decode<T: Decodable>(_ type: T.Type) throws -> T { try ValueDecoding.decode(T.self, from: value, at: node) }
+    func decode<T: Decodable>(_ type: T.Type) throws -> T { try ValueDecoding.decode(T.self, in: frame) }
 }
