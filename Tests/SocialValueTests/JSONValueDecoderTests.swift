@@ -76,16 +76,14 @@ struct JSONValueDecoderTests {
     func errorPaths(json: String) throws {
         struct Item: Codable { var count: Int; var sizes: [String: [Int]]? }
         struct Items: Codable { var items: [Item] }
-        func path(_ decode: () throws -> Items) -> [String]? {
-            do {
-                _ = try decode()
-                return nil
-            } catch let DecodingError.typeMismatch(_, context), let DecodingError.dataCorrupted(context),
-                    let DecodingError.valueNotFound(_, context) {
+        func path(_ attempt: () throws -> Items) -> [String]? {
+            guard case let .failure(error) = Result(catching: attempt) else { return nil }
+            switch error as? DecodingError {
+            case let .typeMismatch(_, context), let .dataCorrupted(context), let .valueNotFound(_, context):
                 return context.codingPath.map(\.stringValue)
-            } catch let DecodingError.keyNotFound(key, context) {
+            case let .keyNotFound(key, context):
                 return context.codingPath.map(\.stringValue) + [key.stringValue]
-            } catch {
+            default:
                 return ["other: \(error)"]
             }
         }

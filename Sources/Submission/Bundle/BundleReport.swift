@@ -91,4 +91,55 @@ public struct BundleReport: Sendable, Hashable, Encodable {
         try container.encode(unvalued, forKey: .unvalued)
         try container.encode(tenderChecked, forKey: .tenderChecked)
     }
+
+    /// The report as `JSONEncoder.stable` writes it, written directly: `validate --json`
+    /// writes one for every bundle (a test compares the two byte for byte).
+    public func stableJSON() -> Data {
+        var writer = StableJSONWriter()
+        writer.beginObject()
+        writer.key("diagnostics")
+        writer.beginArray()
+        for diagnostic in diagnostics {
+            writer.beginObject()
+            writer.field("action", diagnostic.action)
+            writer.field("code", diagnostic.code.rawValue)
+            if let file = diagnostic.file { writer.field("file", file) }
+            writer.field("message", diagnostic.message)
+            writer.field("status", diagnostic.status.rawValue)
+            writer.endObject()
+        }
+        writer.endArray()
+        writer.field("file", file)
+        writer.key("findings")
+        writer.beginArray()
+        for finding in findings {
+            writer.beginObject()
+            writer.field("code", finding.code.rawValue)
+            writer.field("field", finding.field)
+            writer.field("hint", finding.hint)
+            writer.field("message", finding.message)
+            writer.field("severity", finding.severity.rawValue)
+            writer.endObject()
+        }
+        writer.endArray()
+        writer.field("status", status.rawValue)
+        writer.key("tenderChecked")
+        writer.bool(tenderChecked)
+        writer.key("total")
+        if let total { writer.string(DecimalText.plain(total.pounds)) } else { writer.null() }
+        writer.key("unvalued")
+        writer.beginArray()
+        for quantity in unvalued {
+            writer.beginObject()
+            writer.field("measure", quantity.measure.rawValue)
+            writer.field("total", DecimalText.plain(quantity.total))
+            writer.field("unit", quantity.unit.rawValue)
+            writer.endObject()
+        }
+        writer.endArray()
+        writer.key("valued")
+        writer.bool(total != nil)
+        writer.endObject()
+        return writer.data
+    }
 }

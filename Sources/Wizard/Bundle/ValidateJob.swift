@@ -35,7 +35,7 @@ public struct ValidateJob {
             let (path, url) = files[index]
             let report = Self.check(url, path: path, validator: validator, tender: tender)
             // For --json, each report is written out on the thread that made it too.
-            results.set(index, report, json: json ? try? JSONEncoder.stable.encode(report) : nil)
+            results.set(index, report, json: json ? report.stableJSON() : nil)
         }
         let reports = results.reports
         if json {
