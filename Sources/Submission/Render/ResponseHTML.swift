@@ -14,48 +14,63 @@ public enum ResponseHTML {
         let document = wording.document
         let tender = document.tender
         let supplier = document.supplier
-        var body: [String] = []
-        body.append("<h1>Social value response: \(escape(tender.reference)) \(escape(tender.title))</h1>")
-        body.append("<p><strong>Supplier:</strong> \(escape(supplier.name)), \(escape(supplier.postcode))"
+        let answers = document.commitments.reduce(document.deliveryDocument.text.utf8.count) {
+            $0 + $1.delivery.utf8.count + $1.evidence.utf8.count
+        }
+        // The page is written straight into one buffer: the long answers are escaped into it once.
+        var html = TextBuffer(capacity: 8_192 + answers + answers / 8 + document.commitments.count * 512)
+        html.append(pageStart(title: "Social value response: \(tender.reference)"))
+        html.line("<h1>Social value response: \(escape(tender.reference)) \(escape(tender.title))</h1>")
+        html.line("<p><strong>Supplier:</strong> \(escape(supplier.name)), \(escape(supplier.postcode))"
             + "\(supplier.isLocal ? " (a local supplier)" : ""), a \(escape(supplier.size.rawValue)) \(escape(supplier.kind.name)).<br>"
             + "<strong>Buyer:</strong> \(escape(tender.buyer)). <strong>Contract value:</strong> \(escape(tender.contractValue.wholePounds)) "
             + "over \(tender.years) year\(tender.years == 1 ? "" : "s") from \(escape(tender.startDate)).</p>")
         if document.valuation.illustrative {
-            body.append("<p class=\"illustrative\">Illustrative values: the £ figures use the \(escape(document.valuePack?.name ?? "")) pack, "
+            html.line("<p class=\"illustrative\">Illustrative values: the £ figures use the \(escape(document.valuePack?.name ?? "")) pack, "
                 + "for training and demonstration only.</p>")
         }
-        body += commitmentsTable(wording)
-        body += chart(document.valuation)
-        body += details(wording.commitments)
-        body.append("<h2>Our \(escape(document.deliveryDocument.kind.name))</h2>")
-        body.append("<p>\(paragraphs(document.deliveryDocument.text))</p>")
-        body += findings(document.findings)
-        body.append("<footer>Made with svwizard \(escape(document.toolVersion)) for \(escape(document.framework.council)), "
+        for part in commitmentsTable(wording) + chart(document.valuation) { html.line(part) }
+        details(wording.commitments, into: &html)
+        html.line("<h2>Our \(escape(document.deliveryDocument.kind.name))</h2>")
+        html.append("<p>")
+        html.append(document.deliveryDocument.text, replacing: lineEscapes)
+        html.line("</p>")
+        for part in findings(document.findings) { html.line(part) }
+        html.line("<footer>Made with svwizard \(escape(document.toolVersion)) for \(escape(document.framework.council)), "
             + "\(escape(document.framework.policy)).</footer>")
-        return page(title: "Social value response: \(tender.reference)", body: body)
+        html.append(pageEnd)
+        return html.data
     }
 
     /// A self-contained, printable page: the shared style inline, no scripts, no external files.
     static func page(title: String, body: [String]) -> Data {
-        let page = """
-            <!DOCTYPE html>
-            <html lang="en-GB">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(escape(title))</title>
-            <style>
-            \(style)
-            </style>
-            </head>
-            <body>
-            \(body.joined(separator: "\n"))
-            </body>
-            </html>
-
-            """
-        return Data(page.utf8)
+        var html = TextBuffer()
+        html.append(pageStart(title: title))
+        for part in body { html.line(part) }
+        html.append(pageEnd)
+        return html.data
     }
+
+    /// A page up to its body's first line.
+    private static func pageStart(title: String) -> String {
+        """
+        <!DOCTYPE html>
+        <html lang="en-GB">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>\(escape(title))</title>
+        <style>
+        \(style)
+        </style>
+        </head>
+        <body>
+
+        """
+    }
+
+    /// What follows a page's body.
+    private static let pageEnd = "</body>\n</html>\n"
 
     /// Escapes text for HTML content and attribute values.
     public static func escape(_ text: String) -> String {
@@ -140,20 +155,23 @@ public enum ResponseHTML {
 
     private static func quoted(_ number: Int) -> String { "\"\(number)\"" }
 
-    private static func details(_ commitments: [ResponseWording.CommitmentWording]) -> [String] {
-        var parts = ["<h2>How we will deliver each commitment</h2>"]
+    private static func details(_ commitments: [ResponseWording.CommitmentWording], into html: inout TextBuffer) {
+        html.line("<h2>How we will deliver each commitment</h2>")
         for item in commitments {
             let commitment = item.commitment
             let summary = item.summary
-            parts.append("<section>")
-            parts.append("<h3>\(escape(summary?.headline ?? "")) (\(escape(commitment.measure.spoken)))</h3>")
-            if let summary { parts.append("<p class=\"wording\">\(escape(summary.wording))</p>") }
-            parts.append("<p><strong>How we will deliver it:</strong><br>\(paragraphs(commitment.delivery))</p>")
-            if let partner = commitment.partner { parts.append("<p><strong>Local partner:</strong> \(escape(partner))</p>") }
-            parts.append("<p><strong>Evidence we will keep:</strong><br>\(paragraphs(commitment.evidence))</p>")
-            parts.append("</section>")
+            html.line("<section>")
+            html.line("<h3>\(escape(summary?.headline ?? "")) (\(escape(commitment.measure.spoken)))</h3>")
+            if let summary { html.line("<p class=\"wording\">\(escape(summary.wording))</p>") }
+            html.append("<p><strong>How we will deliver it:</strong><br>")
+            html.append(commitment.delivery, replacing: lineEscapes)
+            html.line("</p>")
+            if let partner = commitment.partner { html.line("<p><strong>Local partner:</strong> \(escape(partner))</p>") }
+            html.append("<p><strong>Evidence we will keep:</strong><br>")
+            html.append(commitment.evidence, replacing: lineEscapes)
+            html.line("</p>")
+            html.line("</section>")
         }
-        return parts
     }
 
     /// The checks recorded when the bundle was made: each code, its severity and what it

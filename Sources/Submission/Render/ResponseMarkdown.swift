@@ -14,56 +14,83 @@ public enum ResponseMarkdown {
 
     static func render(_ wording: ResponseWording) -> Data {
         let document = wording.document
-        var lines: [String] = []
         let tender = document.tender
         let supplier = document.supplier
-        lines.append("# Social value response: \(text(tender.reference)) \(text(tender.title))")
-        lines.append("")
-        lines.append("**Supplier:** \(text(supplier.name)), \(text(supplier.postcode))\(supplier.isLocal ? " (a local supplier)" : ""), "
+        let answers = document.commitments.reduce(document.deliveryDocument.text.utf8.count) {
+            $0 + $1.delivery.utf8.count + $1.evidence.utf8.count
+        }
+        // Written straight into one buffer: the long answers are escaped into it once.
+        var md = TextBuffer(capacity: 4_096 + answers + answers / 8 + document.commitments.count * 512)
+        md.line("# Social value response: \(text(tender.reference)) \(text(tender.title))")
+        md.line()
+        md.line("**Supplier:** \(text(supplier.name)), \(text(supplier.postcode))\(supplier.isLocal ? " (a local supplier)" : ""), "
             + "a \(supplier.size.rawValue) \(supplier.kind.name).  ")
-        lines.append("**Buyer:** \(text(tender.buyer)). **Contract value:** \(tender.contractValue.wholePounds) over \(tender.years) "
+        md.line("**Buyer:** \(text(tender.buyer)). **Contract value:** \(tender.contractValue.wholePounds) over \(tender.years) "
             + "year\(tender.years == 1 ? "" : "s") from \(text(tender.startDate)).")
-        lines.append("")
-        lines.append("## Summary")
-        lines.append("")
-        lines.append("| Measure | Headline | Over the contract | Value |")
-        lines.append("| --- | --- | --- | --- |")
+        md.line()
+        md.line("## Summary")
+        md.line()
+        md.line("| Measure | Headline | Over the contract | Value |")
+        md.line("| --- | --- | --- | --- |")
         for line in wording.lines {
             let value = line.total.map { $0 + (document.valuation.illustrative ? " (illustrative)" : "") } ?? "not valued"
-            lines.append("| \(line.spoken) | \(text(line.headline)) | \(line.totalQuantity) | \(value) |")
+            md.line("| \(line.spoken) | \(text(line.headline)) | \(line.totalQuantity) | \(value) |")
         }
-        lines.append("")
-        lines.append(text(wording.totalSentence))
+        md.line()
+        md.line(text(wording.totalSentence))
         var theme = ""
         var outcome = ""
         for item in wording.commitments {
             guard let summary = item.summary, let sentence = item.sentence else { continue }
-            let commitment = item.commitment
             if summary.theme != theme {
                 theme = summary.theme
-                lines += ["", "## \(text(theme))"]
+                md.line()
+                md.line("## \(text(theme))")
             }
             if summary.outcome != outcome {
                 outcome = summary.outcome
-                lines += ["", "### \(text(outcome))"]
+                md.line()
+                md.line("### \(text(outcome))")
             }
-            lines += ["", "#### \(text(summary.headline)) (\(commitment.measure.spoken))", ""]
-            lines += commitmentLines(item, summary: summary, sentence: sentence)
+            md.line()
+            md.line("#### \(text(summary.headline)) (\(item.commitment.measure.spoken))")
+            md.line()
+            commitment(item, summary: summary, sentence: sentence, into: &md)
         }
-        lines += ["", "## Our \(document.deliveryDocument.kind.name)", "", paragraphs(document.deliveryDocument.text)]
-        lines += ["", "## How the figures were valued", ""]
-        lines += FastText.lines(wording.valuation.map(text).joined(separator: "\n\n"))
-        return FastText.data(lines: lines)
+        md.line()
+        md.line("## Our \(document.deliveryDocument.kind.name)")
+        md.line()
+        paragraphs(document.deliveryDocument.text, into: &md)
+        md.line()
+        md.line("## How the figures were valued")
+        md.line()
+        md.line(wording.valuation.map(text).joined(separator: "\n\n"))
+        return md.data
     }
 
-    private static func commitmentLines(_ item: ResponseWording.CommitmentWording, summary: MeasureSummary, sentence: String) -> [String] {
+    private static func commitment(_ item: ResponseWording.CommitmentWording, summary: MeasureSummary, sentence: String,
+                                   into md: inout TextBuffer) {
         let commitment = item.commitment
-        var lines = ["*\(text(summary.wording))*", "", "**What we commit:** " + text(sentence)]
-        lines += item.facts.map(text)
-        lines += ["", "**How we will deliver it:**", paragraphs(commitment.delivery)]
-        if let partner = commitment.partner { lines += ["", "**Local partner:** \(text(partner))"] }
-        lines += ["", "**Evidence we will keep:**", paragraphs(commitment.evidence)]
-        return lines
+        md.line("*\(text(summary.wording))*")
+        md.line()
+        md.line("**What we commit:** " + text(sentence))
+        for fact in item.facts { md.line(text(fact)) }
+        md.line()
+        md.line("**How we will deliver it:**")
+        paragraphs(commitment.delivery, into: &md)
+        if let partner = commitment.partner {
+            md.line()
+            md.line("**Local partner:** \(text(partner))")
+        }
+        md.line()
+        md.line("**Evidence we will keep:**")
+        paragraphs(commitment.evidence, into: &md)
+    }
+
+    /// `paragraphs(value)` and a line feed, written into `md`.
+    private static func paragraphs(_ value: String, into md: inout TextBuffer) {
+        md.write { appendParagraphs(value, to: &$0) }
+        md.line()
     }
 
     /// Text made inert: every character Markdown (CommonMark and GitHub's tables) gives a
@@ -125,27 +152,33 @@ public enum ResponseMarkdown {
     /// Several lines of the supplier's text: each escaped, without leading spaces (which
     /// Markdown would read as code), joined with hard line breaks so each break is kept.
     public static func paragraphs(_ value: String) -> String {
-        var value = value
-        value.makeContiguousUTF8()
         var bytes: [UInt8] = []
         bytes.reserveCapacity(value.utf8.count + 64)
+        appendParagraphs(value, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends what `paragraphs` makes of `value` to `bytes`.
+    private static func appendParagraphs(_ value: String, to bytes: inout [UInt8]) {
+        var value = value
+        value.makeContiguousUTF8()
+        let start = bytes.count
         value.utf8.withContiguousStorageIfAvailable { source in
             // Split on the line-feed byte, as Foundation does (a Character may hold "\r\n").
-            var start = 0
+            var lineStart = 0
             while true {
-                let end = source[start...].firstIndex(of: UInt8(ascii: "\n")) ?? source.count
-                if start > 0 {
+                let end = source[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? source.count
+                if lineStart > 0 {
                     bytes.append(UInt8(ascii: "\\"))
                     bytes.append(UInt8(ascii: "\n"))
                 }
-                appendTrimmedEscaped(UnsafeBufferPointer(rebasing: source[start..<end]), into: &bytes)
+                appendTrimmedEscaped(UnsafeBufferPointer(rebasing: source[lineStart..<end]), into: &bytes)
                 guard end < source.count else { break }
-                start = end + 1
+                lineStart = end + 1
             }
         }
         // A blank line between two lines is a paragraph break, not two hard breaks.
-        collapseBlankBreaks(&bytes)
-        return String(decoding: bytes, as: UTF8.self)
+        collapseBlankBreaks(&bytes, from: start)
     }
 
     /// One line without its leading and trailing blanks, escaped. Spaces and tabs are trimmed
@@ -164,14 +197,15 @@ public enum ResponseMarkdown {
         }
     }
 
-    /// `bytes` with each two hard breaks in a row (backslash, line feed, twice) made a blank line.
-    private static func collapseBlankBreaks(_ result: inout [UInt8]) {
+    /// `bytes` from `start` on with each two hard breaks in a row (backslash, line feed, twice)
+    /// made a blank line.
+    private static func collapseBlankBreaks(_ result: inout [UInt8], from start: Int) {
         let slash = UInt8(ascii: "\\")
         let feed = UInt8(ascii: "\n")
         let kept = result.withUnsafeMutableBufferPointer { buffer -> Int in
             // In place: what is written never passes what is read. Up to the first break
             // nothing moves.
-            guard var read = buffer.firstIndex(of: slash) else { return buffer.count }
+            guard var read = buffer[start...].firstIndex(of: slash) else { return buffer.count }
             var write = read
             while read < buffer.count {
                 if buffer[read] == slash, read + 3 < buffer.count, buffer[read + 1] == feed, buffer[read + 2] == slash, buffer[read + 3] == feed {
