@@ -107,38 +107,45 @@ public enum DecimalText {
         // At most 20 digits, a sign, a point, a leading "0." and the zeros an exponent adds.
         // Made on the stack: a short result becomes a small string, with nothing allocated.
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24 + abs(exponent)) { buffer in
-            var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
-            let count = withUnsafeMutableBytes(of: &digits) { scratch -> Int in
-                var number = whole
-                var index = scratch.count
-                repeat {
-                    index -= 1
-                    scratch[index] = UInt8(ascii: "0") &+ UInt8(number % 10)
-                    number /= 10
-                } while number > 0
-                let count = scratch.count - index
+            let count = withDigits(of: whole, atLeast: 1) { digits -> Int in
                 var out = 0
                 func put(_ byte: UInt8) { buffer[out] = byte; out += 1 }
                 if negative { put(UInt8(ascii: "-")) }
                 if exponent >= 0 {
-                    for digit in scratch[index...] { put(digit) }
+                    for digit in digits { put(digit) }
                     for _ in 0..<exponent { put(UInt8(ascii: "0")) }
                 } else {
                     let places = -exponent
-                    if count <= places {
+                    if digits.count <= places {
                         put(UInt8(ascii: "0"))
                         put(UInt8(ascii: "."))
-                        for _ in 0..<(places - count) { put(UInt8(ascii: "0")) }
-                        for digit in scratch[index...] { put(digit) }
+                        for _ in 0..<(places - digits.count) { put(UInt8(ascii: "0")) }
+                        for digit in digits { put(digit) }
                     } else {
-                        for digit in scratch[index..<(scratch.count - places)] { put(digit) }
+                        for digit in digits[..<(digits.count - places)] { put(digit) }
                         put(UInt8(ascii: "."))
-                        for digit in scratch[(scratch.count - places)...] { put(digit) }
+                        for digit in digits[(digits.count - places)...] { put(digit) }
                     }
                 }
                 return out
             }
             return String(decoding: UnsafeBufferPointer(rebasing: buffer[..<count]), as: UTF8.self)
+        }
+    }
+
+    /// Calls `body` with the decimal digits of `number` (at least `minimum` of them, zeros in
+    /// front; at most 32), made on the stack.
+    private static func withDigits<Result>(of number: UInt64, atLeast minimum: Int, _ body: (UnsafeRawBufferPointer) -> Result) -> Result {
+        var scratch: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+        return withUnsafeMutableBytes(of: &scratch) { digits in
+            var number = number
+            var index = digits.count
+            repeat {
+                index -= 1
+                digits[index] = UInt8(ascii: "0") &+ UInt8(number % 10)
+                number /= 10
+            } while (number > 0 || digits.count - index < minimum) && index > 0
+            return body(UnsafeRawBufferPointer(rebasing: digits[index...]))
         }
     }
 
@@ -204,32 +211,19 @@ public enum DecimalText {
     private static func groupedUnits(_ units: UInt64, places: Int, negative: Bool) -> String {
         // 20 digits, 6 commas, a sign and a point.
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 28 + places) { buffer in
-            var scratch: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
-            let count = withUnsafeMutableBytes(of: &scratch) { digits -> Int in
-                var number = units
-                var index = digits.count
-                // At least one digit before the point.
-                repeat {
-                    index -= 1
-                    digits[index] = UInt8(ascii: "0") &+ UInt8(number % 10)
-                    number /= 10
-                } while number > 0 || digits.count - index <= places
+            // At least one digit before the point.
+            let count = withDigits(of: units, atLeast: places + 1) { digits -> Int in
                 let point = digits.count - places
                 var out = 0
-                if negative {
-                    buffer[out] = UInt8(ascii: "-")
-                    out += 1
-                }
-                for position in index..<digits.count {
+                func put(_ byte: UInt8) { buffer[out] = byte; out += 1 }
+                if negative { put(UInt8(ascii: "-")) }
+                for (position, digit) in digits.enumerated() {
                     if position == point {
-                        buffer[out] = UInt8(ascii: ".")
-                        out += 1
-                    } else if position > index, position < point, (point - position) % 3 == 0 {
-                        buffer[out] = UInt8(ascii: ",")
-                        out += 1
+                        put(UInt8(ascii: "."))
+                    } else if position > 0, position < point, (point - position) % 3 == 0 {
+                        put(UInt8(ascii: ","))
                     }
-                    buffer[out] = digits[position]
-                    out += 1
+                    put(digit)
                 }
                 return out
             }
