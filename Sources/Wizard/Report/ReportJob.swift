@@ -134,8 +134,8 @@ public struct ReportJob {
     /// report.csv, written a line at a time as the register gives them.
     func writeCSV(_ register: RegisterStore, range: ReportRange, to url: URL) throws {
         let temporary = url.deletingLastPathComponent().appendingPathComponent(".report.csv.tmp")
-        FileManager.default.createFile(atPath: temporary.path, contents: nil)
-        guard let handle = FileHandle(forWritingAtPath: temporary.path) else {
+        guard FileManager.default.createFile(atPath: temporary.path, contents: nil),
+              let handle = FileHandle(forWritingAtPath: temporary.path) else {
             throw WizardError("report.csv could not be written in \(url.deletingLastPathComponent().path).", status: .unreadable)
         }
         var buffer = ReportCSV.headerRow
