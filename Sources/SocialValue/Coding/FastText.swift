@@ -79,18 +79,6 @@ public enum FastText {
         }
     }
 
-    /// `lines`, each ended by a line feed, as UTF-8: what `(lines.joined(separator: "\n") + "\n")`
-    /// gives, without making that text first.
-    public static func data(lines: [String]) -> Data {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(lines.reduce(0) { $0 + $1.utf8.count + 1 })
-        for line in lines {
-            bytes.append(contentsOf: line.utf8)
-            bytes.append(UInt8(ascii: "\n"))
-        }
-        return Data(bytes)
-    }
-
     /// The lines of `text`, split at each line feed (as Foundation's `components(separatedBy:)`
     /// does; a Swift `Character` may hold "\r\n", so splitting by characters would not).
     public static func lines(_ text: String) -> [String] {

@@ -13,41 +13,54 @@ public enum ResponseText {
         let document = wording.document
         let tender = document.tender
         let supplier = document.supplier
-        var lines = heading("Social value response: \(tender.reference) \(tender.title)", underline: "=")
-        lines.append("Supplier: \(supplier.name), \(supplier.postcode)\(supplier.isLocal ? " (a local supplier)" : ""), "
+        let answers = document.commitments.reduce(document.deliveryDocument.text.utf8.count) {
+            $0 + $1.delivery.utf8.count + $1.evidence.utf8.count
+        }
+        // Written straight into one buffer, as the Markdown and HTML are.
+        var text = TextBuffer(capacity: 4_096 + answers + document.commitments.count * 512)
+        heading("Social value response: \(tender.reference) \(tender.title)", underline: "=", into: &text)
+        text.line("Supplier: \(supplier.name), \(supplier.postcode)\(supplier.isLocal ? " (a local supplier)" : ""), "
             + "a \(supplier.size.rawValue) \(supplier.kind.name).")
-        lines.append("Buyer: \(tender.buyer). Contract value: \(tender.contractValue.wholePounds) over \(tender.years) "
+        text.line("Buyer: \(tender.buyer). Contract value: \(tender.contractValue.wholePounds) over \(tender.years) "
             + "year\(tender.years == 1 ? "" : "s") from \(tender.startDate).")
-        lines.append("")
-        lines += heading("Summary of our commitments", underline: "-")
-        lines += table(wording.lines)
-        lines.append("")
-        lines.append(wording.totalSentence)
+        text.line()
+        heading("Summary of our commitments", underline: "-", into: &text)
+        for row in table(wording.lines) { text.line(row) }
+        text.line()
+        text.line(wording.totalSentence)
         for item in wording.commitments {
             guard let summary = item.summary, let sentence = item.sentence else { continue }
             let commitment = item.commitment
-            lines.append("")
-            lines += heading("\(summary.headline) (\(commitment.measure.spoken))", underline: "-")
-            lines.append("Theme: \(summary.theme). Outcome: \(summary.outcome).")
-            lines.append("")
-            lines.append("What we commit: " + sentence)
-            lines += item.facts
-            lines += ["", "How we will deliver it:", commitment.delivery]
-            if let partner = commitment.partner { lines += ["", "Local partner: \(partner)"] }
-            lines += ["", "Evidence we will keep:", commitment.evidence]
+            text.line()
+            heading("\(summary.headline) (\(commitment.measure.spoken))", underline: "-", into: &text)
+            text.line("Theme: \(summary.theme). Outcome: \(summary.outcome).")
+            text.line()
+            text.line("What we commit: " + sentence)
+            for fact in item.facts { text.line(fact) }
+            text.line()
+            text.line("How we will deliver it:")
+            // Each answer keeps its own line breaks.
+            text.line(commitment.delivery)
+            if let partner = commitment.partner {
+                text.line()
+                text.line("Local partner: \(partner)")
+            }
+            text.line()
+            text.line("Evidence we will keep:")
+            text.line(commitment.evidence)
         }
-        lines.append("")
-        lines += heading("Our \(document.deliveryDocument.kind.name)", underline: "-")
-        // Each answer keeps its own line breaks (the lines are joined with line feeds).
-        lines.append(document.deliveryDocument.text)
-        lines.append("")
-        lines += heading("How the figures were valued", underline: "-")
-        lines += wording.valuation
-        return FastText.data(lines: lines)
+        text.line()
+        heading("Our \(document.deliveryDocument.kind.name)", underline: "-", into: &text)
+        text.line(document.deliveryDocument.text)
+        text.line()
+        heading("How the figures were valued", underline: "-", into: &text)
+        for paragraph in wording.valuation { text.line(paragraph) }
+        return text.data
     }
 
-    private static func heading(_ text: String, underline: String) -> [String] {
-        [text, String(repeating: underline, count: min(FastText.characterCount(text), 72))]
+    private static func heading(_ heading: String, underline: String, into text: inout TextBuffer) {
+        text.line(heading)
+        text.line(String(repeating: underline, count: min(FastText.characterCount(heading), 72)))
     }
 
     /// The commitments as columns padded to the longest entry, numbers aligned right.
