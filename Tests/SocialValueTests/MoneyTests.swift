@@ -224,3 +224,18 @@ struct DecimalSumTests {
         }
     }
 }
+
+@Suite("Replacing bytes")
+struct ReplacingTests {
+    @Test("one byte or several replaced give what Foundation's replacingOccurrences gives", arguments: [
+        "", "\"", "\"\"", "a\"b", "\"start", "end\"", "no quotes at all", "é\"ü\"😀\"", "<a href='x'>&amp;</a>", "\"<\"&\"'\"",
+    ])
+    func sameAsFoundation(text: String) {
+        let quote = FastText.Replacements([UInt8(ascii: "\""): "\"\""])
+        #expect(FastText.replacing(text, quote) == text.replacingOccurrences(of: "\"", with: "\"\""))
+        let html = FastText.Replacements([UInt8(ascii: "&"): "&amp;", UInt8(ascii: "<"): "&lt;", UInt8(ascii: "\""): "&quot;"])
+        let expected = text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: "\"", with: "&quot;")
+        #expect(FastText.replacing(text, html) == expected)
+    }
+}

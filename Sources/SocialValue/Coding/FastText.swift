@@ -42,9 +42,13 @@ public enum FastText {
         /// Whether each byte is replaced: looked up for every byte, so a plain flag.
         fileprivate let replaced: [Bool]
 
+        /// The byte replaced, when it is the only one (CSV's quote): found with `memchr`.
+        fileprivate let only: UInt8?
+
         public init(_ replacements: [UInt8: String]) {
             table = (0..<256).map { replacements[UInt8($0)].map { Array($0.utf8) } }
             replaced = (0..<256).map { replacements[UInt8($0)] != nil }
+            only = replacements.count == 1 ? replacements.keys.first : nil
         }
     }
 
@@ -67,6 +71,19 @@ public enum FastText {
         var text = text
         text.makeContiguousUTF8()
         text.utf8.withContiguousStorageIfAvailable { source in
+            if let only = replacements.only, let base = source.baseAddress {
+                let replacement = replacements.table[Int(only)]!
+                var runStart = 0
+                while runStart < source.count,
+                      let found = memchr(base + runStart, Int32(only), source.count - runStart) {
+                    let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart..<index]))
+                    bytes.append(contentsOf: replacement)
+                    runStart = index + 1
+                }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart...]))
+                return
+            }
             replacements.replaced.withUnsafeBufferPointer { replaced in
                 var runStart = 0
                 for index in 0..<source.count where replaced[Int(source[index])] {
