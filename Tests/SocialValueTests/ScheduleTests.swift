@@ -84,9 +84,40 @@ struct ScheduleTests {
         }
         let term = Schedule.term(start: Self.day("2025-07-19"), years: years)
         #expect(schedule.lines.first?.from == term.first && schedule.lines.last?.through == term.last)
-        // Each line's £ is rounded on its own; the total is their sum.
-        let total = schedule.lines.compactMap(\.value).reduce(Money.zero, +)
-        #expect(total == schedule.lines.map { (Money(Self.decimal("1234.567")) * $0.quantity.value).roundedToPenny }.reduce(Money.zero, +))
+        // Each contract year's £ is rounded once, as in the bid; its periods add up to it exactly.
+        for year in 1...years {
+            let values = schedule.lines.filter { $0.contractYear == year }.compactMap(\.value)
+            #expect(Money.sum(values) == (Money(Self.decimal("1234.567")) * quantities[year - 1]).roundedToPenny)
+            #expect(values.allSatisfy { $0 == $0.roundedToPenny })
+        }
+    }
+
+    @Test("a penny is never lost between the bid and the schedule: 80 t at £273.06 is £21,844.80 over its periods")
+    func pennyKept() {
+        // 1 January 2026 to 31 December 2026 touches five Rotherham quarters (59, 92, 92, 91, 31 days).
+        // 80 t shared by days: 12.93, 20.16, 20.16, 19.95, 6.80 t. Rounding each period's £ on its own
+        // gives 3530.67 + 5504.89 + 5504.89 + 5447.55 + 1856.81 = £21,844.81, a penny more than the bid.
+        let schedule = Schedule(start: Self.day("2026-01-01"), years: 1, inputs: [
+            .init(measure: MeasureReference("TOM31")!, quantities: [80], step: Self.decimal("0.01"), perUnit: Money(Self.decimal("273.06"))),
+        ], calendar: Self.rotherham)
+        #expect(schedule.lines.map(\.quantity.value) == ["12.93", "20.16", "20.16", "19.95", "6.80"].map(Self.decimal))
+        // The bid's £21,844.80 in pence, shared in proportion: the four pence left after rounding down
+        // go to the largest remainders (the two 20.16 t periods, then 6.80 t, then 19.95 t).
+        let values = schedule.lines.compactMap(\.value)
+        #expect(values.map(\.pounds) == ["3530.66", "5504.89", "5504.89", "5447.55", "1856.81"].map(Self.decimal))
+        #expect(Money.sum(values) == Money(Self.decimal("21844.80")))
+    }
+
+    @Test("pence shared by largest remainder, in proportion to the quantities", arguments: [
+        ("0.10", ["1", "1", "1"], ["0.04", "0.03", "0.03"]),
+        ("100.00", ["1", "0", "1"], ["50.00", "0.00", "50.00"]),
+        ("0.05", ["0", "0"], ["0.05", "0.00"]),
+        ("21844.80", ["13.37", "20.16", "19.95", "19.73", "6.79"], ["3650.81", "5504.89", "5447.55", "5387.47", "1854.08"]),
+    ])
+    func sharePence(amount: String, quantities: [String], expected: [String]) {
+        let shares = Schedule.sharePence(of: Money(Self.decimal(amount)), like: quantities.map(Self.decimal))
+        #expect(shares.map(\.pounds) == expected.map(Self.decimal))
+        #expect(Money.sum(shares) == Money(Self.decimal(amount)))
     }
 
     @Test("a part final year: a contract ending mid-period stops at its last day")

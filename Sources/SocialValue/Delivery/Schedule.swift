@@ -67,9 +67,12 @@ public struct Schedule: Sendable, Hashable, Codable {
             for input in inputs {
                 let quantity = year <= input.quantities.count ? input.quantities[year - 1] : 0
                 let shares = Self.share(quantity, step: Self.step(for: quantity, preferred: input.step), weights: weights)
-                for (slice, share) in zip(slices, shares) {
+                // The year's £ is rounded once, as in the bid, and its pence shared over the periods in
+                // proportion to their quantities, so the periods add up to the bid's line to the penny.
+                let values = input.perUnit.map { Self.sharePence(of: ($0 * quantity).roundedToPenny, like: shares) }
+                for (index, (slice, share)) in zip(slices, shares).enumerated() {
                     lines.append(Line(measure: input.measure, contractYear: year, period: slice.period, from: slice.from,
-                                      through: slice.through, quantity: share, value: input.perUnit.map { ($0 * share).roundedToPenny }))
+                                      through: slice.through, quantity: share, value: values?[index]))
                 }
             }
         }
@@ -93,6 +96,28 @@ public struct Schedule: Sendable, Hashable, Codable {
         var step = Decimal(1)
         while !DecimalText.isMultiple(quantity, of: step) && step > Decimal(string: "0.0000001")! { step /= 10 }
         return step
+    }
+
+    /// `amount`'s pence shared over the periods in proportion to `quantities`, largest remainder
+    /// first (the earlier period on a tie), so the shares add up to `amount` exactly.
+    static func sharePence(of amount: Money, like quantities: [Decimal]) -> [Money] {
+        let pence = amount.roundedToPence * 100
+        let total = quantities.reduce(0, +)
+        guard total != 0 else {
+            // Nothing to share in proportion to (a year of no quantity has no value either).
+            return quantities.enumerated().map { $0.offset == 0 ? Money(pence / 100) : .zero }
+        }
+        var shares = quantities.map { DecimalText.rounded(pence * $0 / total, places: 0, mode: .down) }
+        let order = quantities.indices.sorted { a, b in
+            let (ra, rb) = (pence * quantities[a] / total - shares[a], pence * quantities[b] / total - shares[b])
+            return ra != rb ? ra > rb : a < b
+        }
+        var left = pence - shares.reduce(0, +)
+        for index in order where left > 0 {
+            shares[index] += 1
+            left -= 1
+        }
+        return shares.map { Money($0 / 100) }
     }
 
     /// `quantity` shared over `weights` in whole steps, largest remainder first (the earlier

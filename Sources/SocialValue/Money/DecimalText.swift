@@ -149,11 +149,11 @@ public enum DecimalText {
         }
     }
 
-    /// `value` rounded to `places` decimal places, half away from zero.
-    public static func rounded(_ value: Decimal, places: Int) -> Decimal {
+    /// `value` rounded to `places` decimal places, half away from zero (or by `mode`).
+    public static func rounded(_ value: Decimal, places: Int, mode: NSDecimalNumber.RoundingMode = .plain) -> Decimal {
         var input = value
         var result = Decimal()
-        NSDecimalRound(&result, &input, places, .plain)
+        NSDecimalRound(&result, &input, places, mode)
         return result
     }
 
