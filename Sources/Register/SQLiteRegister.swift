@@ -485,7 +485,7 @@ public final class SQLiteRegister: RegisterStore {
                                          reported: Figure(row["reported_micros"], row["reported_pence"], valued: isValued),
                                          validated: Figure(row["validated_micros"], row["validated_pence"], valued: isValued),
                                          pending: Figure(row["awaiting_micros"], row["awaiting_pence"], valued: isValued),
-                                         rejected: Figure(0, 0, valued: isValued), isDue: period.end < asOf)
+                                         rejected: Figure(0, 0, valued: isValued), isDue: period.isDue(asOf: asOf))
                 cell.rejected = cell.reported - cell.validated - cell.pending
                 cells[key] = cell
             }

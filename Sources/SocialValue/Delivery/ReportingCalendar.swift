@@ -93,5 +93,9 @@ public struct ReportingPeriod: Sendable, Hashable, Codable, Comparable {
 
     public func contains(_ day: Day) -> Bool { start <= day && day <= end }
 
+    /// Whether the period's figures are due by `day`: a period is due from its last day on. The one
+    /// rule for every view (`track show --as-of`, the report's `--to`, the register's sums by date).
+    public func isDue(asOf day: Day) -> Bool { end <= day }
+
     public static func < (lhs: ReportingPeriod, rhs: ReportingPeriod) -> Bool { lhs.start < rhs.start }
 }

@@ -132,7 +132,7 @@ public struct DeliverJob {
             throw WizardError("Give the period with --period (one of \(listing)), or in the answers file.", status: .usage)
         }
         let today = Day.today()
-        let offered = periods.last { $0.end < today } ?? periods.first { $0.contains(today) } ?? periods[0]
+        let offered = periods.last { $0.isDue(asOf: today) } ?? periods.first { $0.contains(today) } ?? periods[0]
         let definition = QuestionDefinition(key: "period", ask: "Which reporting period is this return for?",
                                             help: "The contract's periods: " + periods.map(\.spoken).joined(separator: "; ") + ".",
                                             example: offered.id, kind: .choice, default: offered.id,
