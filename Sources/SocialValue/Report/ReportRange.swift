@@ -37,6 +37,17 @@ public struct ReportRange: Sendable, Hashable, Codable {
                            basis: "the council's social value reporting year, \(opening) to \(closing)" + (midYear ? ", first half" : ""))
     }
 
+    /// Whether the range is a year (or half year) still under way, reported to the day it was made.
+    public var isSoFar: Bool { name.hasSuffix(" so far") }
+
+    /// The range as it stands on `today`: unchanged once it has ended; otherwise cut at `today`
+    /// and named "so far", so periods still to come count as not yet due, never as a shortfall.
+    public func soFar(today: Day) -> ReportRange {
+        guard today < to, from <= today else { return self }
+        return ReportRange(name: name + " so far", from: from, to: today,
+                           basis: basis + ", still under way: figures to \(today.long), the day the report was made")
+    }
+
     /// The financial year (starting in `startMonth`) containing `day`, named like `2025/26`.
     public static func financialYear(of day: Day, startMonth: Int) -> String {
         let start = day.month >= startMonth ? day.year : day.year - 1

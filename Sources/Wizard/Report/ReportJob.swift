@@ -30,7 +30,7 @@ public struct ReportJob {
         }
     }
 
-    func range(_ period: Period, options: ContractManagementOptions) throws -> ReportRange {
+    func range(_ period: Period, options: ContractManagementOptions, today: Day = Day.today()) throws -> ReportRange {
         let calendar = options.calendar
         if let year = period.year {
             guard period.from == nil, period.to == nil else {
@@ -41,7 +41,12 @@ public struct ReportJob {
                 throw WizardError("\(year) is not a reporting year. Give the year it starts in, such as \(example.name) (\(example.from.long) to "
                     + "\(example.to.long)).", status: .usage)
             }
-            return range
+            guard range.from <= today else {
+                throw WizardError("\(range.name) has not started yet: it runs from \(range.from.long) to \(range.to.long). Give a year that has begun.",
+                                  status: .usage)
+            }
+            // A year still under way is reported so far: what is not yet due is not a shortfall.
+            return range.soFar(today: today)
         }
         if period.from != nil || period.to != nil {
             guard let fromText = period.from, let toText = period.to else { throw WizardError("Give both --from and --to.", status: .usage) }
@@ -49,11 +54,18 @@ public struct ReportJob {
             guard from <= to else { throw WizardError("--from (\(from.long)) is after --to (\(to.long)).", status: .usage) }
             return ReportRange(name: "\(from.long) to \(to.long)", from: from, to: to, basis: "dates given for this report")
         }
-        // The latest reporting year that has ended; a mid-year report of the current year.
-        let today = Day.today()
+        // The latest reporting year that has ended; a mid-year report of the current year (so far,
+        // while its first half is under way).
         let start = calendar.yearStart(containing: today)
         let year = period.midYear ? start.year : start.year - 1
-        return ReportRange.year(String(year), calendar: calendar, midYear: period.midYear)!
+        return ReportRange.year(String(year), calendar: calendar, midYear: period.midYear)!.soFar(today: today)
+    }
+
+    /// What the report says of the dates it chose itself, when none were given.
+    static func defaultNote(_ period: Period, range: ReportRange) -> String? {
+        guard period.year == nil, period.from == nil, period.to == nil else { return nil }
+        let what = period.midYear ? "the first half of the current reporting year" : "the last complete reporting year"
+        return "Reporting \(range.name), \(what) (\(range.from.long) to \(range.to.long)); --year chooses another."
     }
 
     public func run(_ period: Period, outputPath: String?, json: Bool) throws -> ExitStatus {
@@ -66,6 +78,7 @@ public struct ReportJob {
         if json {
             context.console.writeData(try JSONEncoder.stableText(report))
         } else {
+            if let note = Self.defaultNote(period, range: range) { context.console.say(note) }
             context.console.say(ReportDocuments.summary(report).joined(separator: " "))
         }
         if let output {
