@@ -53,13 +53,21 @@ public struct ContractJob {
               let document = try? JSONDecoder().decode(SubmissionDocument.self, from: json) else {
             throw WizardError("\(file) could not be read again after it was checked. Nothing was recorded.", status: .unreadable)
         }
-        let awarded = try Day.given(details.awarded, option: "--on")
         guard let start = Day(iso: tender.startDate) else {
             throw WizardError("The tender file's start date (\(tender.startDate)) is not a date. Nothing was recorded.", status: .refused)
         }
         var answers = details
         if answers.reference == nil { answers.reference = tender.reference }
-        try askMissing(&answers, supplier: document.supplier.name)
+        // A contract entered after it began was awarded by its start at the latest: the award
+        // date defaults to the earlier of the start and today, asked at a terminal, said back.
+        let defaultAward = min(start, Day.today())
+        let awardAsked = answers.awarded == nil && !details.noInput && context.console.reader.isInteractive
+        try askMissing(&answers, supplier: document.supplier.name, awardDefault: awardAsked ? defaultAward : nil)
+        let awarded = try answers.awarded.map { try Day.given($0, option: "--on") } ?? defaultAward
+        if details.awarded == nil && !awardAsked {
+            context.console.say("Award date: \(awarded.long) (" + (awarded == start ? "the contract's start" : "today")
+                + "; --on gives another).")
+        }
         let missing = [("--directorate", answers.directorate), ("--manager", answers.manager)].filter { FastText.isBlank($0.1 ?? "") }.map(\.0)
         guard missing.isEmpty else {
             throw WizardError("Give \(missing.joined(separator: " and ")) (the directorate that manages the contract and its contract manager). "
@@ -92,16 +100,23 @@ public struct ContractJob {
     }
 
     /// Asks, at a terminal, for the contract reference, directorate and contract manager not given.
-    private func askMissing(_ details: inout AwardDetails, supplier: String) throws {
+    private func askMissing(_ details: inout AwardDetails, supplier: String, awardDefault: Day?) throws {
         guard !details.noInput else { return }
         let environment = FlowEnvironment(data: context.data, tender: nil, pack: nil)
-        let questions: [(WritableKeyPath<AwardDetails, String?>, QuestionDefinition)] = [
+        var questions: [(WritableKeyPath<AwardDetails, String?>, QuestionDefinition)] = [
             (\.directorate, QuestionDefinition(key: "directorate", ask: "Which directorate manages the contract?",
                                                help: "Contract management sits with the directorate that bought the service; reports are broken down by it.",
                                                example: "Regeneration and Environment", kind: .text)),
             (\.manager, QuestionDefinition(key: "manager", ask: "Who is the contract manager?",
                                            help: "The officer who checks the supplier's delivery returns each period.", example: "Sam Patel", kind: .text)),
         ]
+        if let awardDefault {
+            questions.append((\.awarded, QuestionDefinition(
+                key: "awarded", ask: "When was the contract awarded?",
+                help: "The date of the award decision. The annual report counts a contract's commitments in the year it was awarded; "
+                    + "its delivery counts by the dates of its reporting periods, whatever day it is entered here.",
+                example: awardDefault.long, kind: .date, default: awardDefault.iso)))
+        }
         let asked = questions.filter { FastText.isBlank(details[keyPath: $0.0] ?? "") }
         var index = 0
         while index < asked.count {
