@@ -205,8 +205,9 @@ public enum EvaluationRecord {
                 bid.included ? marks(bid.totalMarks) : "", outOf, bid.rank.map(String.init) ?? "",
             ])
         }
-        let text = rows.map { $0.map(CommitmentsCSV.cell).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
-        return Data([0xEF, 0xBB, 0xBF]) + Data(text.utf8)
+        var bytes = CSVWriter.byteOrderMark
+        for row in rows { CSVWriter.appendRow(row, to: &bytes) }
+        return Data(bytes)
     }
 
     // MARK: - evaluation.md

@@ -260,18 +260,11 @@ public enum ReportCSV {
     public static let header = ["contract", "directorate", "supplier", "measure", "unit", "period", "period_end", "due", "due_value", "reported",
                                 "reported_value", "validated", "validated_value", "awaiting"]
 
-    public static func row(_ line: ReportCSVLine) -> String {
-        var row = ""
-        for (index, field) in line.fields.enumerated() {
-            if index > 0 { row += "," }
-            row += "\""
-            row += field.utf8.contains(UInt8(ascii: "\"")) ? field.replacingOccurrences(of: "\"", with: "\"\"") : field
-            row += "\""
-        }
-        return row + "\r\n"
-    }
+    /// One line of report.csv, every cell through `CSVWriter` (a supplier's name or a directorate
+    /// that starts like a formula is neutralised).
+    public static func row(_ line: ReportCSVLine) -> String { CSVWriter.row(line.fields) }
 
-    public static var headerRow: String { "\u{FEFF}" + header.map { "\"\($0)\"" }.joined(separator: ",") + "\r\n" }
+    public static var headerRow: String { String(decoding: CSVWriter.byteOrderMark, as: UTF8.self) + CSVWriter.row(header) }
 }
 
 /// The fields of one CSV row, in the header's order.
