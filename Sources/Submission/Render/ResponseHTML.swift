@@ -74,7 +74,7 @@ public enum ResponseHTML {
 
     /// Escapes text for HTML content and attribute values.
     public static func escape(_ text: String) -> String {
-        FastText.replacing(text, escapes)
+        FastText.replacing(ShortText.inert(text), escapes)
     }
 
     /// The escapes with each line break kept as a `<br>`.
@@ -89,7 +89,7 @@ public enum ResponseHTML {
 
     /// Escapes text whose line breaks are kept, each as a `<br>`.
     static func paragraphs(_ text: String) -> String {
-        FastText.replacing(text, lineEscapes)
+        FastText.replacing(ShortText.inert(text), lineEscapes)
     }
 
     private static func commitmentsTable(_ wording: ResponseWording) -> [String] {

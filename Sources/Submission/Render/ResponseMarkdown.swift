@@ -98,6 +98,7 @@ public enum ResponseMarkdown {
     /// list, quote or heading at the start of a line, so `<script>`, `[a](b)`, `![i](x)`,
     /// `# heading`, `| cell |`, `*bold*`, `1. item` and `&amp;` all show as typed.
     public static func text(_ value: String) -> String {
+        let value = ShortText.inert(value)
         // Most short texts need nothing escaped: no special character, and a first character that
         // cannot start a block (a space, a list or quote mark, a digit). They are returned as they are.
         if let first = value.utf8.first, !" -+=>0123456789".utf8.contains(first),

@@ -1,3 +1,4 @@
+import SocialValue
 import Terminal
 
 /// Where a command talks to a person: output, error output, styling, width and the line
@@ -20,7 +21,12 @@ public final class Console {
     /// Writes `text`, breaking any line wider than the terminal at a space (never inside a
     /// word), with the continuation indented under the line's own indent. Text already
     /// wrapped to the width passes through unchanged.
-    public func write(_ text: String) { output.write(Self.fit(text, width: width)) }
+    /// Control characters from outside text (a name in the register, a spending file) are shown
+    /// as `?` here and in every other way a console writes text, never acted on by the terminal.
+    public func write(_ text: String) { output.write(Self.fit(inert(text), width: width)) }
+
+    /// `text` with no control character but line breaks, tabs and the console's own colours.
+    private func inert(_ text: String) -> String { ShortText.inert(text, keepingStyle: style.enabled) }
 
     /// Writes data for programs (JSON, version lines) exactly as it is, never wrapped.
     public func writeData(_ text: String) { output.write(text) }
@@ -56,22 +62,22 @@ public final class Console {
     }
 
     /// Writes a paragraph wrapped to the width.
-    public func say(_ text: String) { output.write(TextWrapper.wrap(text, width: width) + "\n") }
+    public func say(_ text: String) { output.write(TextWrapper.wrap(inert(text), width: width) + "\n") }
 
     /// Writes a problem the person can fix, in red on a terminal.
     public func complain(_ text: String) {
-        output.write(style.red(TextWrapper.wrap(text, width: width)) + "\n")
+        output.write(style.red(TextWrapper.wrap(inert(text), width: width)) + "\n")
     }
 
     /// Writes a refusal, error or warning of a command to standard error, wrapped, so it is
     /// seen even when the results on standard output go to a file or a pipe.
     public func refuse(_ text: String) {
-        errorOutput.write(TextWrapper.wrap(text, width: width) + "\n")
+        errorOutput.write(TextWrapper.wrap(inert(text), width: width) + "\n")
     }
 
     /// Writes a line to standard error as it is (for lists under a refusal).
     public func refuseLine(_ text: String) {
-        errorOutput.write(text + "\n")
+        errorOutput.write(inert(text) + "\n")
     }
 
     /// A Markdown renderer for this console.
