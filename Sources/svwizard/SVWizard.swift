@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Terminal
+import SocialValue
 import Wizard
 
 @main
@@ -41,12 +42,28 @@ struct SVWizard: ParsableCommand {
                 exit(withError: error)
             }
         }
+        if let refusal = controlCharacterRefusal(arguments) {
+            FileHandle.standardError.write(Data(("svwizard: " + refusal + "\n").utf8))
+            Foundation.exit(ExitStatus.usage.rawValue)
+        }
         if arguments.first == "help", arguments.count > 1, !isCommandPath(Array(arguments.dropFirst())) {
             let name = arguments.dropFirst().joined(separator: " ")
             FileHandle.standardError.write(Data("svwizard: there is no command \"\(name)\". The commands are: \(commandNames).\n".utf8))
             Foundation.exit(ExitStatus.usage.rawValue)
         }
         main(nil)
+    }
+
+    /// Options are checked like answers: a control character (an escape sequence, a bell, a
+    /// line break) in an argument would reach the register, the reports and other people's
+    /// screens, so the command is refused before it runs, naming the option, with nothing written.
+    static func controlCharacterRefusal(_ arguments: [String]) -> String? {
+        for (index, argument) in arguments.enumerated() where argument.unicodeScalars.contains(where: ShortText.isControl) {
+            let option = index > 0 && arguments[index - 1].hasPrefix("--") ? arguments[index - 1] + " " : ""
+            return "\(option)\"\(ShortText.shortened(argument, limit: 60))\" holds a control character (shown as ?), which svwizard "
+                + "does not store or show. Type it again without it. Nothing was done."
+        }
+        return nil
     }
 
     /// Whether `path` names a command and its subcommands, such as ["workshop", "start"].

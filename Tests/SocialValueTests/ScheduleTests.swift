@@ -108,6 +108,29 @@ struct ScheduleTests {
         #expect(Money.sum(values) == Money(Self.decimal("21844.80")))
     }
 
+    @Test("thousands of commitments: each contract year's periods add up to the bid's line for that year, to the penny")
+    func scheduleMatchesValuation() {
+        var seed: UInt64 = 0x5EED
+        func next(_ bound: UInt64) -> UInt64 {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            return (seed >> 33) % bound
+        }
+        for _ in 0..<2000 {
+            let years = Int(next(5)) + 1
+            let step: Decimal = [1, Self.decimal("0.01"), Self.decimal("0.1")][Int(next(3))]
+            let quantities = (0..<years).map { _ in Decimal(Int(next(100_000))) * step }
+            let price = Money(Decimal(Int(next(5_000_000) + 1)) / 1000)
+            let start = Day(ordinal: Self.day("2025-01-01").ordinal + Int(next(730)))
+            let schedule = Schedule(start: start, years: years, inputs: [
+                .init(measure: MeasureReference("TOM1")!, quantities: quantities, step: step, perUnit: price),
+            ], calendar: Self.rotherham)
+            for year in 1...years {
+                let values = schedule.lines.filter { $0.contractYear == year }.compactMap(\.value)
+                #expect(Money.sum(values) == (price * quantities[year - 1]).roundedToPenny)
+            }
+        }
+    }
+
     @Test("pence shared by largest remainder, in proportion to the quantities", arguments: [
         ("0.10", ["1", "1", "1"], ["0.04", "0.03", "0.03"]),
         ("100.00", ["1", "0", "1"], ["50.00", "0.00", "50.00"]),

@@ -26,7 +26,7 @@ public enum ContractText {
                     commitment.perUnit == nil ? "not valued" : value.reduce(Money.zero, +).description]
         })
         lines.append("")
-        lines += TextTable.wrap(width: width, "Committed value: \(terms.committedValue), the sum of the schedule's lines (each rounded to the penny).")
+        lines += TextTable.wrap(width: width, "Committed value: \(terms.committedValue), each contract year's value rounded to the penny, as in the bid, and shared over its periods to the penny.")
         lines.append("")
         lines += TextTable.heading(width: width, "Schedule by reporting period", underline: "-")
         var rows: [[String]] = []
