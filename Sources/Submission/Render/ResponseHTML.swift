@@ -201,6 +201,7 @@ public enum ResponseHTML {
         footer { margin-top: 3rem; font-size: 0.85rem; color: #555; }
         caption { text-align: left; font-style: italic; padding: 0.3rem 0; }
         table.chart-figures { width: auto; margin-top: 0.5rem; }
+        @page { size: A4; margin: 16mm 15mm; }
         @media print {
           body { margin: 0; max-width: none; }
           h1, h2, h3, caption { break-after: avoid; page-break-after: avoid; }
