@@ -19,7 +19,7 @@ public enum AnswerKeys {
             "fit.people", "fit.subcontracting", "fit.apprenticeships", "fit.schools", "fit.carbon", "fit.vcse", "measures",
             "market.lots", "market.lotsNote", "market.localSuppliers", "market.engagement", "market.support", "market.coDesign",
             "market.livedExperience", "principles.keepItLocal", "principles.communityWealthBuilding", "principles.note",
-            "livingWage.inScope", "livingWage.assurance", "valuePack", "valuePack.edition", "valuePack.source",
+            "livingWage.inScope", "livingWage.assurance", "valuePack", "training", "valuePack.edition", "valuePack.source",
             "scoring.method", "scoring.target", "scoring.threshold", "scoring.bands", "scoring.scale",
         ],
     ]

@@ -116,6 +116,11 @@ public enum FlowCondition: String, Sendable, Hashable, Codable {
     case csvPack
     /// The chosen scoring method needs a target, a threshold or bands.
     case targetMethod, thresholdMethod, bandsMethod
+    /// The contract's value is over the policy's threshold, so social value is weighted in the
+    /// tender's score (at or under it there is no weighting, so nothing to score).
+    case socialValueWeighted
+    /// The value pack chosen is illustrative (for training only).
+    case illustrativePack
     /// The question already has an answer (from an answers file or an earlier draft): kept so
     /// it can be reviewed and changed, but never asked afresh.
     case alreadyAnswered

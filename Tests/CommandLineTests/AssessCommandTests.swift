@@ -44,7 +44,9 @@ struct AssessCommandTests {
         try terminal.answer("How will the quantitative offer", "2")
         try terminal.answer("What is the target", "")           // Enter takes the cited starting point, £0.25
         try terminal.answer("Which scale", "1")
-        try terminal.answer("Which value pack", "")
+        // No default: the only pack here is the illustrative workshop pack, for training only.
+        try terminal.answer("Which value pack", "workshop")
+        try terminal.answer("training exercise?", "yes")
         try terminal.waitFor("Type finish, edit")
         terminal.type("finish\r")
         #expect(try terminal.waitForExit() == 0)
@@ -54,7 +56,8 @@ struct AssessCommandTests {
         #expect(tender.contains("\"TOM8\"") && tender.contains("\"TOM18\"") && !tender.contains("\"TOM1\""))
         #expect(FileManager.default.fileExists(atPath: runner.home.appendingPathComponent("assessment.html").path))
         #expect(try String(contentsOf: runner.home.appendingPathComponent("assessment.md"), encoding: .utf8)
-            .contains("Import the buyer's own value pack before the tender is published"))
+            .contains("This pack is illustrative. The tender is recorded as a training exercise."))
+        #expect(tender.contains("\"training\" : true"))
     }
 
     @Test("assess from an answers file, then respond --tender through a pipe and export: the lifecycle's two halves meet")
@@ -71,6 +74,7 @@ struct AssessCommandTests {
             livingWage: {inScope: no}
             scoring: {method: bands, bands: "0.05 25%, 0.10 50%, 0.20 100%", scale: percentBands}
             valuePack: workshop
+            training: yes
             """)
         let assess = try runner.run(["assess", "--answers", answers, "--no-input"])
         #expect(assess.status == 0, "\(assess.stdout)\(assess.stderr)")
@@ -84,5 +88,56 @@ struct AssessCommandTests {
         let export = try runner.run(["export", "RMBC-1.svdraft.json"])
         #expect(export.status == 0, "\(export.stdout)")
         #expect(try runner.run(["validate", "RMBC-1.svbundle.zip"]).status == 0)
+    }
+
+    static func answers(value: String, pack: String = "workshop", training: String? = "yes", scoring: Bool = true) -> String {
+        """
+        contract: {title: Works, reference: RMBC-1, directorate: Housing, commissioner: A, category: works, value: "\(value)",
+                   years: 1, startDate: 2025-04-01}
+        route: tender
+        fit: {people: 4, subcontracting: yes, apprenticeships: yes, schools: no, carbon: no, vcse: no}
+        measures: [TOM10, TOM18]
+        market: {lots: no, engagement: yes, support: yes, coDesign: yes, livedExperience: yes}
+        principles: {keepItLocal: all, communityWealthBuilding: none}
+        livingWage: {inScope: no}
+        """ + (scoring ? "\nscoring: {method: relativeToHighest, scale: zeroToFive}" : "")
+            + "\nvaluePack: \(pack)" + (training.map { "\ntraining: \($0)" } ?? "") + "\n"
+    }
+
+    @Test("a real tender cannot use the illustrative workshop pack; a training exercise can, and says so in the tender file")
+    func illustrativePackOnlyInTraining() throws {
+        let runner = BinaryRunner()
+        let real = try runner.run(["assess", "--answers", try runner.file("real.yaml", Self.answers(value: "300000", training: "no")), "--no-input"])
+        #expect(real.status != 0)
+        let said = (real.stdout + real.stderr).replacingOccurrences(of: "\n", with: " ")
+        #expect(said.contains("The workshop pack's values are illustrative, for training only, so a real tender cannot use them"), "\(said)")
+        #expect(!FileManager.default.fileExists(atPath: runner.home.appendingPathComponent("tender.json").path))
+        // Left unsaid, the choice is asked for: nothing is assumed.
+        let unsaid = try runner.run(["assess", "--answers", try runner.file("unsaid.yaml", Self.answers(value: "300000", training: nil)), "--no-input",
+                                     "--draft", runner.home.appendingPathComponent("unsaid.svdraft.json").path])
+        #expect(unsaid.status != 0 && (unsaid.stdout + unsaid.stderr).contains("training: "), "\(unsaid.stdout)\(unsaid.stderr)")
+        let training = try runner.run(["assess", "--answers", try runner.file("training.yaml", Self.answers(value: "300000")), "--no-input",
+                                       "--draft", runner.home.appendingPathComponent("training.svdraft.json").path])
+        #expect(training.status == 0, "\(training.stdout)\(training.stderr)")
+        let tender = try String(contentsOf: runner.home.appendingPathComponent("tender.json"), encoding: .utf8)
+        #expect(tender.contains("\"training\" : true") && tender.contains("\"illustrative\" : true"))
+    }
+
+    @Test("no social value weighting at or under £100,000: no scoring questions and no weighting in the tender file; one penny over, both", arguments: [
+        ("100000", false), ("£100,000.00", false), ("100000.01", true),
+    ])
+    func weightingOnlyOverThreshold(value: String, weighted: Bool) throws {
+        let runner = BinaryRunner()
+        let result = try runner.run(["assess", "--answers", try runner.file("a.yaml", Self.answers(value: value, scoring: false)), "--no-input"])
+        if weighted {
+            // Over the threshold the scoring method must be chosen.
+            #expect(result.status != 0 && (result.stdout + result.stderr).contains("scoring.method"), "\(result.stdout)\(result.stderr)")
+        } else {
+            #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+            let tender = try String(contentsOf: runner.home.appendingPathComponent("tender.json"), encoding: .utf8)
+            #expect(!tender.contains("\"scoring\"") && !tender.contains("weighting"), "\(tender)")
+            let record = try String(contentsOf: runner.home.appendingPathComponent("assessment.md"), encoding: .utf8)
+            #expect(record.contains("No social value weighting applies"))
+        }
     }
 }

@@ -55,15 +55,18 @@ struct WorkshopTests {
     @Test("start as commissioner: the contract is filled in and the assessment writes its files in the practice folder")
     func startAsCommissioner() throws {
         // The quotation's local supplier, the contract's fit, the measures (recommended), the market, principles, wage,
-        // scoring (relative to the highest, 0 to 5), pack.
+        // pack and training (the workshop's pack, and yes, filled in). At £60,000 no social value weighting applies: no scoring questions.
         let harness = try TestHarness(lines: ["Brinsworth IT Co-operative", "2", "yes", "no", "no", "no", "yes", "", "no", "", ".",
-                                              "yes", "yes", "no", "no", "all", "none", ".", "no", "1", "1", "", "finish"])
+                                              "yes", "yes", "no", "no", "all", "none", ".", "no", "", "", "finish"])
         #expect(try job(harness).start("it-support-quote", asCommissioner: true) == .success, "\(harness.output)")
         #expect(harness.output.contains("Which local supplier will you invite to quote?"))
         #expect(harness.output.contains("Workshop note: at £60,000 social value is not required"))
         let folder = harness.storeFolder.appendingPathComponent("svwizard-practice/it-support-quote")
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("tender.json").path))
         #expect(try String(contentsOf: folder.appendingPathComponent("assessment.md"), encoding: .utf8).contains("written quotations"))
+        #expect(!harness.output.contains("How will the quantitative offer"))
+        let tender = try String(contentsOf: folder.appendingPathComponent("tender.json"), encoding: .utf8)
+        #expect(!tender.contains("\"scoring\"") && !tender.contains("weighting") && tender.contains("\"training\" : true"), "\(tender)")
     }
 
     @Test("reset clears only a practice folder")

@@ -11,7 +11,7 @@ public struct AssessmentAssembler: Sendable {
     public func assessment(from answers: AnswerSheet) -> OpportunityAssessment {
         let chosen = Set(AnswerParser.references(in: answers["measures"] ?? ""))
         let supplier = answers["quotes.localSupplier"].flatMap { $0.lowercased() == "none" || $0.isEmpty ? nil : $0 }
-        return OpportunityAssessment(
+        var assessment = OpportunityAssessment(
             title: answers["contract.title"] ?? "", reference: answers["contract.reference"] ?? "",
             directorate: answers["contract.directorate"] ?? "", commissioner: answers["contract.commissioner"] ?? "",
             category: answers["contract.category"].flatMap(OpportunityAssessment.Category.init(rawValue:)) ?? .services,
@@ -23,6 +23,8 @@ public struct AssessmentAssembler: Sendable {
             adoptedMeasures: environment.data.frameworkMeasures.map(\.reference).filter(chosen.contains),
             market: market(answers), valuePack: answers["valuePack"] ?? "",
             scoringMethod: Self.method(answers), scoringScale: answers["scoring.scale"])
+        assessment.training = answers["training"] == "yes"
+        return assessment
     }
 
     /// The quantitative method chosen, with its figure (target, threshold or bands); nil while

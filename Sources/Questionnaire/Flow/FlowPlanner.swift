@@ -11,12 +11,21 @@ public struct FlowEnvironment: Sendable {
     public var pack: ValuePack?
     /// The value packs that can be chosen.
     public var packNames: [String]
+    /// The names of the packs whose values are illustrative (for training only).
+    public var illustrativePackNames: Set<String>
 
-    public init(data: DataSet, tender: TenderSpecification?, pack: ValuePack?, packNames: [String] = []) {
+    public init(data: DataSet, tender: TenderSpecification?, pack: ValuePack?, packNames: [String] = [],
+                illustrativePackNames: Set<String> = []) {
         self.data = data
         self.tender = tender
         self.pack = pack
         self.packNames = packNames
+        self.illustrativePackNames = illustrativePackNames
+    }
+
+    /// Whether `answers` chose an illustrative pack by name.
+    public func choseIllustrativePack(_ answers: AnswerSheet) -> Bool {
+        answers["valuePack"].map { illustrativePackNames.contains($0.lowercased()) } ?? false
     }
 
     /// Who counts as local: the tender's own definition when its file has one, else the framework's.
@@ -99,6 +108,11 @@ public struct FlowPlanner: Sendable {
         case .targetMethod: return answers["scoring.method"] == "relativeToTarget"
         case .thresholdMethod: return answers["scoring.method"] == "passFail"
         case .bandsMethod: return answers["scoring.method"] == "bands"
+        case .illustrativePack: return environment.choseIllustrativePack(answers)
+        case .socialValueWeighted:
+            // Asked until the value is known; then only over the threshold.
+            guard let value = answers["contract.value"].flatMap(Money.init(parsing:)) else { return true }
+            return environment.data.framework.rules.requiresSocialValue(contractValue: value)
         case .sharedGroup:
             let groups = context.chosenMeasures.compactMap(\.counting.exclusiveGroup)
             return Set(groups).count < groups.count

@@ -171,7 +171,8 @@ struct PlaceholderContext {
                 .map { "\($0.rule) (\($0.reason))" }.joined(separator: " ")
             values["ambition"] = AmbitionRange(value: value, benchmarks: data.framework.benchmarks)?.sentence ?? ""
         }
-        values["activePack"] = environment.pack?.name ?? ""
+        // An illustrative pack is offered as the default only in training: a real tender needs the buyer's values.
+        values["activePack"] = environment.pack.flatMap { $0.illustrative && answers["training"] != "yes" ? nil : $0.name } ?? ""
         if let target = data.framework.evaluation?.targetPerPound {
             values["targetPerPound"] = DecimalText.plain(target.value.value)
             values["targetSource"] = "A starting point: " + target.source

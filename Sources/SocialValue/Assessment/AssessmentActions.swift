@@ -7,8 +7,9 @@ public enum AssessmentActions {
         public var reason: String
     }
 
+    /// `unvalued`: the adopted measures the chosen pack gives no £ value (none when no pack is chosen yet).
     public static func actions(for assessment: OpportunityAssessment, decision: RouteDecision, rules: PolicyRules,
-                               packIsIllustrative: Bool) -> [Action] {
+                               packIsIllustrative: Bool, unvalued: [MeasureReference] = []) -> [Action] {
         var actions: [Action] = []
         let market = assessment.market
         if assessment.route == .quotations && assessment.localQuoteSupplier == nil {
@@ -24,7 +25,14 @@ public enum AssessmentActions {
         if let shortList = rules.shortList, assessment.adoptedMeasures.count > shortList.most {
             actions.append(Action(action: "Consider a shorter list of measures.", reason: shortList.reason))
         }
-        if packIsIllustrative && decision.socialValueRequired {
+        if !unvalued.isEmpty && decision.socialValueRequired {
+            let names = unvalued.map(\.spoken)
+            let list = names.count == 1 ? names[0] : names.dropLast().joined(separator: ", ") + " and " + names.last!
+            actions.append(Action(action: "Give \(list) a value in the pack, or leave \(names.count == 1 ? "it" : "them") out.",
+                                  reason: "The pack has no £ value for \(names.count == 1 ? "this adopted measure" : "these adopted measures"), "
+                                    + "so what a bid commits to \(names.count == 1 ? "it" : "them") counts for nothing in the £ score."))
+        }
+        if packIsIllustrative && decision.socialValueRequired && !assessment.training {
             actions.append(Action(action: "Import the buyer's own value pack before the tender is published (svwizard values import).",
                                   reason: "The chosen pack is illustrative and must not be used to score real bids."))
         }

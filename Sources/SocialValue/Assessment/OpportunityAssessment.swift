@@ -39,6 +39,9 @@ public struct OpportunityAssessment: Sendable, Hashable {
     /// of the qualitative scale. Nil until chosen.
     public var scoringMethod: QuantitativeMethod?
     public var scoringScale: String?
+    /// True when the commissioner recorded the tender as a training exercise: only then may it
+    /// use an illustrative value pack.
+    public var training: Bool = false
 
     public init(title: String, reference: String, directorate: String, commissioner: String, category: Category, value: Money,
                 years: Int, startDate: String, route: Route, localQuoteSupplier: String?, noLocalSupplierReason: String?,

@@ -25,7 +25,8 @@ public struct AssessmentRecord: Sendable {
             for: assessment.fit, available: framework.measureReferences.compactMap(catalogue.measure(_:)))
         ambition = AmbitionRange(value: assessment.value, benchmarks: framework.benchmarks)
         actions = AssessmentActions.actions(for: assessment, decision: decision, rules: framework.rules,
-                                            packIsIllustrative: pack?.illustrative ?? true)
+                                            packIsIllustrative: pack?.illustrative ?? true,
+                                            unvalued: pack.map { pack in assessment.adoptedMeasures.filter { pack.value(for: $0) == nil } } ?? [])
         measures = framework.placements.compactMap { placement in
             catalogue.measure(placement.headline.measure).map {
                 MeasureSummary(reference: $0.reference, label: $0.label, headline: placement.headline.name, theme: placement.theme.name,
@@ -100,10 +101,14 @@ public struct AssessmentRecord: Sendable {
             result.append(section)
         }
         if !market.principlesNote.isEmpty { result.append(Section("Notes on the principles", [market.principlesNote], [])) }
-        let packLine = pack.map { "The tender uses the \($0.name) pack (\($0.edition)); \($0.values.count) measures valued." + ($0.illustrative ? " This pack is illustrative." : "") }
+        let packLine = pack.map { "The tender uses the \($0.name) pack (\($0.edition)); \($0.values.count) measures valued." + ($0.illustrative ? " This pack is illustrative." : "")
+            + (assessment.training ? " The tender is recorded as a training exercise." : "") }
             ?? "No value pack is chosen."
         let scoringLine: String
-        if let method = assessment.scoringMethod, let scale {
+        if !decision.socialValueRequired {
+            scoringLine = "No social value weighting applies: the contract's value is not over the policy's threshold, so the tender "
+                + "scores no social value and its tender file carries no weighting."
+        } else if let method = assessment.scoringMethod, let scale {
             scoringLine = "The quantitative offer: \(EvaluationRecord.methodName(method).lowercased()) "
                 + "(\(EvaluationRecord.formula(method))). The written answer: the \(scale.name) scale, each evaluator's score "
                 + "then an agreed, moderated score."
@@ -162,12 +167,14 @@ public struct AssessmentRecord: Sendable {
                                          contractValue: assessment.value, startDate: assessment.startDate, years: assessment.years,
                                          adoptedMeasures: assessment.adoptedMeasures, valuePack: pack)
         let rules = framework.rules
-        tender.scoring = TenderScoring(weighting: rules.tenderWeighting, quantitativeShare: rules.quantitativeShare,
+        // At or under the threshold the policy applies no social value weighting: nothing to score.
+        if decision.socialValueRequired { tender.scoring = TenderScoring(weighting: rules.tenderWeighting, quantitativeShare: rules.quantitativeShare,
                                        qualitativeShare: rules.qualitativeShare,
                                        deliveryDocument: rules.deliveryDocument(contractValue: assessment.value),
                                        socialValueRequired: decision.socialValueRequired, method: assessment.scoringMethod,
-                                       scale: framework.evaluation?.scales.first { $0.id == assessment.scoringScale })
+                                       scale: framework.evaluation?.scales.first { $0.id == assessment.scoringScale }) }
         tender.localArea = framework.localArea
+        if assessment.training { tender.training = true }
         if assessment.market.livingWageInScope && assessment.market.livingWageAssurance { tender.livingWageAssurance = true }
         tender.formatVersion = TenderSpecification.currentFormatVersion
         return tender

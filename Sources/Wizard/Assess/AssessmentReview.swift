@@ -54,6 +54,9 @@ public struct AssessmentReview: FlowReview {
     }
 
     public func check(key: String, value: String, answers: AnswerSheet) -> String? {
+        if key == "training", value == "no", environment.choseIllustrativePack(answers) {
+            return Self.illustrativeRefusal(answers["valuePack"] ?? "") + " Type back to change the value pack."
+        }
         if key == "scoring.bands", AssessmentAssembler.bands(value) == nil {
             return "Give each band as the £ per £1 it starts at and its share of the marks (0% to 100%), separated by commas, "
                 + "for example 0.05 25%, 0.10 50%, 0.20 100%."
@@ -70,13 +73,24 @@ public struct AssessmentReview: FlowReview {
     }
 
     public func blockingFindings(_ answers: AnswerSheet) -> [(field: String, text: String)] {
-        blockingProblems(answers) > 0
-            ? [("measures", "Social value is required on this contract, so the tender must adopt at least one measure.")] : []
+        let record = record(answers)
+        var problems: [(field: String, text: String)] = []
+        if record.decision.socialValueRequired && record.assessment.adoptedMeasures.isEmpty {
+            problems.append(("measures", "Social value is required on this contract, so the tender must adopt at least one measure."))
+        }
+        if environment.choseIllustrativePack(answers) && answers["training"] != "yes" {
+            problems.append(("valuePack", Self.illustrativeRefusal(answers["valuePack"] ?? "")))
+        }
+        return problems
     }
 
-    public func blockingProblems(_ answers: AnswerSheet) -> Int {
-        let record = record(answers)
-        return record.decision.socialValueRequired && record.assessment.adoptedMeasures.isEmpty ? 1 : 0
+    public func blockingProblems(_ answers: AnswerSheet) -> Int { blockingFindings(answers).count }
+
+    /// Why a real tender cannot use an illustrative pack, and what to do instead.
+    static func illustrativeRefusal(_ pack: String) -> String {
+        "The \(pack) pack's values are illustrative, for training only, so a real tender cannot use them: every bid would be valued "
+            + "with figures no buyer has adopted. Give the buyer's own values instead (a pack from svwizard values list, or the "
+            + "buyer's CSV file), or record the tender as a training exercise."
     }
 
     /// The answers the record's decisions rest on, with how the review names them.

@@ -12,7 +12,9 @@ enum ExportChecklist {
                      "  1. Upload \(bundle) with your tender, as the tender documents ask.",
                      "  2. Where the portal has a text box for social value, paste the text of response.txt (inside the bundle).",
                      "  3. Keep the draft: you will need it if the council asks you to clarify your offer."]
-        if document.valuation.illustrative {
+        if document.valuation.illustrative && document.tender.training == true {
+            lines.append("  4. The £ figures use an illustrative pack: this tender is a training exercise, so the bid is practice.")
+        } else if document.valuation.illustrative {
             lines.append("  4. The £ figures use the illustrative workshop pack. For a real bid, ask the buyer for their tender file "
                 + "(tender.json) and start from it: svwizard respond --tender tender.json")
         }

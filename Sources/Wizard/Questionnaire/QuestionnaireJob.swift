@@ -62,7 +62,8 @@ public struct QuestionnaireJob {
         defer { lock?.release() }
         let tender = draft.tender
         let environment = FlowEnvironment(data: context.data, tender: tender, pack: tender?.valuePack ?? context.library.active,
-                                          packNames: context.library.all.map(\.name))
+                                          packNames: context.library.all.map(\.name),
+                                          illustrativePackNames: Set(context.library.all.filter(\.illustrative).map { $0.name.lowercased() }))
         let planner = FlowPlanner(flow: flow, environment: environment)
         let review = kind.review(environment, context)
         if !options.prefill.isEmpty && draft.answers.isEmpty {
@@ -121,6 +122,15 @@ public struct QuestionnaireJob {
             return .refused
         }
         draft.position = "review"
+        let problems = review.blockingFindings(draft.answers)
+        if !problems.isEmpty {
+            // Nothing is written from answers that cannot stand; the draft keeps them to fix.
+            try save(draft, to: url)
+            context.console.refuse("Not finished: fix these first (nothing else was written):")
+            for problem in problems { context.console.refuseLine("  \(problem.field): " + ShortText.shortened(problem.text, limit: 1000)) }
+            context.console.refuse("The answers given are saved in \(url.path). Change them in the answers file, or run without --no-input to fix them at the review.")
+            return .refused
+        }
         draft.finished = true
         try save(draft, to: url)
         context.console.write(review.render(draft.answers))

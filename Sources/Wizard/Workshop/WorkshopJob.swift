@@ -71,7 +71,9 @@ public struct WorkshopJob {
             let exists = FileManager.default.fileExists(atPath: draft.path)
             return try AssessJob.job(context: context, options: .init(
                 resume: exists ? draft.path : nil, draft: exists ? nil : draft.path, answersFile: nil, noInput: false,
-                prefill: scenario.commissioner.answers, notes: scenario.notes), outputFolder: place.path).run()
+                // A workshop is a training exercise: its illustrative values are expected there.
+                prefill: scenario.commissioner.answers.merging(["valuePack": PackStore.defaultPackName, "training": "yes"]) { current, _ in current }, notes: scenario.notes),
+                outputFolder: place.path).run()
         }
         let tenderFile = place.appendingPathComponent("tender.json")
         try AtomicFile.write(try JSONEncoder.stable.encode(tender(scenario)) + Data("\n".utf8), to: tenderFile)
