@@ -62,6 +62,25 @@ struct ResponseChecksTests {
         #expect(F.codes(response).contains(.jobsAboveWorkforce) == expected)
     }
 
+    @Test("SV-W008 a year's weeks above what the workforce can carry (13 FTE x 52 weeks = 676)", arguments: [("676", false), ("677", true)])
+    func weeksAboveWorkforce(weeks: String, expected: Bool) {
+        let response = F.changing("TOM10") { $0.quantities = [F.decimal(weeks), 52] }
+        let finding = F.findings(response).first { $0.code == .weeksAboveWorkforce }
+        #expect((finding != nil) == expected)
+        #expect(finding?.severity != .error)
+        if expected { #expect(finding?.message.contains("677 weeks, about 13 people for the whole year") == true, "\(String(describing: finding))") }
+    }
+
+    @Test("SV-W009 one group's FTE in a year above the workforce (13 FTE)", arguments: [("12", false), ("12.01", true)])
+    func groupAboveWorkforce(tom3: String, expected: Bool) {
+        // TOM6 commits 1 FTE in year 1; TOM3 (the same disadvantaged group) adds the rest.
+        var response = F.changing("TOM6") { $0.quantities = [1, 0]; $0.people = 1 }
+        response.supplier.newHires = 3
+        response.commitments.append(Commitment(measure: F.reference("TOM3"), quantities: [F.decimal(tom3), 0], delivery: "d", partner: "p", evidence: "e"))
+        response.peopleCountedTwice = 0
+        #expect(F.codes(response).contains(.groupAboveWorkforce) == expected, "\(F.findings(response))")
+    }
+
     @Test("SV-E009 hires cannot exceed the stated new hires", arguments: [("3", false), ("2", true)])
     func newHires(stated: String, expected: Bool) {
         var response = F.changing("TOM6") { $0.quantities = [1, 2]; $0.people = 3 }

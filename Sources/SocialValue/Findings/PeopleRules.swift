@@ -16,6 +16,19 @@ enum PeopleRules {
                                         hint: "Lower the figure, or correct your workforce and new hires."))
             }
         }
+        if measure.unit == .weeks {
+            // 52 weeks is one person's year: a year's weeks above (workforce + new hires) x 52 would
+            // need more people than the supplier said will work on the contract.
+            let people = supplier.workforce + supplier.newHires
+            for (index, weeks) in commitment.quantities.enumerated() where weeks > people * weeksInAYear {
+                findings.append(Finding(.weeksAboveWorkforce, field: context.field + ".quantities.\(index + 1)",
+                                        message: "\(context.name) year \(index + 1) counts \(DecimalText.plain(weeks)) weeks, about \(personYears(weeks)) "
+                                            + "people for the whole year, more than the \(DecimalText.plain(people)) FTE you said will work on the contract "
+                                            + "(workforce plus new hires); 52 weeks is one person's year.",
+                                        hint: "Check the weeks are for this contract and can be supervised by the people working on it, or correct "
+                                            + "your workforce and new hires. The evaluators will ask how it will be delivered."))
+            }
+        }
         if let band = measure.ageBand, commitment.ageBandConfirmed != true {
             findings.append(Finding(.ageBandNotConfirmed, field: context.field + ".ageBandConfirmed",
                                     message: "\(context.name) counts only people \(band.phrase), and that is not confirmed.",
@@ -37,9 +50,33 @@ enum PeopleRules {
         return findings
     }
 
-    /// Rules across commitments: hires within new hires, and nobody in two measures of a group.
+    /// The weeks in one person's year of work.
+    static let weeksInAYear: Decimal = 52
+
+    /// `weeks` as people for a whole year, to one decimal place: `1040` weeks is `20`.
+    static func personYears(_ weeks: Decimal) -> String { DecimalText.plain(DecimalText.rounded(weeks / weeksInAYear, places: 1)) }
+
+    /// Rules across commitments: hires within new hires, nobody in two measures of a group, and
+    /// a group's FTE within the workforce.
     static func groupFindings(_ response: TenderResponse, catalogue: Catalogue) -> [Finding] {
         var findings: [Finding] = []
+        let people = response.supplier.workforce + response.supplier.newHires
+        let fteGroups = Dictionary(grouping: response.commitments.filter {
+            catalogue.measure($0.measure)?.unit == .fte && catalogue.measure($0.measure)?.counting.exclusiveGroup != nil
+        }, by: { catalogue.measure($0.measure)?.counting.exclusiveGroup ?? "" })
+        for (group, members) in fteGroups.sorted(by: { $0.key < $1.key }) where members.count > 1 {
+            let years = members.map(\.quantities.count).max() ?? 0
+            for year in 0..<years {
+                let total = members.map { year < $0.quantities.count ? $0.quantities[year] : 0 }.reduce(0, +)
+                guard total > people else { continue }
+                findings.append(Finding(.groupAboveWorkforce, field: "commitments",
+                                        message: "Year \(year + 1) counts \(DecimalText.plain(total)) FTE of people from the \(group) group "
+                                            + "(\(members.map(\.measure.spoken).joined(separator: ", "))), more than the \(DecimalText.plain(people)) FTE "
+                                            + "you said will work on the contract (workforce plus new hires).",
+                                        hint: "Each person counts once, under one measure of the group: lower the figures, or correct your workforce "
+                                            + "and new hires. The evaluators will ask how it will be delivered."))
+            }
+        }
         let hires = response.commitments.filter { catalogue.measure($0.measure)?.counting.basis == .firstYearOfEmployment }
         let hired = hires.map(\.total).reduce(0, +)
         if !hires.isEmpty && hired > response.supplier.newHires {

@@ -30,7 +30,8 @@ public struct EvaluateJob {
 
     /// The checks whose findings make an offer look unrealistic: it must be clarified with the
     /// supplier, and the decision recorded, before the bid is scored.
-    static let concernCodes: Set<FindingCode> = [.implausibleTotal, .jobsAboveWorkforce, .hiresAboveNewHires, .localSpendAboveContract]
+    static let concernCodes: Set<FindingCode> = [.implausibleTotal, .jobsAboveWorkforce, .hiresAboveNewHires, .localSpendAboveContract,
+                                                 .weeksAboveWorkforce, .groupAboveWorkforce]
 
     public func run() throws -> ExitStatus {
         let tender = try TenderFile.read(context.resolve(tenderPath).path)

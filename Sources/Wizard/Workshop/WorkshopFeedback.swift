@@ -74,13 +74,14 @@ struct WorkshopFeedback: Encodable {
         switch code {
         case .localSpendAboveContract: "tom18"
         case .placementLength, .placementWeeksDoNotAddUp: "tom12"
-        case .peopleCountedTwice, .hiresBeyondFirstYear, .hiresAboveNewHires: "double-counting"
+        case .peopleCountedTwice, .hiresBeyondFirstYear, .hiresAboveNewHires, .groupAboveWorkforce: "double-counting"
         case .emptyDelivery, .emptyDeliveryDocument, .noEvidence: "evidence-and-reporting"
         case .payRaiseAlreadyPaid: "real-living-wage"
         case .unvalued, .illustrativeValues, .illustrativeValuesInBid: "value-packs"
         case .belowThreshold: "what-is-social-value"
         case .pluralOwnership: "community-wealth-building"
-        case .nothingCommitted, .measureNotAdopted, .zeroCommitment, .implausibleTotal, .allInOneYear, .noLocalPartner, .jobsAboveWorkforce:
+        case .nothingCommitted, .measureNotAdopted, .zeroCommitment, .implausibleTotal, .allInOneYear, .noLocalPartner, .jobsAboveWorkforce,
+             .weeksAboveWorkforce:
             "tender-response"
         case .quantityOutOfRange, .quantityOffStep, .wrongNumberOfYears, .ageBandNotConfirmed, .unknownMeasure, .duplicateCommitment, .missingFacts:
             "validation-rules"
