@@ -239,6 +239,14 @@ extension EvaluateCommandTests {
         }
         try second.waitFor("The record is in")
         #expect(try second.waitForExit() == 0)
+        // Each bid's written answer is shown before its first score; the 0 to 5 scale once, not before all six scores.
+        let screen = second.screen
+        for (supplier, file) in [("Maltby Joinery Ltd", "strong"), ("Big Promises Ltd", "inflated"), ("Thin Offer Ltd", "thin")] {
+            #expect(screen.components(separatedBy: "\(supplier)'s written answer (also response.txt inside \(file).svbundle.zip):").count == 2, "\(supplier)")
+        }
+        #expect(screen.contains("Delivery plan:"))
+        #expect(screen.components(separatedBy: "Serious reservations: The answer addresses").count == 2, "the scale is printed once")
+        #expect(screen.contains("Type ? to see its written answer again."))
         let record = String(decoding: try Data(contentsOf: url("record/evaluation.md")), as: UTF8.self)
         #expect(record.contains("- Priya Shah: 4. Priya Shah on Maltby Joinery Ltd."))
         #expect(record.contains("- Tom Hughes: 5. Tom Hughes on Maltby Joinery Ltd."))

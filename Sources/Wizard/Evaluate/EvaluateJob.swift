@@ -62,7 +62,7 @@ public struct EvaluateJob {
                     let valued = checked.bid.lines.compactMap(\.value)
                     let offer = valued.isEmpty ? "no valued social value" : "\(valued.reduce(Money.zero, +).description) of social value"
                     return ScoringWizard.Bid(file: checked.file, supplier: checked.bid.supplier, concerns: checked.concerns, summary: offer,
-                                             measures: checked.bid.lines.map(\.measure))
+                                             measures: checked.bid.lines.map(\.measure), writtenAnswer: checked.writtenAnswer)
                 },
                 order: submitted.map(\.file), url: scoresURL, scores: scores)
             for excluded in submitted where excluded.bid.exclusion != nil {
@@ -160,9 +160,25 @@ public struct EvaluateJob {
     /// The output folder must be new or empty: an earlier evaluation is never overwritten.
     private func checkOutputFolder(_ folder: URL) throws { try OutputFolder.checkNew(folder, what: "the evaluation") }
 
+    /// The parts of a response the panel scores, as lines: each commitment's plan, partner and
+    /// evidence, then the delivery plan or milestone tracker.
+    static func writtenAnswer(_ document: SubmissionDocument) -> [String] {
+        var lines: [String] = []
+        for commitment in document.commitments {
+            lines.append("\(commitment.measure.spoken) \(document.summary(of: commitment.measure)?.headline ?? "")")
+            lines += "How: \(commitment.delivery)".split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }
+            if let partner = commitment.partner, !partner.isEmpty { lines.append("  Local partner: \(partner)") }
+            lines += "Evidence: \(commitment.evidence)".split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }
+        }
+        lines.append("Delivery plan:")
+        lines += document.response.deliveryDocument.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }
+        return lines
+    }
+
     private struct Checked {
         var file: String
         var bid: EvaluationCalculator.Submitted
+        var writtenAnswer: [String] = []
         var concerns: [EvaluationCalculator.Concern] { bid.concerns }
     }
 
@@ -207,7 +223,8 @@ public struct EvaluateJob {
             } else {
                 exclusion = "The bundle could not be read again after it was checked."
             }
-            checked.append(Checked(file: file, bid: .init(file: file, supplier: supplier, exclusion: exclusion, lines: lines, concerns: concerns)))
+            checked.append(Checked(file: file, bid: .init(file: file, supplier: supplier, exclusion: exclusion, lines: lines, concerns: concerns),
+                                   writtenAnswer: document.map(Self.writtenAnswer) ?? []))
         }
         // Two different bundles from one supplier: the panel must find out which is the bid.
         let bySupplier = Dictionary(grouping: checked.indices.filter { checked[$0].bid.exclusion == nil }) { checked[$0].bid.supplier.lowercased() }

@@ -18,6 +18,25 @@ struct ScoringWizard {
         var summary: String
         /// The measures it commits to, for adjusting one of them.
         var measures: [MeasureReference]
+        /// What the evaluators score: each commitment's delivery, partner and evidence, and the
+        /// delivery plan or milestone tracker, as lines of plain text.
+        var writtenAnswer: [String] = []
+    }
+
+    /// The most lines of a written answer shown at the terminal; the rest is in the bundle's response.txt.
+    static let writtenAnswerLines = 40
+
+    /// The written answer as the panel reads it before scoring, cut at `writtenAnswerLines` with
+    /// where to read the rest.
+    static func writtenAnswerText(_ bid: Bid) -> String {
+        let shown = bid.writtenAnswer.prefix(writtenAnswerLines)
+        var text = "\(bid.supplier)'s written answer (also response.txt inside \(bid.file)):\n"
+            + shown.map { "  " + $0 }.joined(separator: "\n")
+        if bid.writtenAnswer.count > shown.count {
+            text += "\n(\(bid.writtenAnswer.count - shown.count) more lines: read response.txt inside \(bid.file), for example with "
+                + "unzip -p \(bid.file) response.txt | less)"
+        }
+        return text
     }
 
     typealias End = SlotRunner<ScoresFile>.End
@@ -206,9 +225,10 @@ struct ScoringWizard {
         func scoresOrder(_ name: String) -> Int { scores.evaluators.firstIndex(of: name) ?? Int.max }
         return [
             Slot(definition: QuestionDefinition(key: "score", ask: "\(evaluator): your score for \(bid.supplier)'s written answer?",
-                                                help: "Score the method statement and the delivery plan or milestone tracker on the \(scale?.name ?? "") scale. \(scaleText)",
+                                                help: "Score the method statement and the delivery plan or milestone tracker on the \(scale?.name ?? "") scale. \(scaleText)\n"
+                                                    + Self.writtenAnswerText(bid),
                                                 example: "4", kind: .decimal),
-                 title: title, lead: "\(bid.supplier) (\(bid.file)): \(bid.summary). The \(scale?.name ?? "") scale:\n\(scaleLines)",
+                 title: title, lead: scoreLead(bid, evaluator: evaluator),
                  current: { entry($0).flatMap { $0.score < 0 ? nil : DecimalText.plain($0.score) } },
                  store: { scores, value in update(&scores) { $0.score = DecimalText.parse(value) ?? 0 } },
                  accept: scoreAccepted),
@@ -219,6 +239,21 @@ struct ScoringWizard {
                  current: { entry($0)?.reason },
                  store: { scores, value in update(&scores) { $0.reason = value } }),
         ]
+    }
+
+    /// Before a score: the bid and its offer; the written answer the first time the bid is scored
+    /// (later evaluators see it again with ?); the scale once, before the first score of all.
+    private func scoreLead(_ bid: Bid, evaluator: String) -> String {
+        var lead = "\(bid.supplier) (\(bid.file)): \(bid.summary)."
+        if evaluator == scores.evaluators.first {
+            lead += "\n" + Self.writtenAnswerText(bid)
+        } else {
+            lead += " Type ? to see its written answer again."
+        }
+        if evaluator == scores.evaluators.first && bid.file == bids.first?.file {
+            lead += "\nThe \(scale?.name ?? "") scale (shown once; ? shows it again):\n\(scaleLines)"
+        }
+        return lead
     }
 
     private func agreedSlots(_ bid: Bid) -> [Slot] {
