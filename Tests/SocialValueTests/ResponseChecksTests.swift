@@ -81,6 +81,18 @@ struct ResponseChecksTests {
         #expect(F.codes(response).contains(.groupAboveWorkforce) == expected, "\(F.findings(response))")
     }
 
+    @Test("SV-W010 no staff on the real living wage, where the tender seeks assurance of it", arguments: [
+        (Bool?.some(true), Supplier.LivingWage.none, true), (true, .some, false), (true, .all, false), (false, .none, false), (nil, .none, false),
+    ])
+    func livingWageNotPaid(assurance: Bool?, wage: Supplier.LivingWage, expected: Bool) {
+        var response = F.validResponse()
+        response.tender.livingWageAssurance = assurance
+        response.supplier.livingWage = wage
+        let finding = F.findings(response).first { $0.code == .livingWageNotPaid }
+        #expect((finding != nil) == expected)
+        #expect(finding.map { $0.severity == .warning } ?? true)
+    }
+
     @Test("SV-E009 hires cannot exceed the stated new hires", arguments: [("3", false), ("2", true)])
     func newHires(stated: String, expected: Bool) {
         var response = F.changing("TOM6") { $0.quantities = [1, 2]; $0.people = 3 }

@@ -52,6 +52,13 @@ public struct ResponseChecks: Sendable {
                                     hint: "Remove it and choose from the tender's measures: "
                                         + response.tender.adoptedMeasures.map(\.rawValue).joined(separator: ", ") + "."))
         }
+        if response.tender.livingWageAssurance == true && response.supplier.livingWage == .none {
+            findings.append(Finding(.livingWageNotPaid, field: "supplier.livingWage",
+                                    message: "This tender seeks assurance each year that the contract pays the real living wage, and you said "
+                                        + "none of your staff get it.",
+                                    hint: "The council will ask for that assurance every year of the contract. Say in your delivery plan how "
+                                        + "and when staff on this contract will be paid the real living wage, or correct your answer."))
+        }
         let document = framework.rules.deliveryDocument(contractValue: response.tender.contractValue)
         if !response.commitments.isEmpty && FastText.isBlank(response.deliveryDocument) {
             findings.append(Finding(.emptyDeliveryDocument, field: "deliveryDocument",

@@ -76,7 +76,7 @@ struct WorkshopFeedback: Encodable {
         case .placementLength, .placementWeeksDoNotAddUp: "tom12"
         case .peopleCountedTwice, .hiresBeyondFirstYear, .hiresAboveNewHires, .groupAboveWorkforce: "double-counting"
         case .emptyDelivery, .emptyDeliveryDocument, .noEvidence: "evidence-and-reporting"
-        case .payRaiseAlreadyPaid: "real-living-wage"
+        case .payRaiseAlreadyPaid, .livingWageNotPaid: "real-living-wage"
         case .unvalued, .illustrativeValues, .illustrativeValuesInBid: "value-packs"
         case .belowThreshold: "what-is-social-value"
         case .pluralOwnership: "community-wealth-building"
