@@ -30,6 +30,10 @@ enum FrameworkChecks {
             errors.append(file.error(at: at("livingWageAssuranceMonths"), message: "assurance every \(management.livingWageAssuranceMonths) months is not a sensible interval",
                                      hint: "Use 12 for an annual assurance."))
         }
+        if let due = management.returnDue, !(0...120).contains(due.days) {
+            errors.append(file.error(at: at("returnDue"), message: "a return due \(due.days) days after its period is not a sensible interval",
+                                     hint: "Give 0 to 120 days, such as 30."))
+        }
         if let report = management.report {
             for (index, headline) in report.headlines.enumerated() where !measures.contains(headline.measure) {
                 errors.append(file.error(at: [.key("contractManagement"), .key("report"), .key("headlines"), .index(index), .key("measure")],

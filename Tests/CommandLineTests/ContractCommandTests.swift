@@ -185,6 +185,14 @@ struct ContractCommandTests {
                          "--evidence", "Signed statement from the supplier's director"]).status == 0)
         GoldenFiles.check("track-show.txt", try run(["track", "show", "RMBC-TW-01", "--as-of", "2025-06-20"]).stdout)
         GoldenFiles.check("track-show.json", try run(["track", "show", "RMBC-TW-01", "--as-of", "2025-06-20", "--json"]).stdout)
+        // Later, with no Q3 return: the missing return (due 30 days after 31 August) and the action past its date are named.
+        let later = try run(["track", "show", "RMBC-TW-01", "--as-of", "2025-10-15"]).stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(later.contains("To chase"), "\(later)")
+        #expect(later.contains("Q3 2024/25 return not received: due 30 September 2025."), "\(later)")
+        #expect(later.contains("Corrective action overdue: TOM 1: A third local hire starts in July (due 31 July 2025). Check it was done."), "\(later)")
+        let before = try run(["track", "show", "RMBC-TW-01", "--as-of", "2025-09-30"]).stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(before.contains("Q3 2024/25 return due 30 September 2025 (the period has ended)."), "\(before)")
+        #expect(!before.contains("Q2 2024/25 return"), "the Q2 return was received")
         // On a narrow screen each table row becomes a block, and nothing is wider than the screen.
         let narrow = try runner.run(["track", "show", "RMBC-TW-01", "--as-of", "2025-06-20", "--register",
                                      runner.home.appendingPathComponent("register.sqlite").path], extraEnvironment: ["COLUMNS": "40"], directory: place)

@@ -17,6 +17,8 @@ public struct ContractManagementOptions: Sendable, Hashable, Codable {
     public var livingWageAssuranceMonths: Int
     /// What the annual report puts first.
     public var report: ReportOptions?
+    /// When a period's delivery return is due, in days after the period ends; nil: at its end.
+    public var returnDue: ReturnDueOptions?
 
     public init(reportingYearStartMonth: Int, financialYearStartMonth: Int, periodMonths: Int, source: String, rag: RAGThresholds,
                 livingWageAssuranceMonths: Int) {
@@ -34,6 +36,17 @@ public struct ContractManagementOptions: Sendable, Hashable, Codable {
     /// The council's reporting calendar.
     public var calendar: ReportingCalendar {
         ReportingCalendar(yearStartMonth: reportingYearStartMonth, periodMonths: periodMonths)
+    }
+}
+
+/// When a delivery return is due after its period ends: the council's choice, with why.
+public struct ReturnDueOptions: Sendable, Hashable, Codable {
+    public var days: Int
+    public var note: String
+
+    public init(days: Int, note: String) {
+        self.days = days
+        self.note = note
     }
 }
 

@@ -27,13 +27,17 @@ public struct TrackingReport: Sendable, Hashable, Codable {
     public var livingWage: LivingWageStatus
     public var actions: [CorrectiveAction]
     public var returns: [ReturnEntry]
+    /// Returns not received, and corrective actions past their date.
+    public var due: ReturnsDue
 
-    public init(contract: ContractTerms, tracking: Tracking, livingWage: LivingWageStatus, actions: [CorrectiveAction], returns: [ReturnEntry]) {
+    public init(contract: ContractTerms, tracking: Tracking, livingWage: LivingWageStatus, actions: [CorrectiveAction], returns: [ReturnEntry],
+                due: ReturnsDue) {
         self.contract = contract
         self.tracking = tracking
         self.livingWage = livingWage
         self.actions = actions
         self.returns = returns
+        self.due = due
     }
 }
 
@@ -52,6 +56,15 @@ public enum TrackingText {
         guard !terms.commitments.isEmpty else {
             lines += TextTable.wrap(width: width, "No social value commitments: the contract was recorded without them, so there is no delivery to follow.")
             return Data((lines.joined(separator: "\n") + "\n").utf8)
+        }
+        if !report.due.missing.isEmpty || !report.due.overdueActions.isEmpty {
+            lines += TextTable.heading(width: width, "To chase", underline: "-")
+            for missing in report.due.missing { lines += TextTable.wrap(width: width, missing.sentence) }
+            for action in report.due.overdueActions {
+                lines += TextTable.wrap(width: width, "Corrective action overdue: \(action.measure?.spoken ?? "whole contract"): \(action.action)"
+                    + (action.dueOn.map { " (due \($0.long))" } ?? "") + ". Check it was done.")
+            }
+            lines.append("")
         }
         lines += TextTable.heading(width: width, "By measure", underline: "-")
         let f = { (status: Tracking.MeasureStatus, figure: Tracking.Figure) in status.unit.format(figure.quantity.value) }

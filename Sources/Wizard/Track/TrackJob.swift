@@ -146,7 +146,10 @@ public struct TrackJob {
                                            preparedOn: stored.document.preparedOn, importedOn: stored.importedOn, current: stored.isCurrent,
                                            evidence: Dictionary(grouping: stored.evidence, by: \.status.rawValue).mapValues(\.count))
             }
-            return TrackingReport(contract: terms, tracking: tracking, livingWage: livingWage, actions: try register.actions(of: reference), returns: returns)
+            let actions = try register.actions(of: reference)
+            let due = ReturnsDue(periods: terms.periods, received: Set(returns.map(\.period)), actions: actions, days: options.returnDue?.days ?? 0,
+                                 asOf: asOf)
+            return TrackingReport(contract: terms, tracking: tracking, livingWage: livingWage, actions: actions, returns: returns, due: due)
         }
     }
 
