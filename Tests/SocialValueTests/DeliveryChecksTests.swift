@@ -97,6 +97,28 @@ struct DeliveryChecksTests {
         #expect(codes([Self.line("TOM10", delivered: "13", evidence: [lastDay]), Self.line("TOM1", delivered: "0.49")]).isEmpty)
     }
 
+    @Test("SV-W006: evidence dated before the contract started is named as such, once")
+    func evidenceBeforeStart() {
+        let early = EvidenceItem(id: "TOM10-1", what: "Agreement", reference: "A1", date: Day(iso: "2025-11-30")!)
+        var checks = DeliveryChecks(contract: Self.contract)
+        checks.priorDelivered = [:]
+        let findings = checks.findings(period: Self.q1, lines: [Self.line("TOM10", delivered: "13", evidence: [early]), Self.line("TOM1", delivered: "0.49")])
+        #expect(findings.map(\.code) == [.evidenceOutsidePeriod])
+        #expect(findings.first?.message.contains("before the contract started on 1 December 2025") == true)
+    }
+
+    @Test("SV-W011: FTE above both the profile (0.49) and the workforce (12): FTE is not a headcount", arguments: [
+        ("12", false), ("12.01", true), ("0.49", false),
+    ])
+    func fteAboveWorkforce(delivered: String, expected: Bool) {
+        let lines = [Self.line("TOM10", delivered: "13"), Self.line("TOM1", delivered: delivered)]
+        var checks = DeliveryChecks(contract: Self.contract)
+        checks.priorDelivered = [:]
+        let finding = checks.findings(period: Self.q1, lines: lines).first { $0.code == .fteAboveProfileAndWorkforce }
+        #expect((finding != nil) == expected)
+        if expected { #expect(finding?.message.contains("FTE is not a headcount") == true && finding?.severity == .warning) }
+    }
+
     @Test("SV-W007: delivery beyond the whole commitment")
     func beyond() {
         // 39 before and 13 now is the 52 committed; 40 before makes 53.

@@ -40,7 +40,21 @@ public struct DeliveryChecks: Sendable {
                     message: "\(commitment.label): \(commitment.unit.format(delivered)) delivered against \(commitment.unit.format(line.due.value)) due, with no reason or no recovery plan.",
                     hint: "Say why delivery is below the profile and how and when the shortfall will be made up."))
             }
-            for item in line.evidence where !period.contains(item.date) {
+            let workforce = contract.supplier.workforce + contract.supplier.newHires
+            if commitment.unit == .fte, delivered > line.due.value, delivered > workforce {
+                findings.append(Finding(.fteAboveProfileAndWorkforce, field: field,
+                    message: "\(commitment.label): \(commitment.unit.format(delivered)) is more than the \(commitment.unit.format(line.due.value)) due and more "
+                        + "than the \(DecimalText.plain(workforce)) FTE the bid said would work on the contract. FTE is not a headcount: "
+                        + "it is the hours worked on this contract over the period, as a share of full time.",
+                    hint: "Work it out from the hours: for example two people each working half time on the contract for the whole period are 1 FTE."))
+            }
+            for item in line.evidence where item.date < term.first {
+                findings.append(Finding(.evidenceOutsidePeriod, field: "\(field).evidence.\(item.id)",
+                    message: "\(commitment.label): evidence \(item.reference.isEmpty ? item.id : item.reference) is dated \(item.date.long), before the "
+                        + "contract started on \(term.first.long).",
+                    hint: "Check the date: what happened before the contract started does not count as its delivery."))
+            }
+            for item in line.evidence where !period.contains(item.date) && item.date >= term.first {
                 findings.append(Finding(.evidenceOutsidePeriod, field: "\(field).evidence.\(item.id)",
                     message: "\(commitment.label): evidence \(item.reference.isEmpty ? item.id : item.reference) is dated \(item.date.long), outside \(period.spoken).",
                     hint: "Check the date; delivery in another period belongs in that period's return."))

@@ -86,7 +86,7 @@ struct WorkshopFeedback: Encodable {
         case .quantityOutOfRange, .quantityOffStep, .wrongNumberOfYears, .ageBandNotConfirmed, .unknownMeasure, .duplicateCommitment, .missingFacts:
             "validation-rules"
         case .evidenceMissing, .periodOutsideContract, .deliveredQuantityUnit, .shortfallUnexplained, .measureNotCommitted,
-             .measureNotReported, .evidenceOutsidePeriod, .beyondCommitment:
+             .measureNotReported, .evidenceOutsidePeriod, .beyondCommitment, .fteAboveProfileAndWorkforce:
             "delivery-returns"
         }
     }
