@@ -300,8 +300,14 @@ extension ContractCommandTests {
         second.type("\r")
         try second.answer("How and when will you make up the shortfall?", "The hire starts in June.")
         second.type("\r")
+        // The return is shown before it is written; back reopens the last answer to change it.
+        try second.answer("Write this return?", "back")
+        try second.answer("How and when will you make up the shortfall?", "The hire starts in June; back on profile by Q4.", occurrences: 2)
+        second.type("\r")
+        try second.answer("Write this return?", "yes", occurrences: 2)
         try second.waitFor("Wrote")
         #expect(try second.waitForExit() == 0)
+        #expect(try String(contentsOf: answers, encoding: .utf8).contains("back on profile by Q4"))
         #expect(FileManager.default.fileExists(atPath: place.appendingPathComponent("pty-returns/RMBC-TW-01-2024-25-Q2.svreturn.zip").path))
     }
 

@@ -47,18 +47,33 @@ public struct DeliverJob {
             }
         }
         guard let answersURL else { return .refused }
-        if !noInput {
-            var wizard = DeliveryWizard(context: context, contract: contract, period: period, url: answersURL, answers: answers)
-            if try wizard.run() == .left { return .interrupted }
-            answers = wizard.answers
+        var fromLast = false
+        var document: DeliveryReturn
+        while true {
+            if !noInput {
+                var wizard = DeliveryWizard(context: context, contract: contract, period: period, url: answersURL, answers: answers)
+                if try wizard.run(fromLast: fromLast) == .left { return .interrupted }
+                answers = wizard.answers
+            }
+            let gaps = answers.gaps(contract: contract, period: period)
+            guard gaps.isEmpty, let assembled = answers.assemble(contract: contract, period: period, toolVersion: ToolVersion.current) else {
+                throw WizardError("The return for \(period.name) is not complete; \(answersURL.lastPathComponent) lacks:\n"
+                    + gaps.prefix(20).map { "  \($0)" }.joined(separator: "\n") + (gaps.count > 20 ? "\n  and \(gaps.count - 20) more" : "")
+                    + "\nRun svwizard deliver at a terminal to answer them, or add them to the answers file.", status: .refused)
+            }
+            document = assembled
+            console.writeData(String(decoding: ReturnText.render(document, width: console.width), as: UTF8.self))
+            // At a terminal the person reads the return before it is written, and can go back to change it.
+            guard !noInput, console.reader.isInteractive else { break }
+            switch confirmWriting(answersURL) {
+            case .write: break
+            case .change:
+                fromLast = true
+                continue
+            case .leave: return .interrupted
+            }
+            break
         }
-        let gaps = answers.gaps(contract: contract, period: period)
-        guard gaps.isEmpty, let document = answers.assemble(contract: contract, period: period, toolVersion: ToolVersion.current) else {
-            throw WizardError("The return for \(period.name) is not complete; \(answersURL.lastPathComponent) lacks:\n"
-                + gaps.prefix(20).map { "  \($0)" }.joined(separator: "\n") + (gaps.count > 20 ? "\n  and \(gaps.count - 20) more" : "")
-                + "\nRun svwizard deliver at a terminal to answer them, or add them to the answers file.", status: .refused)
-        }
-        console.writeData(String(decoding: ReturnText.render(document, width: console.width), as: UTF8.self))
         let errors = document.findings.filter { $0.severity == .error }
         guard errors.isEmpty else {
             throw WizardError("The return was not written: fix \(errors.count == 1 ? "this" : "these") first (your answers are kept in "
@@ -80,6 +95,33 @@ public struct DeliverJob {
         }
         console.say("Wrote \(url.path). Send it to \(contract.contractManager) at \(contract.buyer).")
         return .success
+    }
+
+    private enum Confirmation { case write, change, leave }
+
+    /// Asks whether to write the return shown: yes writes it; back (or edit, or no) returns to the
+    /// questions from the last; quit leaves with every answer kept.
+    private func confirmWriting(_ answersURL: URL) -> Confirmation {
+        while true {
+            switch console.readLine(prompt: "Write this return? Type yes to write it, back to change an answer, or quit to stop (your answers are kept): ",
+                                    completions: ["yes", "back", "quit"]) {
+            case let .line(text):
+                switch text.trimmingCharacters(in: .whitespaces).lowercased() {
+                case "y", "yes", "write": return .write
+                case "back", "b", "edit", "no", "n", "change": return .change
+                case "quit", "q", "exit", "stop":
+                    console.say("Your answers are saved in \(answersURL.path). Carry on with the same svwizard deliver command.")
+                    return .leave
+                case "?", "help":
+                    console.say("yes writes the return file to send to the council; back takes you to the last question, and back again to the one before.")
+                default:
+                    console.complain("Type yes, back or quit.")
+                }
+            case .end, .interrupt:
+                console.say("Your answers are saved in \(answersURL.path). Carry on with the same svwizard deliver command.")
+                return .leave
+            }
+        }
     }
 
     /// The contract pack, checked against its schema and against the schedule its commitments make.
@@ -132,7 +174,17 @@ public struct DeliverJob {
             throw WizardError("Give the period with --period (one of \(listing)), or in the answers file.", status: .usage)
         }
         let today = Day.today()
-        let offered = periods.last { $0.isDue(asOf: today) } ?? periods.first { $0.contains(today) } ?? periods[0]
+        // A return begun and not yet written is offered first, so carrying on needs no period typed.
+        let folder = context.resolve(outputPath ?? ".")
+        let unfinished = periods.last { period in
+            FileManager.default.fileExists(atPath: context.resolve(DeliveryReturn.answersFileName(contract: contract.reference, period: period.id)).path)
+                && !FileManager.default.fileExists(atPath: folder.appendingPathComponent(DeliveryReturn.fileName(contract: contract.reference,
+                                                                                                                  period: period.id)).path)
+        }
+        if let unfinished {
+            console.say("Your return for \(unfinished.name) is not finished yet; it is offered first (press Enter to carry on with it).")
+        }
+        let offered = unfinished ?? periods.last { $0.isDue(asOf: today) } ?? periods.first { $0.contains(today) } ?? periods[0]
         let definition = QuestionDefinition(key: "period", ask: "Which reporting period is this return for?",
                                             help: "The contract's periods: " + periods.map(\.spoken).joined(separator: "; ") + ".",
                                             example: offered.id, kind: .choice, default: offered.id,

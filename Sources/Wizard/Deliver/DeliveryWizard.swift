@@ -13,10 +13,14 @@ struct DeliveryWizard {
 
     typealias Slot = SlotQuestion<DeliveryAnswers>
 
-    mutating func run() throws -> SlotRunner<DeliveryAnswers>.End {
+    mutating func run(fromLast: Bool = false) throws -> SlotRunner<DeliveryAnswers>.End {
+        if fromLast {
+            context.console.say("Type back to go further back, or press Enter to keep an answer; the return is shown again once you have changed one.")
+        } else {
         context.console.say("Delivery return for \(contract.reference) (\(contract.title)), \(period.spoken). Your answers are saved to "
             + "\(url.path) after each one. At any question type ? for help, back for the previous question, or quit to stop and carry on "
             + "later with the same command.")
+        }
         let order = contract.commitments.map(\.measure)
         let url = self.url
         let runner = SlotRunner<DeliveryAnswers>(context: context, environment: FlowEnvironment(data: context.data, tender: nil, pack: nil),
@@ -29,7 +33,7 @@ struct DeliveryWizard {
             }
         }
         let wizard = self
-        return try runner.run(&answers) { answers in wizard.slots(answers) }
+        return try runner.run(&answers, fromLast: fromLast) { answers in wizard.slots(answers) }
     }
 
     private func slots(_ answers: DeliveryAnswers) -> [Slot] {

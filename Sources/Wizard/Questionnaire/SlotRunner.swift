@@ -35,8 +35,10 @@ struct SlotRunner<State> {
 
     private var console: Console { context.console }
 
-    func run(_ state: inout State, questions: (State) -> [SlotQuestion<State>]) throws -> End {
-        var forced: Int? // a question chosen by `back`
+    /// `fromLast`: start at the last question, already answered (a review's `back`), from
+    /// where `back` walks further; otherwise at the first question not answered.
+    func run(_ state: inout State, fromLast: Bool = false, questions: (State) -> [SlotQuestion<State>]) throws -> End {
+        var forced: Int? = fromLast ? max(questions(state).count - 1, 0) : nil // a question chosen by `back`
         var shownLead: Set<String> = []
         while true {
             let slots = questions(state)
