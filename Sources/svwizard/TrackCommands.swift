@@ -42,13 +42,18 @@ struct TrackCommand: ParsableCommand {
     struct Review: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "review", abstract: "Decide each piece of evidence in a return: validated, rejected or queried.",
-            discussion: "Each answer is recorded in the register straight away; stop at any time and carry on with the same command. "
-                + "With --no-input, lists the evidence waiting for a decision (exit 1 when there is some).")
+            discussion: "Each answer is recorded in the register straight away, a decision with its reason; stop at any time and carry on "
+                + "with the same command. With --answers, the decisions come from a file and only what it leaves out is asked; with "
+                + "--answers and --no-input they are recorded at once, or nothing is when the file leaves something out (exit 1). "
+                + "With --no-input alone, lists the evidence waiting for a decision (exit 1 when there is some).")
         @Argument(help: ArgumentHelp("The contract's reference.", valueName: "reference")) var reference: String
         @Option(help: ArgumentHelp("The period's return; the first with evidence to decide if left out.", valueName: "period")) var period: String?
         @Option(help: ArgumentHelp("Your name, recorded with each decision; asked if left out.", valueName: "name")) var reviewer: String?
         @Option(help: ArgumentHelp("The date of the review; today if left out.", valueName: "date")) var on: String?
-        @Flag(help: "Never ask: list the evidence waiting for a decision.") var noInput = false
+        @Option(help: ArgumentHelp("Decisions given in advance (svwizard guide delivery-returns shows the layout); what it leaves out is asked.",
+                                   valueName: "review.yaml")) var answers: String?
+        @Flag(help: "Never ask: with --answers, record them (every decision needed); without, list the evidence waiting for a decision.")
+        var noInput = false
         @Flag(name: .long, help: "With --no-input, write the list as JSON.") var json = false
         @OptionGroup var register: RegisterOption
         @OptionGroup var options: GlobalOptions
@@ -57,7 +62,7 @@ struct TrackCommand: ParsableCommand {
             let context = try options.context()
             let status = try CommandRunner.guarded {
                 try ReviewJob(context: context, registerPath: register.register, reference: reference, period: period, reviewer: reviewer, on: on,
-                              noInput: noInput, json: json).run()
+                              noInput: noInput, json: json, answersPath: answers).run()
             }
             if status != .success { throw ExitCode(status.rawValue) }
         }

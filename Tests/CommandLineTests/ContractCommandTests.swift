@@ -517,3 +517,57 @@ extension ContractCommandTests {
         #expect(midYear.status == 0 && midYear.stdout.contains("\"name\" : \"Mid-year 2024/25\""))
     }
 }
+
+extension ContractCommandTests {
+    static let review = """
+        version: 1
+        reviewer: Sam Patel
+        decisions:
+          TOM10-1: {status: validated, reason: Signed agreement seen}
+          TOM1-1: {status: validated, reason: Payroll matches}
+          TOM18-1: {status: validated, reason: Ledger matches}
+          TOM18-2: {status: rejected, reason: Invoices are from a Sheffield branch}
+        accepted:
+          TOM18: "5000"
+        actions:
+          TOM1: {action: A third local hire starts in July, due: 31 July 2025}
+          TOM6: {action: ""}
+          TOM18: {action: ""}
+        """
+
+    @Test("track review --answers: decisions from a file; with --no-input all or nothing; an item the return lacks is refused by name")
+    func reviewFromAFile() throws {
+        let returnURL = try deliverFirstReturn()
+        #expect(try run(["track", "import", returnURL.path, "--on", "2025-06-12"]).status == 0)
+        let partial = Self.review.replacingOccurrences(of: "  TOM18-2: {status: rejected, reason: Invoices are from a Sheffield branch}\n", with: "")
+        try partial.write(to: place.appendingPathComponent("partial.yaml"), atomically: true, encoding: .utf8)
+        let gaps = try run(["track", "review", "RMBC-TW-01", "--answers", "partial.yaml", "--no-input", "--on", "2025-06-20"])
+        let said = gaps.stderr.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(gaps.status == 1 && said.contains("so nothing was recorded"), "\(gaps.stdout)\(gaps.stderr)")
+        #expect(said.contains("validated, rejected or queried?"))
+        let waiting = try run(["track", "review", "RMBC-TW-01", "--no-input"])
+        #expect(waiting.stdout.contains("4 pieces of evidence to decide"), "\(waiting.stdout)")
+        try Self.review.replacingOccurrences(of: "TOM18-2:", with: "TOM99-1:")
+            .write(to: place.appendingPathComponent("unknown.yaml"), atomically: true, encoding: .utf8)
+        let unknown = try run(["track", "review", "RMBC-TW-01", "--answers", "unknown.yaml", "--no-input"])
+        let refused = unknown.stderr.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(unknown.status == 1 && refused.contains("TOM99-1") && refused.contains("Nothing was recorded"), "\(unknown.stderr)")
+        try Self.review.write(to: place.appendingPathComponent("review.yaml"), atomically: true, encoding: .utf8)
+        let done = try run(["track", "review", "RMBC-TW-01", "--answers", "review.yaml", "--no-input", "--on", "2025-06-20"])
+        #expect(done.status == 0, "\(done.stdout)\(done.stderr)")
+        #expect(try run(["track", "review", "RMBC-TW-01", "--no-input"]).status == 0)
+        let shown = try run(["track", "show", "RMBC-TW-01", "--as-of", "2025-06-20"]).stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(shown.contains("A third local hire starts in July (by 31 July 2025); agreed by Sam Patel."), "\(shown)")
+    }
+
+    @Test("track review: a decision stopped before its reason is not recorded, and is asked again")
+    func decisionWithoutReason() throws {
+        let returnURL = try deliverFirstReturn()
+        #expect(try run(["track", "import", returnURL.path, "--on", "2025-06-12"]).status == 0)
+        let stopped = try run(["track", "review", "RMBC-TW-01", "--reviewer", "Sam Patel"], input: "validated\nquit\n")
+        #expect(stopped.stdout.contains("Why?"), "\(stopped.stdout)")
+        let waiting = try run(["track", "review", "RMBC-TW-01", "--no-input", "--json"])
+        #expect(waiting.stdout.contains("\"id\" : \"TOM10-1\"") && !waiting.stdout.contains("\"status\" : \"validated\""), "\(waiting.stdout)")
+        #expect(waiting.stdout.components(separatedBy: "\"status\" : \"submitted\"").count == 5)
+    }
+}

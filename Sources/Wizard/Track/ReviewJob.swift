@@ -19,10 +19,13 @@ public struct ReviewJob {
     let noInput: Bool
     /// With `noInput`: the evidence waiting for a decision as JSON.
     let json: Bool
+    /// The decisions given in advance (`--answers`).
+    let answersPath: String?
 
     public init(context: AppContext, registerPath: String?, reference: String, period: String?, reviewer: String?, on: String?, noInput: Bool,
-                json: Bool = false) {
+                json: Bool = false, answersPath: String? = nil) {
         self.json = json
+        self.answersPath = answersPath
         self.context = context
         self.registerURL = RegisterAccess.url(option: registerPath, context: context)
         self.reference = reference
@@ -66,6 +69,14 @@ public struct ReviewJob {
             console.say("Every piece of evidence in \(reference)'s returns has been decided. svwizard track show \(reference) shows the delivery.")
             return .success
         }
+        var state = State(reviewer: reviewer)
+        for item in chosen.evidence where item.status == .validated || item.status == .rejected {
+            state.decisions[item.item.id] = (item.status, item.reason)
+        }
+        if let answersPath {
+            try apply(try readAnswers(answersPath), to: &state, stored: chosen)
+            if noInput { return try recordWithoutInput(state, stored: chosen, register: register, day: day) }
+        }
         if noInput {
             let waiting = chosen.evidence.filter { $0.status == .submitted || $0.status == .queried }
             if json {
@@ -78,10 +89,6 @@ public struct ReviewJob {
                     + "dated \(item.item.date.iso)\n")
             }
             return waiting.isEmpty ? .success : .refused
-        }
-        var state = State(reviewer: reviewer)
-        for item in chosen.evidence where item.status == .validated || item.status == .rejected {
-            state.decisions[item.item.id] = (item.status, item.reason)
         }
         console.say("Reviewing \(reference) \(chosen.document.period.spoken), prepared by \(chosen.document.preparedBy). Each answer is "
             + "recorded in the register straight away. Type ? for help, back for the previous question, or quit to stop and carry on later.")
@@ -98,6 +105,51 @@ public struct ReviewJob {
         return .success
     }
 
+    private func readAnswers(_ path: String) throws -> ReviewAnswers {
+        do {
+            return try ReviewAnswers.read(context.resolve(path))
+        } catch {
+            throw WizardError("\(error)", status: (error as? OutsideFileError)?.kind == .missing ? .unreadable : .refused)
+        }
+    }
+
+    /// The file's answers laid over what the register holds; an item or measure the return does
+    /// not have is refused by name, before anything is recorded.
+    private func apply(_ answers: ReviewAnswers, to state: inout State, stored: StoredReturn) throws {
+        let ids = Set(stored.evidence.map(\.item.id))
+        let measures = Set(stored.document.lines.map(\.measure))
+        var unknown = answers.decisions.keys.filter { !ids.contains($0) }.sorted()
+        unknown += (Array(answers.accepted.keys) + Array(answers.actions.keys)).filter { !measures.contains($0) }.map(\.rawValue).sorted()
+        guard unknown.isEmpty else {
+            throw WizardError("\(answersPath ?? "The answers file") names what \(reference)'s \(stored.document.period.name) return does not have: "
+                + unknown.joined(separator: ", ") + ". Its evidence is " + stored.evidence.map(\.item.id).joined(separator: ", ")
+                + ". Nothing was recorded.", status: .refused)
+        }
+        if state.reviewer == nil { state.reviewer = answers.reviewer }
+        for (id, decision) in answers.decisions {
+            guard let status = EvidenceStatus(rawValue: decision.status) else { continue }
+            state.decisions[id] = (status, decision.reason)
+        }
+        for (measure, value) in answers.accepted { state.accepted[measure] = value }
+        for (measure, action) in answers.actions { state.actions[measure] = (action.action, action.action.isEmpty ? "" : action.due) }
+    }
+
+    /// With `--answers` and `--no-input`: every question must be answered by the file; then it
+    /// is recorded at once, or, with anything missing, nothing is and the gaps are listed.
+    private func recordWithoutInput(_ state: State, stored: StoredReturn, register: RegisterStore, day: Day) throws -> ExitStatus {
+        let missing = Questions(stored: stored).slots(state).filter { slot in
+            slot.definition.optional != true && FastText.isBlank(slot.current(state) ?? "")
+        }
+        guard missing.isEmpty else {
+            console.refuse("The answers file leaves these unanswered (--no-input never asks), so nothing was recorded:")
+            for slot in missing { console.refuseLine("  \(slot.title): \(slot.definition.ask)") }
+            return .refused
+        }
+        try save(state, stored: stored, register: register, day: day, saved: Saved())
+        console.say("The review of \(reference) \(stored.document.period.name) is recorded.")
+        return .success
+    }
+
     /// Which corrective actions are already written, so each is written once.
     final class Saved { var actions: Set<MeasureReference> = [] }
 
@@ -109,8 +161,10 @@ public struct ReviewJob {
             actions.append(CorrectiveAction(measure: measure, action: entry.action, dueOn: DateText.parse(due).flatMap(Day.init(iso:)), agreedOn: day,
                                             agreedBy: reviewer))
         }
+        // A decision is recorded with its reason, in one transaction, never without it: stopped
+        // between the two, the same command asks the decision again.
         let decisions = stored.evidence.compactMap { item -> ReturnReview.Decision? in
-            guard let decision = state.decisions[item.item.id] else { return nil }
+            guard let decision = state.decisions[item.item.id], !FastText.isBlank(decision.reason ?? "") else { return nil }
             return .init(measure: item.measure, item: item.item.id, status: decision.status, reason: decision.reason)
         }
         let accepted = state.accepted.compactMapValues(DecimalText.parse)
@@ -177,11 +231,12 @@ public struct ReviewJob {
                 }
                 if line.isBelowProfile || statuses.contains(.rejected) {
                     let measure = line.measure
+                    // With no evidence to decide, the figures, reason and plan come before this question.
                     slots.append(Slot(
                         definition: QuestionDefinition(key: "action", ask: "Was a corrective action agreed for \(line.measure.spoken)? Describe it, or press Enter for none.",
                                                        help: "What the supplier will do to recover the shortfall, as agreed with you.",
                                                        example: "A replacement apprentice starts by 1 April.", kind: .text, optional: true),
-                        title: title, lead: nil,
+                        title: title, lead: items.isEmpty ? lead : nil,
                         current: { state in state.actions[measure].map { $0.action.isEmpty ? "none" : $0.action } },
                         store: { state, value in
                             let text = FastText.isBlank(value) || value == "none" ? "" : value
