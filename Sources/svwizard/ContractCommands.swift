@@ -39,7 +39,8 @@ struct ContractCommand: ParsableCommand {
         @Option(help: ArgumentHelp("The supplier's postcode.", valueName: "postcode")) var postcode: String
         @Option(help: ArgumentHelp("The contract's value, such as 150000.", valueName: "amount")) var value: String
         @Option(help: ArgumentHelp("The start date.", valueName: "date")) var start: String
-        @Option(help: ArgumentHelp("Its length in whole years.", valueName: "years")) var years: Int
+        @Option(help: ArgumentHelp("Its length: whole years (2), or months when it is not whole years (18 months).", valueName: "length"))
+        var years: String
         @Option(help: ArgumentHelp("The directorate.", valueName: "name")) var directorate: String
         @Option(help: ArgumentHelp("The contract manager.", valueName: "name")) var manager: String
         @Option(help: ArgumentHelp("The date of award; today if left out.", valueName: "date")) var on: String?

@@ -147,4 +147,34 @@ struct LifecycleSeamsTests {
         #expect(!award.stderr.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x9B || $0.value == 0x07 })
         #expect(!FileManager.default.fileExists(atPath: register))
     }
+
+    @Test("an 18-month contract: recorded in months, its schedule ending on its last day, said as 18 months")
+    func eighteenMonthContract() throws {
+        try bids("thermal-works")
+        let record = try run(["contract", "record", "GS-18", "--title", "Grounds", "--supplier", "Green Spaces Ltd", "--postcode", "S60 1AE",
+                              "--value", "£150,000", "--start", "1 April 2026", "--years", "18 months", "--directorate", "D", "--manager", "M",
+                              "--on", "1 March 2026"])
+        #expect(record.status == 0, "\(record.stdout)\(record.stderr)")
+        let show = try run(["contract", "show", "GS-18"]).stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(show.contains("Runs from 1 April 2026 to 30 September 2027 (18 months)"), "\(show)")
+        let json = try json(try run(["contract", "show", "GS-18", "--json"]).stdout)
+        #expect(json["months"] as? Int == 18 && json["years"] as? Int == 2)
+        for bad in ["0 months", "16 years", "eighteen months"] {
+            let refused = try run(["contract", "record", "X-\(bad.count)", "--title", "T", "--supplier", "S", "--postcode", "S60 1AE", "--value", "1",
+                                   "--start", "1 April 2026", "--years", bad, "--directorate", "D", "--manager", "M"])
+            #expect(refused.status == 64 && refused.stderr.contains("is not a contract length"), "\(bad): \(refused.stderr)")
+        }
+    }
+
+    @Test("assess: a contract of 18 months reaches the tender file as 2 contract years and 18 months")
+    func assessInMonths() throws {
+        let answers = AssessCommandTests.answers(value: "300000").replacingOccurrences(of: "years: 1,", with: "years: 18 months,")
+        let file = try runner.file("months.yaml", answers)
+        let assess = try runner.run(["assess", "--answers", file, "--no-input"], extraEnvironment: Self.today)
+        #expect(assess.status == 0, "\(assess.stdout)\(assess.stderr)")
+        let tender = try json(try String(contentsOf: runner.home.appendingPathComponent("tender.json"), encoding: .utf8))
+        #expect(tender["years"] as? Int == 2 && tender["months"] as? Int == 18, "\(tender)")
+        let record = try String(contentsOf: runner.home.appendingPathComponent("assessment.md"), encoding: .utf8)
+        #expect(record.contains("Length: 18 months from 2025-04-01"))
+    }
 }

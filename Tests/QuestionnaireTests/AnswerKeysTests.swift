@@ -36,12 +36,21 @@ struct AnswerKeysTests {
 
 @Suite("A contract's length as people say it")
 struct ContractLengthTests {
-    @Test("years and months", arguments: [("2 years", 2), ("1 year", 1), ("18 months", 2), ("12 months", 1), ("6 months", 1), ("25 months", 3)])
+    @Test("years and months", arguments: [("2 years", 2), ("1 year", 1), ("18 months", 2), ("12 months", 1), ("6 months", 1), ("25 months", 3),
+                                          ("2", 2), ("2 years 6 months", 3), ("1 year and 6 months", 2)])
     func lengths(text: String, years: Int) {
         #expect(ContractLength.years(text) == years)
     }
 
-    @Test("not a length", arguments: ["two years", "18 weeks", "-2 years", "years"])
+    @Test("kept as whole years, or in months when it is not whole years", arguments: [
+        ("2 years", "2"), ("24 months", "2"), ("18 months", "18 months"), ("2 years 6 months", "30 months"), ("1 year, 6 months", "18 months"),
+    ])
+    func canonical(text: String, kept: String) {
+        #expect(ContractLength.canonical(text) == kept)
+        #expect(ContractLength.partMonths(kept) == (kept.hasSuffix("months") ? ContractLength.months(kept) : nil))
+    }
+
+    @Test("not a length", arguments: ["two years", "18 weeks", "-2 years", "years", "6 months 2 years", "0 months", "2 years 2 years"])
     func notLengths(text: String) {
         #expect(ContractLength.years(text) == nil)
     }

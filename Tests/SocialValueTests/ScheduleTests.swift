@@ -143,6 +143,22 @@ struct ScheduleTests {
         #expect(Money.sum(shares) == Money(Self.decimal(amount)))
     }
 
+    @Test("an 18-month contract: two contract years, the second a part year ending on the contract's last day")
+    func eighteenMonths() {
+        let schedule = Schedule(start: Self.day("2026-04-01"), years: 2, months: 18, inputs: [
+            .init(measure: MeasureReference("TOM10")!, quantities: [52, 26], step: 1, perUnit: Money(100)),
+        ], calendar: Self.rotherham)
+        let term = Schedule.term(start: Self.day("2026-04-01"), years: 2, months: 18)
+        #expect(term.last.iso == "2027-09-30")
+        #expect(schedule.lines.last?.through == term.last)
+        #expect(schedule.lines.allSatisfy { $0.through <= term.last })
+        let second = schedule.lines.filter { $0.contractYear == 2 }
+        #expect(second.first?.from.iso == "2027-04-01" && second.map(\.quantity.value).reduce(0, +) == 26)
+        #expect(Money.sum(second.compactMap(\.value)) == Money(2600))
+        #expect(Schedule.length(years: 2, months: 18) == "18 months" && Schedule.length(years: 2, months: nil) == "2 years"
+            && Schedule.length(years: 1, months: 12) == "1 year")
+    }
+
     @Test("a part final year: a contract ending mid-period stops at its last day")
     func partFinalYear() {
         let schedule = Schedule(start: Self.day("2026-01-10"), years: 2, inputs: [

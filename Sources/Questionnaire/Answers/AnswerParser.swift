@@ -38,8 +38,8 @@ public enum AnswerParser {
             }
             return bounded(money.pounds, definition, question).map(DecimalText.plain)
         case .integer:
-            if question.key.hasSuffix("years"), let years = ContractLength.years(text) {
-                return bounded(Decimal(years), definition, question).map { _ in String(years) }
+            if question.key.hasSuffix("years"), let years = ContractLength.years(text), let kept = ContractLength.canonical(text) {
+                return bounded(Decimal(years), definition, question).map { _ in kept }
             }
             guard let number = Int(text.replacingOccurrences(of: ",", with: "")) else {
                 return .failure(AnswerProblem("\(Echo.quoted(text)) is not a whole number.", example: question.example ?? "3"))
@@ -178,25 +178,50 @@ extension PlannedQuestion {
     }
 }
 
-/// A contract's length as people say it: `2`, `2 years`, `1 year`, `18 months`. Months count
-/// as whole contract years, the last one a part year: 18 months is 2 contract years.
+/// A contract's length as people say it: `2`, `2 years`, `1 year`, `18 months`, `2 years 6
+/// months`. Kept as whole years (`2`) or, when it is not a whole number of years, as months
+/// (`18 months`): 18 months is 2 contract years, the last a part year of 6 months.
 public enum ContractLength {
-    /// The number of contract years, or nil when `text` is not a length.
-    public static func years(_ text: String) -> Int? {
-        let words = text.lowercased().split(separator: " ").map(String.init)
-        guard words.count == 2, let number = Int(words[0]), number > 0 else { return nil }
-        switch words[1] {
-        case "year", "years", "yr", "yrs": return number
-        case "month", "months": return (number + 11) / 12
-        default: return nil
+    /// The length in months, or nil when `text` is not a length.
+    public static func months(_ text: String) -> Int? {
+        let words = text.lowercased().replacingOccurrences(of: ",", with: " ").split(separator: " ").map(String.init).filter { $0 != "and" }
+        if words.count == 1, let years = Int(words[0]), years > 0, years <= 1000 { return years * 12 }
+        guard !words.isEmpty, words.count % 2 == 0 else { return nil }
+        var total = 0
+        var seen: Set<String> = []
+        for index in stride(from: 0, to: words.count, by: 2) {
+            guard let number = Int(words[index]), number >= 0, number <= 10_000 else { return nil }
+            switch words[index + 1] {
+            case "year", "years", "yr", "yrs":
+                guard seen.insert("years").inserted, seen.count == 1 else { return nil }
+                total += number * 12
+            case "month", "months", "mth", "mths":
+                guard seen.insert("months").inserted else { return nil }
+                total += number
+            default: return nil
+            }
         }
+        return total > 0 ? total : nil
+    }
+
+    /// The number of contract years (a part year counts as one), or nil when `text` is not a length.
+    public static func years(_ text: String) -> Int? { months(text).map(Schedule.contractYears) }
+
+    /// How the answer is kept: whole years as a number (`2`), anything else in months (`18 months`).
+    public static func canonical(_ text: String) -> String? {
+        guard let months = months(text) else { return nil }
+        return months % 12 == 0 ? String(months / 12) : "\(months) months"
+    }
+
+    /// The months of a kept answer when it is not a whole number of years; nil otherwise.
+    public static func partMonths(_ text: String?) -> Int? {
+        text.flatMap(months).flatMap { $0 % 12 == 0 ? nil : $0 }
     }
 
     /// How a length in months is counted, for saying back; nil for whole years.
     public static func explanation(_ text: String) -> String? {
-        let words = text.lowercased().split(separator: " ").map(String.init)
-        guard words.count == 2, let months = Int(words[0]), months > 0, words[1].hasPrefix("month") else { return nil }
-        let years = (months + 11) / 12
+        guard let months = months(text), text.lowercased().contains("month") else { return nil }
+        let years = Schedule.contractYears(months: months)
         let last = months - (years - 1) * 12
         return last == 12 ? "\(months) months is \(years) contract year\(years == 1 ? "" : "s")."
             : "\(months) months counts as \(years) contract year\(years == 1 ? "" : "s"); the last is a part year of \(last) month\(last == 1 ? "" : "s"). "

@@ -16,7 +16,7 @@ public struct AssessmentAssembler: Sendable {
             directorate: answers["contract.directorate"] ?? "", commissioner: answers["contract.commissioner"] ?? "",
             category: answers["contract.category"].flatMap(OpportunityAssessment.Category.init(rawValue:)) ?? .services,
             value: answers["contract.value"].flatMap { Money(parsing: $0) } ?? .zero,
-            years: answers["contract.years"].flatMap { Int($0) } ?? 1, startDate: answers["contract.startDate"] ?? "",
+            years: answers["contract.years"].flatMap(ContractLength.years) ?? 1, startDate: answers["contract.startDate"] ?? "",
             route: answers["route"].flatMap(OpportunityAssessment.Route.init(rawValue:)) ?? .tender,
             localQuoteSupplier: supplier, noLocalSupplierReason: answers["quotes.noLocalReason"],
             fit: Self.fit(answers),
@@ -24,6 +24,7 @@ public struct AssessmentAssembler: Sendable {
             market: market(answers), valuePack: answers["valuePack"] ?? "",
             scoringMethod: Self.method(answers), scoringScale: answers["scoring.scale"])
         assessment.training = answers["training"] == "yes"
+        assessment.months = ContractLength.partMonths(answers["contract.years"])
         return assessment
     }
 

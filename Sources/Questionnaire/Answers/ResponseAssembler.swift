@@ -20,12 +20,14 @@ public struct ResponseAssembler: Sendable {
 
     func tender(_ answers: AnswerSheet, context: PlaceholderContext) -> TenderSpecification {
         if let tender = environment.tender { return tender }
-        return TenderSpecification(
+        var tender = TenderSpecification(
             buyer: answers["tender.buyer"] ?? "", reference: answers["tender.reference"] ?? "", title: answers["tender.title"] ?? "",
             contractValue: answers["tender.value"].flatMap { Money(parsing: $0) } ?? .zero,
             startDate: answers["tender.startDate"] ?? "", years: context.years,
             adoptedMeasures: answers["tender.measures"] == nil ? context.chosenMeasures.map(\.reference)
                 : context.adoptedMeasures.map(\.reference), valuePack: nil)
+        tender.months = ContractLength.partMonths(answers["tender.years"])
+        return tender
     }
 
     public func supplier(_ answers: AnswerSheet) -> Supplier {

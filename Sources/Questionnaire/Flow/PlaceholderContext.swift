@@ -24,7 +24,7 @@ struct PlaceholderContext {
         self.environment = environment
         self.answers = answers
         let data = environment.data
-        years = environment.tender?.years ?? answers["tender.years"].flatMap { Int($0) } ?? 1
+        years = environment.tender?.years ?? answers["tender.years"].flatMap(ContractLength.years) ?? 1
         if let tender = environment.tender {
             // In the framework's order, then any others the tender adopts from the catalogue.
             let adopted = Set(tender.adoptedMeasures)

@@ -24,6 +24,8 @@ public struct OpportunityAssessment: Sendable, Hashable {
     /// The estimated whole-life value, including extensions.
     public var value: Money
     public var years: Int
+    /// The length in months when it is not a whole number of years; nil otherwise.
+    public var months: Int?
     public var startDate: String
     public var route: Route
     /// For quotations: the local supplier invited to quote, or nil with the reason none could be found.

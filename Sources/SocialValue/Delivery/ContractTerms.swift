@@ -14,7 +14,10 @@ public struct ContractTerms: Sendable, Hashable, Codable {
     public var supplier: Supplier
     public var contractValue: Money
     public var start: Day
+    /// The contract years (the last may be a part year).
     public var years: Int
+    /// The contract's length in months, when it is not a whole number of years (18); nil otherwise.
+    public var months: Int?
     /// The day the contract was recorded as awarded.
     public var awarded: Day
     /// The reporting calendar the schedule follows.
@@ -32,7 +35,7 @@ public struct ContractTerms: Sendable, Hashable, Codable {
     public var bundleDigest: String
 
     public init(reference: String, tenderReference: String, title: String, buyer: String, directorate: String, contractManager: String,
-                supplier: Supplier, contractValue: Money, start: Day, years: Int, awarded: Day, calendar: ReportingCalendar,
+                supplier: Supplier, contractValue: Money, start: Day, years: Int, months: Int? = nil, awarded: Day, calendar: ReportingCalendar,
                 commitments: [ContractCommitment], packName: String?, packEdition: String?, illustrative: Bool,
                 livingWageAssurance: Bool, bundleDigest: String) {
         self.reference = reference
@@ -45,6 +48,7 @@ public struct ContractTerms: Sendable, Hashable, Codable {
         self.contractValue = contractValue
         self.start = start
         self.years = years
+        self.months = months.flatMap { $0 % 12 == 0 ? nil : $0 }
         self.awarded = awarded
         self.reportingYearStartMonth = calendar.yearStartMonth
         self.periodMonths = calendar.periodMonths
@@ -54,7 +58,7 @@ public struct ContractTerms: Sendable, Hashable, Codable {
         self.illustrative = illustrative
         self.livingWageAssurance = livingWageAssurance
         self.bundleDigest = bundleDigest
-        self.schedule = Schedule(start: start, years: years, inputs: commitments.map {
+        self.schedule = Schedule(start: start, years: years, months: self.months, inputs: commitments.map {
             Schedule.Input(measure: $0.measure, quantities: $0.quantities.map(\.value), step: $0.step.value, perUnit: $0.perUnit)
         }, calendar: calendar)
     }
@@ -66,7 +70,7 @@ public struct ContractTerms: Sendable, Hashable, Codable {
     public static let omitSchedule = CodingUserInfoKey(rawValue: "svwizard.omitSchedule")!
 
     enum CodingKeys: String, CodingKey {
-        case reference, tenderReference, title, buyer, directorate, contractManager, supplier, contractValue, start, years, awarded
+        case reference, tenderReference, title, buyer, directorate, contractManager, supplier, contractValue, start, years, months, awarded
         case reportingYearStartMonth, periodMonths, commitments, schedule, packName, packEdition, illustrative, livingWageAssurance, bundleDigest
     }
 
@@ -77,7 +81,7 @@ public struct ContractTerms: Sendable, Hashable, Codable {
                   directorate: try c.decode(String.self, forKey: .directorate), contractManager: try c.decode(String.self, forKey: .contractManager),
                   supplier: try c.decode(Supplier.self, forKey: .supplier), contractValue: try c.decode(Money.self, forKey: .contractValue),
                   start: try c.decode(Day.self, forKey: .start), years: try c.decode(Int.self, forKey: .years),
-                  awarded: try c.decode(Day.self, forKey: .awarded),
+                  months: try c.decodeIfPresent(Int.self, forKey: .months), awarded: try c.decode(Day.self, forKey: .awarded),
                   calendar: ReportingCalendar(yearStartMonth: try c.decode(Int.self, forKey: .reportingYearStartMonth),
                                               periodMonths: try c.decode(Int.self, forKey: .periodMonths)),
                   commitments: try c.decode([ContractCommitment].self, forKey: .commitments),
@@ -101,6 +105,7 @@ public struct ContractTerms: Sendable, Hashable, Codable {
         try c.encode(contractValue, forKey: .contractValue)
         try c.encode(start, forKey: .start)
         try c.encode(years, forKey: .years)
+        try c.encodeIfPresent(months, forKey: .months)
         try c.encode(awarded, forKey: .awarded)
         try c.encode(reportingYearStartMonth, forKey: .reportingYearStartMonth)
         try c.encode(periodMonths, forKey: .periodMonths)
@@ -114,7 +119,10 @@ public struct ContractTerms: Sendable, Hashable, Codable {
     }
 
     /// The first and last days of the contract.
-    public var term: (first: Day, last: Day) { Schedule.term(start: start, years: years) }
+    public var term: (first: Day, last: Day) { Schedule.term(start: start, years: years, months: months) }
+
+    /// Its length in words: `2 years`, `18 months`.
+    public var length: String { Schedule.length(years: years, months: months) }
 
     /// The reporting periods the contract runs in.
     public var periods: [ReportingPeriod] { calendar.periods(from: term.first, through: term.last) }

@@ -54,12 +54,15 @@ public struct Schedule: Sendable, Hashable, Codable {
 
     public init(lines: [Line]) { self.lines = lines }
 
-    /// The schedule of a contract starting on `start` and running `years` whole years.
-    public init(start: Day, years: Int, inputs: [Input], calendar: ReportingCalendar) {
+    /// The schedule of a contract starting on `start` and running `years` contract years, or
+    /// `months` when it is not a whole number of years: the last contract year is then a part
+    /// year, ending on the contract's last day.
+    public init(start: Day, years: Int, months: Int? = nil, inputs: [Input], calendar: ReportingCalendar) {
         var lines: [Line] = []
+        let last = Self.term(start: start, years: years, months: months).last
         for year in 1...max(years, 1) {
             let yearStart = start.adding(months: (year - 1) * 12)
-            let yearEnd = start.adding(months: year * 12).adding(days: -1)
+            let yearEnd = min(start.adding(months: year * 12).adding(days: -1), last)
             let slices = calendar.periods(from: yearStart, through: yearEnd).map { period in
                 (period: period, from: max(period.start, yearStart), through: min(period.end, yearEnd))
             }
@@ -84,9 +87,19 @@ public struct Schedule: Sendable, Hashable, Codable {
         }.map(\.element)
     }
 
-    /// The first and last days the contract runs.
-    public static func term(start: Day, years: Int) -> (first: Day, last: Day) {
-        (start, start.adding(months: max(years, 1) * 12).adding(days: -1))
+    /// The first and last days the contract runs: `months` long when given, else `years` whole years.
+    public static func term(start: Day, years: Int, months: Int? = nil) -> (first: Day, last: Day) {
+        (start, start.adding(months: months ?? max(years, 1) * 12).adding(days: -1))
+    }
+
+    /// The contract years a length of `months` takes: 18 months is 2, the second a part year.
+    public static func contractYears(months: Int) -> Int { (months + 11) / 12 }
+
+    /// A contract's length in words: `2 years`, `1 year`, `18 months`.
+    public static func length(years: Int, months: Int?) -> String {
+        if let months, months % 12 != 0 { return "\(months) month\(months == 1 ? "" : "s")" }
+        let whole = months.map { $0 / 12 } ?? years
+        return "\(whole) year\(whole == 1 ? "" : "s")"
     }
 
     /// The step to share `quantity` in: the measure's own, or a finer one when the quantity is

@@ -13,8 +13,11 @@ public struct TenderSpecification: Sendable, Hashable, Codable {
     public var contractValue: Money
     /// The contract's start date, `YYYY-MM-DD`.
     public var startDate: String
-    /// The contract's length in whole years; commitments are made for each year.
+    /// The contract years; commitments are made for each year (the last may be a part year).
     public var years: Int
+    /// The contract's length in months, when it is not a whole number of years (18 months is
+    /// 2 contract years, the second a part year of 6 months); absent otherwise.
+    public var months: Int?
     /// The measures suppliers may commit to, in the framework's order.
     public var adoptedMeasures: [MeasureReference]
     /// The values the tender is valued with, when the tender brings them.

@@ -200,7 +200,9 @@ public struct BundleValidator: Sendable {
         }
         var contract: [String] = []
         if claimed.contractValue != tender.contractValue { contract.append("contract value \(claimed.contractValue) (the tender's is \(tender.contractValue))") }
-        if claimed.years != tender.years { contract.append("\(claimed.years) years (the tender's is \(tender.years))") }
+        if claimed.years != tender.years || claimed.months != tender.months {
+            contract.append("\(Schedule.length(years: claimed.years, months: claimed.months)) (the tender's is \(Schedule.length(years: tender.years, months: tender.months)))")
+        }
         if claimed.startDate != tender.startDate { contract.append("start \(claimed.startDate) (the tender's is \(tender.startDate))") }
         if !contract.isEmpty {
             report.add(BundleDiagnostic(.contractDiffers, file: name, "Different contract: the bundle gives " + contract.joined(separator: ", ") + ".",

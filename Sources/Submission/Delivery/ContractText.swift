@@ -8,7 +8,7 @@ public enum ContractText {
         var lines = TextTable.heading(width: width, "Contract \(terms.reference): \(terms.title)", underline: "=")
         lines += TextTable.wrap(width: width, "Supplier: \(terms.supplier.name), \(terms.supplier.postcode)\(terms.supplier.isLocal ? " (a local supplier)" : "").")
         lines += TextTable.wrap(width: width, "Buyer: \(terms.buyer). Directorate: \(terms.directorate). Contract manager: \(terms.contractManager).")
-        lines += TextTable.wrap(width: width, "Runs from \(terms.term.first.long) to \(terms.term.last.long) (\(terms.years) year\(terms.years == 1 ? "" : "s")); "
+        lines += TextTable.wrap(width: width, "Runs from \(terms.term.first.long) to \(terms.term.last.long) (\(terms.length)); "
             + "contract value \(terms.contractValue.wholePounds); awarded \(terms.awarded.long); tender \(terms.tenderReference).")
         lines += TextTable.wrap(width: width, "Valued with: \(terms.packName.map { "\($0), \(terms.packEdition ?? "")" } ?? "no value pack")"
             + (terms.illustrative ? " (illustrative: for training only)" : "") + ".")

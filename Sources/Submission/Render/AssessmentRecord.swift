@@ -61,7 +61,7 @@ public struct AssessmentRecord: Sendable {
         result.append(Section("The contract", [], [
             "Reference: \(a.reference)", "Directorate: \(a.directorate)", "Commissioner: \(a.commissioner)",
             "What is bought: \(a.category.rawValue)", "Estimated total value: \(a.value.wholePounds)",
-            "Length: \(a.years) year\(a.years == 1 ? "" : "s") from \(a.startDate)",
+            "Length: \(Schedule.length(years: a.years, months: a.months)) from \(a.startDate)",
             "Route: \(a.route == .tender ? "a tender" : "written quotations")",
         ]))
         var route = decision.requirements.map { "\($0.rule) Why: \($0.reason)" }
@@ -175,6 +175,7 @@ public struct AssessmentRecord: Sendable {
                                        scale: framework.evaluation?.scales.first { $0.id == assessment.scoringScale }) }
         tender.localArea = framework.localArea
         if assessment.training { tender.training = true }
+        tender.months = assessment.months
         if assessment.market.livingWageInScope && assessment.market.livingWageAssurance { tender.livingWageAssurance = true }
         tender.formatVersion = TenderSpecification.currentFormatVersion
         return tender

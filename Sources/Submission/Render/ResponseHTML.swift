@@ -24,7 +24,7 @@ public enum ResponseHTML {
         html.line("<p><strong>Supplier:</strong> \(escape(supplier.name)), \(escape(supplier.postcode))"
             + "\(supplier.isLocal ? " (a local supplier)" : ""), a \(escape(supplier.size.rawValue)) \(escape(supplier.kind.name)).<br>"
             + "<strong>Buyer:</strong> \(escape(tender.buyer)). <strong>Contract value:</strong> \(escape(tender.contractValue.wholePounds)) "
-            + "over \(tender.years) year\(tender.years == 1 ? "" : "s") from \(escape(tender.startDate)).</p>")
+            + "over \(Schedule.length(years: tender.years, months: tender.months)) from \(escape(tender.startDate)).</p>")
         if document.valuation.illustrative {
             html.line("<p class=\"illustrative\">Illustrative values: the £ figures use the \(escape(document.valuePack?.name ?? "")) pack, "
                 + "for training and demonstration only.</p>")

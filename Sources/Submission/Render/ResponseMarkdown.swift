@@ -25,8 +25,8 @@ public enum ResponseMarkdown {
         md.line()
         md.line("**Supplier:** \(text(supplier.name)), \(text(supplier.postcode))\(supplier.isLocal ? " (a local supplier)" : ""), "
             + "a \(supplier.size.rawValue) \(supplier.kind.name).  ")
-        md.line("**Buyer:** \(text(tender.buyer)). **Contract value:** \(tender.contractValue.wholePounds) over \(tender.years) "
-            + "year\(tender.years == 1 ? "" : "s") from \(text(tender.startDate)).")
+        md.line("**Buyer:** \(text(tender.buyer)). **Contract value:** \(tender.contractValue.wholePounds) over "
+            + "\(Schedule.length(years: tender.years, months: tender.months)) from \(text(tender.startDate)).")
         md.line()
         md.line("## Summary")
         md.line()

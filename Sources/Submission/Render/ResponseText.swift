@@ -21,8 +21,8 @@ public enum ResponseText {
         heading("Social value response: \(tender.reference) \(tender.title)", underline: "=", into: &text)
         text.line("Supplier: \(supplier.name), \(supplier.postcode)\(supplier.isLocal ? " (a local supplier)" : ""), "
             + "a \(supplier.size.rawValue) \(supplier.kind.name).")
-        text.line("Buyer: \(tender.buyer). Contract value: \(tender.contractValue.wholePounds) over \(tender.years) "
-            + "year\(tender.years == 1 ? "" : "s") from \(tender.startDate).")
+        text.line("Buyer: \(tender.buyer). Contract value: \(tender.contractValue.wholePounds) over "
+            + "\(Schedule.length(years: tender.years, months: tender.months)) from \(tender.startDate).")
         text.line()
         heading("Summary of our commitments", underline: "-", into: &text)
         for row in table(wording.lines) { text.line(row) }

@@ -84,7 +84,7 @@ public struct ContractJob {
         }
         let terms = ContractTerms(reference: answers.reference ?? tender.reference, tenderReference: tender.reference, title: tender.title,
                                   buyer: tender.buyer, directorate: answers.directorate ?? "", contractManager: answers.manager ?? "",
-                                  supplier: document.supplier, contractValue: tender.contractValue, start: start, years: tender.years,
+                                  supplier: document.supplier, contractValue: tender.contractValue, start: start, years: tender.years, months: tender.months,
                                   awarded: awarded, calendar: management.calendar, commitments: commitments, packName: pack?.name,
                                   packEdition: pack?.edition, illustrative: pack?.illustrative ?? false,
                                   livingWageAssurance: (tender.livingWageAssurance ?? false) || details.livingWageAssurance, bundleDigest: Manifest.sha256(json))
@@ -92,7 +92,7 @@ public struct ContractJob {
         try RegisterAccess.translating { try register.award(terms) }
         let console = context.console
         console.say("Recorded contract \(terms.reference) with \(terms.supplier.name): \(terms.commitments.count) measure"
-            + "\(terms.commitments.count == 1 ? "" : "s") committed, worth \(terms.committedValue) over \(terms.years) year\(terms.years == 1 ? "" : "s") "
+            + "\(terms.commitments.count == 1 ? "" : "s") committed, worth \(terms.committedValue) over \(terms.length) "
             + "from \(terms.start.long), in \(terms.periods.count) reporting periods (\(management.periodMonths)-month periods of the council's "
             + "reporting year). Register: \(registerURL.path).")
         console.say("Next: svwizard contract pack \(terms.reference) writes the file to send \(terms.supplier.name).")
@@ -146,10 +146,10 @@ public struct ContractJob {
     /// threshold, or exempt), so the annual report can count contracts over the threshold with
     /// and without them.
     public struct Record {
-        public var reference: String, title: String, supplier: String, postcode: String, value: String, start: String, years: Int
+        public var reference: String, title: String, supplier: String, postcode: String, value: String, start: String, years: String
         public var directorate: String, manager: String, awarded: String?
 
-        public init(reference: String, title: String, supplier: String, postcode: String, value: String, start: String, years: Int,
+        public init(reference: String, title: String, supplier: String, postcode: String, value: String, start: String, years: String,
                     directorate: String, manager: String, awarded: String?) {
             self.reference = reference
             self.title = title
@@ -169,7 +169,10 @@ public struct ContractJob {
             throw WizardError("--value \(details.value) is not an amount of money, such as 150000 or £1.2m.", status: .usage)
         }
         let start = try Day.given(details.start, option: "--start")
-        guard (1...15).contains(details.years) else { throw WizardError("--years takes 1 to 15.", status: .usage) }
+        guard let months = ContractLength.months(details.years), let years = ContractLength.years(details.years), (1...15).contains(years) else {
+            throw WizardError("--years \(details.years) is not a contract length svwizard can record: give 1 to 15 years (2), or months when it is "
+                + "not whole years (18 months).", status: .usage)
+        }
         let area = context.data.framework.localArea
         guard let locality = area.locality(of: details.postcode) else {
             throw WizardError("--postcode \(details.postcode) is not a UK postcode.", status: .usage)
@@ -181,7 +184,7 @@ public struct ContractJob {
                                   buyer: context.data.framework.council, directorate: details.directorate, contractManager: details.manager,
                                   supplier: Supplier(name: details.supplier, postcode: details.postcode, isLocal: isLocal, size: .small, kind: .company,
                                                      workforce: 0, newHires: 0, livingWage: .none),
-                                  contractValue: value, start: start, years: details.years, awarded: try Day.given(details.awarded, option: "--on"),
+                                  contractValue: value, start: start, years: years, months: months, awarded: try Day.given(details.awarded, option: "--on"),
                                   calendar: management.calendar, commitments: [], packName: nil, packEdition: nil, illustrative: false,
                                   livingWageAssurance: false, bundleDigest: "")
         let register = try RegisterAccess.open(registerURL, create: true)

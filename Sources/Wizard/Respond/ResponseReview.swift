@@ -100,7 +100,7 @@ public struct ResponseReview: FlowReview {
         let fromFile = environment.tender != nil
         func known(_ key: String, _ text: String) -> String { fromFile || answers[key] != nil ? text : "(not answered yet)" }
         func answered(_ key: String, _ text: String) -> String { answers[key] != nil ? text : "(not answered yet)" }
-        let years = known("tender.years", "\(tender.years) year\(tender.years == 1 ? "" : "s")")
+        let years = known("tender.years", Schedule.length(years: tender.years, months: tender.months))
         let tenderLine = "Tender: \(known("tender.reference", tender.reference)) \(known("tender.title", tender.title)), "
             + "for \(known("tender.buyer", tender.buyer)). \(known("tender.value", tender.contractValue.wholePounds)) over \(years) "
             + "from \(known("tender.startDate", DateText.long(tender.startDate)))."

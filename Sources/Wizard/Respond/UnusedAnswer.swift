@@ -40,7 +40,7 @@ struct UnusedAnswer {
     }
 
     private var contractYears: Int? {
-        planner.environment.tender?.years ?? answers["tender.years"].flatMap { Int($0) }
+        planner.environment.tender?.years ?? answers["tender.years"].flatMap(ContractLength.years)
     }
 
     /// Whether `key` is one of the flow's questions, on any route: `supplier.name`,
