@@ -96,7 +96,7 @@ let package = Package(
         .testTarget(name: "SubmissionTests", dependencies: ["Submission", "Questionnaire", "BundledData"],
                     exclude: ["validate_schema.py"]),
         .testTarget(name: "WizardTests", dependencies: ["Wizard"]),
-        .testTarget(name: "RegisterTests", dependencies: ["Register", "SocialValue"]),
+        .testTarget(name: "RegisterTests", dependencies: ["Register", "SocialValue", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "CommandLineTests", dependencies: ["svwizard"], exclude: ["Golden"]),
     ]
 )

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Register
+import GRDB
 @testable import SocialValue
 
 /// A small register whose every figure is worked out by hand: contract A (1 December 2025, one
@@ -147,5 +148,35 @@ struct ReportFigureTests {
         #expect(due == Money(21_250) && validated == Money(6_250))
         #expect(ReportLine.plain(micros: 1_234_567) == "1.234567" && ReportLine.plain(micros: 2_000_000) == "2" && ReportLine.plain(micros: -500_000) == "-0.5")
         #expect(ReportLine.plain(pence: 12_345) == "123.45" && ReportLine.plain(pence: 12_300) == "123" && ReportLine.plain(pence: 5) == "0.05")
+    }
+}
+
+@Suite("The report's shortfall: the value of the quantity short, exact in whole pence")
+struct ShortfallPenceTests {
+    @Test("the SQL gives what Decimal gives, half up, over thousands of quantities and prices, large ones included")
+    func matchesDecimal() throws {
+        let database = try GRDB.DatabaseQueue()
+        var seed: UInt64 = 0xC0FFEE
+        func next(_ bound: UInt64) -> Int64 {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            return Int64((seed >> 11) % bound)
+        }
+        let sql = "SELECT " + SQLiteRegister.shortfallPence(due: "d", delivered: "v") + " FROM (SELECT ? AS d, ? AS v, ? AS pu)"
+        try database.read { db in
+            for round in 0..<3000 {
+                // Quantities to 1,000,000 units in millionths; prices to £10,000,000 a unit in millionths of a penny.
+                let due = next(round % 3 == 0 ? 1_000_000_000_000 : 100_000_000), delivered = next(100_000_000)
+                let price = round % 5 == 0 ? Int64(27_306_000_000) : next(1_000_000_000_000_000)
+                let got = try Int64.fetchOne(db, sql: sql, arguments: [due, delivered, price]) ?? -1
+                let gap = max(0, due - delivered)
+                let exact = Decimal(gap) / 1_000_000 * (Decimal(price) / 1_000_000) / 100
+                let expected = Money(exact).roundedToPence * 100
+                #expect(Decimal(got) == expected, "due \(due) delivered \(delivered) price \(price)")
+            }
+            #expect(try Int64.fetchOne(db, sql: sql, arguments: [5, 5, 100]) == 0)
+            #expect(try Int64.fetchOne(db, sql: sql, arguments: [5_000_000, 0, nil as Int64?]) == 0)
+            // 10.08 t short at £273.06: £2,752.4448, so 275,244 pence.
+            #expect(try Int64.fetchOne(db, sql: sql, arguments: [10_080_000, 0, 27_306_000_000]) == 275_244)
+        }
     }
 }
