@@ -75,20 +75,11 @@ public struct ReportLine: Sendable, Hashable {
 }
 
 extension SQLiteRegister {
-    /// SQL for the £ value, in whole pence, of what was due but not delivered: the quantity short
-    /// (`due` less `delivered`, in millionths of the unit) at the measure's price (`pu`, in
-    /// millionths of a penny), rounded half up, as `Tracking` values a shortfall (the value of
-    /// the quantity gap, not the difference of two rounded sums). Exact in 64-bit integers: the
-    /// product is split into whole and millionth parts so no partial product overflows.
-    static func shortfallPence(due: String, delivered: String) -> String {
-        let gap = "(\(due) - \(delivered))"
-        return "CASE WHEN pu IS NULL OR \(due) <= \(delivered) THEN 0 ELSE (\(gap) / 1000000) * (pu / 1000000) + ((\(gap) / 1000000) * (pu % 1000000) "
-            + "+ (\(gap) % 1000000) * (pu / 1000000) + ((\(gap) % 1000000) * (pu % 1000000) + 500000000000) / 1000000) / 1000000 END"
-    }
-
-    /// SQL for the measure's price on the contract, for a row of `table` (which has `contract` and `measure` columns).
-    static func price(_ table: String) -> String {
-        "(SELECT per_unit_pence_micros FROM commitment m WHERE m.contract = \(table).contract AND m.measure = \(table).measure)"
+    /// SQL for a shortfall in whole pence, by `Shortfall`'s rule: none once the quantity due has
+    /// been delivered (`dueQ`, `deliveredQ`, millionths of the unit), else what was due less what
+    /// was delivered (`dueV`, `deliveredV`, pence), never below nothing.
+    static func shortfallPence(dueQ: String, deliveredQ: String, dueV: String, deliveredV: String) -> String {
+        "CASE WHEN \(dueQ) <= \(deliveredQ) THEN 0 ELSE max(0, \(dueV) - \(deliveredV)) END"
     }
 
     /// `span`: the months of a reporting year (12) or half year (6) when the report covers exactly
@@ -108,15 +99,14 @@ extension SQLiteRegister {
                         SELECT contract, measure, tdue_pence AS call_v, due_micros AS due_q, due_pence AS due_v, reported_micros AS rep_q,
                             reported_pence AS rep_v, validated_micros AS val_q, validated_pence AS val_v, awaiting_pence AS pend_v,
                             cdue_micros AS cdue_q, cdue_pence AS cdue_v, creported_micros AS crep_q, creported_pence AS crep_v,
-                            cvalidated_micros AS cval_q, cvalidated_pence AS cval_v, cawaiting_pence AS cpend_v, tdue_pence - cdue_pence AS later_v,
-                            \(Self.price("delivery_year")) AS pu
+                            cvalidated_micros AS cval_q, cvalidated_pence AS cval_v, cawaiting_pence AS cpend_v, tdue_pence - cdue_pence AS later_v
                         FROM delivery_year WHERE span_months = :span AND year_start = :year
                         UNION ALL
                         SELECT contract, measure, tdue_pence, 0, 0, 0, 0, 0, 0, 0, cdue_micros, cdue_pence, creported_micros, creported_pence,
-                            cvalidated_micros, cvalidated_pence, cawaiting_pence, tdue_pence - cdue_pence, \(Self.price("delivery_year"))
+                            cvalidated_micros, cvalidated_pence, cawaiting_pence, tdue_pence - cdue_pence
                         FROM delivery_year WHERE span_months = :span AND is_last = 1 AND year_start < :year
                         UNION ALL
-                        SELECT contract, measure, tdue_pence, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, tdue_pence, \(Self.price("delivery_year"))
+                        SELECT contract, measure, tdue_pence, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, tdue_pence
                         FROM delivery_year WHERE span_months = :span AND is_first = 1 AND year_start > :year;
                         """, arguments: ["year": from.iso, "span": span])
                 } else {
@@ -139,8 +129,7 @@ extension SQLiteRegister {
                         sum(CASE WHEN period_end <= :to THEN validated_micros ELSE 0 END) AS cval_q,
                         sum(CASE WHEN period_end <= :to THEN validated_pence ELSE 0 END) AS cval_v,
                         sum(CASE WHEN period_end <= :to THEN awaiting_pence ELSE 0 END) AS cpend_v,
-                        sum(CASE WHEN period_end > :to THEN due_pence ELSE 0 END) AS later_v,
-                        \(Self.price("delivery_position")) AS pu
+                        sum(CASE WHEN period_end > :to THEN due_pence ELSE 0 END) AS later_v
                     FROM delivery_position GROUP BY contract, measure;
                     """, arguments: arguments)
                 }
@@ -150,9 +139,9 @@ extension SQLiteRegister {
                     DROP TABLE IF EXISTS temp.r_cs; DROP TABLE IF EXISTS temp.r_c;
                     CREATE TEMP TABLE r_cs AS
                     SELECT contract, sum(due_v) AS due_v, sum(rep_v) AS rep_v, sum(val_v) AS val_v, sum(pend_v) AS pend_v,
-                        sum(\(Self.shortfallPence(due: "due_q", delivered: "val_q"))) AS short_v, sum(later_v) AS later_v, sum(call_v) AS call_v,
+                        sum(\(Self.shortfallPence(dueQ: "due_q", deliveredQ: "val_q", dueV: "due_v", deliveredV: "val_v"))) AS short_v, sum(later_v) AS later_v, sum(call_v) AS call_v,
                         sum(cdue_v) AS cdue_v, sum(crep_v) AS crep_v, sum(cval_v) AS cval_v, sum(cpend_v) AS cpend_v,
-                        sum(\(Self.shortfallPence(due: "cdue_q", delivered: "cval_q"))) AS cshort_v
+                        sum(\(Self.shortfallPence(dueQ: "cdue_q", deliveredQ: "cval_q", dueV: "cdue_v", deliveredV: "cval_v"))) AS cshort_v
                     FROM r_pm GROUP BY contract;
                     CREATE TEMP TABLE r_c AS
                     SELECT s.*, c.directorate, c.supplier_name, c.supplier_local, coalesce(c.supplier_district, 'unknown') AS district,
@@ -181,7 +170,7 @@ extension SQLiteRegister {
                 let totals = try Row.fetchOne(db, sql: "SELECT \(sums) FROM r_c")!
                 let measures = try Row.fetchAll(db, sql: """
                     SELECT measure, sum(CASE WHEN c.awarded_on BETWEEN :from AND :to THEN call_v ELSE 0 END) AS award_v, sum(due_v) AS due_v,
-                        sum(rep_v) AS rep_v, sum(val_v) AS val_v, sum(pend_v) AS pend_v, sum(\(Self.shortfallPence(due: "due_q", delivered: "val_q"))) AS short_v,
+                        sum(rep_v) AS rep_v, sum(val_v) AS val_v, sum(pend_v) AS pend_v, sum(\(Self.shortfallPence(dueQ: "due_q", deliveredQ: "val_q", dueV: "due_v", deliveredV: "val_v"))) AS short_v,
                         sum(later_v) AS later_v,
                         sum(due_q) AS due_q, sum(rep_q) AS rep_q, sum(val_q) AS val_q, sum(cdue_q) AS cdue_q, sum(crep_q) AS crep_q, sum(cval_q) AS cval_q
                     FROM r_pm JOIN (SELECT reference, awarded_on, start_date FROM contract) c ON c.reference = r_pm.contract WHERE (c.awarded_on <= :to OR c.start_date <= :to)

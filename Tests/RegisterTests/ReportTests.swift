@@ -151,32 +151,20 @@ struct ReportFigureTests {
     }
 }
 
-@Suite("The report's shortfall: the value of the quantity short, exact in whole pence")
+@Suite("The report's shortfall follows the domain's rule")
 struct ShortfallPenceTests {
-    @Test("the SQL gives what Decimal gives, half up, over thousands of quantities and prices, large ones included")
-    func matchesDecimal() throws {
+    @Test("the SQL gives what Shortfall.value gives: nothing once delivered, due less delivered otherwise, never negative", arguments: [
+        // due quantity (millionths), delivered quantity, due pence, delivered pence
+        (10_080_000, 10_080_000, 275_245, 275_244), (10_080_000, 0, 275_245, 0), (10_080_000, 5_000_000, 275_245, 136_530),
+        (1_000_000, 999_999, 100, 101), (0, 0, 0, 0), (5_000_000, 6_000_000, 500, 600),
+    ])
+    func matchesDomain(dueQ: Int64, deliveredQ: Int64, dueV: Int64, deliveredV: Int64) throws {
         let database = try GRDB.DatabaseQueue()
-        var seed: UInt64 = 0xC0FFEE
-        func next(_ bound: UInt64) -> Int64 {
-            seed = seed &* 6364136223846793005 &+ 1442695040888963407
-            return Int64((seed >> 11) % bound)
-        }
-        let sql = "SELECT " + SQLiteRegister.shortfallPence(due: "d", delivered: "v") + " FROM (SELECT ? AS d, ? AS v, ? AS pu)"
-        try database.read { db in
-            for round in 0..<3000 {
-                // Quantities to 1,000,000 units in millionths; prices to £10,000,000 a unit in millionths of a penny.
-                let due = next(round % 3 == 0 ? 1_000_000_000_000 : 100_000_000), delivered = next(100_000_000)
-                let price = round % 5 == 0 ? Int64(27_306_000_000) : next(1_000_000_000_000_000)
-                let got = try Int64.fetchOne(db, sql: sql, arguments: [due, delivered, price]) ?? -1
-                let gap = max(0, due - delivered)
-                let exact = Decimal(gap) / 1_000_000 * (Decimal(price) / 1_000_000) / 100
-                let expected = Money(exact).roundedToPence * 100
-                #expect(Decimal(got) == expected, "due \(due) delivered \(delivered) price \(price)")
-            }
-            #expect(try Int64.fetchOne(db, sql: sql, arguments: [5, 5, 100]) == 0)
-            #expect(try Int64.fetchOne(db, sql: sql, arguments: [5_000_000, 0, nil as Int64?]) == 0)
-            // 10.08 t short at £273.06: £2,752.4448, so 275,244 pence.
-            #expect(try Int64.fetchOne(db, sql: sql, arguments: [10_080_000, 0, 27_306_000_000]) == 275_244)
-        }
+        let sql = "SELECT " + SQLiteRegister.shortfallPence(dueQ: "dq", deliveredQ: "vq", dueV: "dv", deliveredV: "vv")
+            + " FROM (SELECT ? AS dq, ? AS vq, ? AS dv, ? AS vv)"
+        let got = try database.read { try Int64.fetchOne($0, sql: sql, arguments: [dueQ, deliveredQ, dueV, deliveredV]) }
+        let expected = Shortfall.value(dueQuantity: Units.decimal(micros: dueQ), deliveredQuantity: Units.decimal(micros: deliveredQ),
+                                       due: Units.money(pence: dueV), delivered: Units.money(pence: deliveredV))
+        #expect(got.map { Units.money(pence: $0) } == expected)
     }
 }

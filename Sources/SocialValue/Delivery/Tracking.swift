@@ -113,8 +113,10 @@ public struct Tracking: Sendable, Hashable, Codable {
             let rejected = sum(\.rejected) { _ in true }
             let delivered = rag.basis == .validated ? validated : reported - rejected
             let gap = due - delivered
-            let shortfall = gap.quantity.value > 0 ? Figure(gap.quantity.value, commitment.perUnit.map { ($0 * gap.quantity.value).roundedToPenny })
-                : Figure(0, commitment.perUnit.map { _ in .zero })
+            let shortfall = Figure(max(0, gap.quantity.value), commitment.perUnit.map { _ in
+                Shortfall.value(dueQuantity: due.quantity.value, deliveredQuantity: delivered.quantity.value, due: due.value ?? .zero,
+                                delivered: delivered.value ?? .zero)
+            })
             return MeasureStatus(measure: commitment.measure, label: commitment.label, unit: commitment.unit, committed: committed, due: due,
                                  notYetDue: committed - due, reported: reported, validated: validated, pending: pending, rejected: rejected,
                                  shortfall: shortfall, rag: rag.status(delivered: delivered.quantity.value, due: due.quantity.value))
