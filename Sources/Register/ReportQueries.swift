@@ -28,6 +28,7 @@ public struct ReportFigures: Sendable, Hashable {
     public var contracts: [SocialValueReport.GroupRow]
     public var threshold: SocialValueReport.ThresholdCount
     public var localSpend: SocialValueReport.LocalSpendShare?
+    public var valuePacks: [SocialValueReport.PackUse] = []
 }
 
 /// One line of `report.csv`: a contract's measure in one reporting period, in the register's
@@ -220,12 +221,21 @@ extension SQLiteRegister {
                     }
                 }
                 let since = try String.fetchOne(db, sql: "SELECT min(start_date) FROM contract WHERE awarded_on <= :to OR start_date <= :to", arguments: ["to": to.iso]).flatMap(Day.init(iso:))
+                // The packs of the contracts counted that have commitments (a contract without any is valued with none).
+                let packs = try Row.fetchAll(db, sql: """
+                    SELECT json_extract(terms_json, '$.packName') AS name, json_extract(terms_json, '$.packEdition') AS edition,
+                        coalesce(json_extract(terms_json, '$.illustrative'), 0) AS illustrative, count(*) AS contracts
+                    FROM contract c WHERE (c.awarded_on <= :to OR c.start_date <= :to) AND EXISTS (SELECT 1 FROM commitment m WHERE m.contract = c.reference)
+                    GROUP BY 1, 2, 3 ORDER BY 4 DESC, 1, 2
+                    """, arguments: ["to": to.iso]).map {
+                    SocialValueReport.PackUse(name: $0["name"], edition: $0["edition"], illustrative: ($0["illustrative"] as Int?) == 1, contracts: $0["contracts"])
+                }
                 let figures = ReportFigures(
                     since: since, inPeriod: stages(totals, cumulative: false), cumulative: stages(totals, cumulative: true), measures: measures,
                     directorates: try groups("directorate"), supplierLocations: locations, districts: try groups("district"),
                     suppliers: try groups("supplier_name"), contracts: try groups("contract", order: "name"),
                     threshold: thresholdCount,
-                    localSpend: localSpend)
+                    localSpend: localSpend, valuePacks: packs)
                 result = figures
                 return .commit
             }

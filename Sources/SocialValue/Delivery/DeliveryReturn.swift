@@ -58,6 +58,10 @@ public struct ContractIdentity: Sendable, Hashable, Codable {
     /// The winning bid's digest: a return for a contract of the same reference awarded from
     /// another bid is refused.
     public var bundleDigest: String
+    /// The values the contract is valued with (absent in returns made before they were recorded).
+    public var packName: String?
+    public var packEdition: String?
+    public var illustrative: Bool?
 
     public init(_ contract: ContractTerms) {
         reference = contract.reference
@@ -65,7 +69,13 @@ public struct ContractIdentity: Sendable, Hashable, Codable {
         buyer = contract.buyer
         supplier = contract.supplier.name
         bundleDigest = contract.bundleDigest
+        packName = contract.packName
+        packEdition = contract.packEdition
+        illustrative = contract.illustrative ? true : nil
     }
+
+    /// Which values the return's £ figures use, in a sentence.
+    public var valuesUsed: String { ValuesUsed.sentence(pack: packName, edition: packEdition, illustrative: illustrative == true) }
 }
 
 /// What was delivered under one measure in the period.

@@ -35,6 +35,29 @@ public struct SocialValueReport: Sendable, Hashable, Codable {
     public var localSpendShare: LocalSpendShare?
     public var spend: [SpendYear]
     public var ragNote: String
+    /// The value packs the contracts counted are valued with, and how many use each.
+    public var valuePacks: [PackUse] = []
+
+    /// A value pack and the contracts valued with it.
+    public struct PackUse: Sendable, Hashable, Codable {
+        public var name: String?
+        public var edition: String?
+        public var illustrative: Bool
+        public var contracts: Int
+
+        public init(name: String?, edition: String?, illustrative: Bool, contracts: Int) {
+            self.name = name
+            self.edition = edition
+            self.illustrative = illustrative
+            self.contracts = contracts
+        }
+
+        /// `Valued with the X pack (edition) (3 contracts).`
+        public var sentence: String {
+            let said = ValuesUsed.sentence(pack: name, edition: edition, illustrative: illustrative)
+            return String(said.dropLast()) + " (\(contracts) contract\(contracts == 1 ? "" : "s"))."
+        }
+    }
 
     public init(toolVersion: String, council: String, range: ReportRange, since: Day?, inPeriod: Money.Stages, cumulative: Money.Stages,
                 headlines: [Headline], measures: [MeasureRow], themes: [GroupRow], outcomes: [GroupRow], directorates: [GroupRow],

@@ -11,6 +11,7 @@ public enum ReturnText {
         lines += TextTable.wrap(width: width, "Supplier: \(document.contract.supplier).")
         lines += TextTable.wrap(width: width, "Period: \(document.period.spoken).")
         lines += TextTable.wrap(width: width, "Prepared by \(document.preparedBy) on \(document.preparedOn.long).")
+        lines += TextTable.wrap(width: width, document.contract.valuesUsed)
         lines.append("")
         lines += TextTable.heading(width: width, "Delivered in the period", underline: "-")
         lines += TextTable.render(width: width, header: ["Measure", "Due", "Delivered", "Value"], rows: document.lines.map { line in
@@ -51,6 +52,7 @@ public enum ReturnHTML {
         body.append("<h1>Social value delivery return: \(e(document.contract.reference)), \(e(document.period.name))</h1>")
         body.append("<p>Contract: \(e(document.contract.title)), for \(e(document.contract.buyer)). Supplier: \(e(document.contract.supplier)).</p>")
         body.append("<p>Period: \(e(document.period.spoken)). Prepared by \(e(document.preparedBy)) on \(e(document.preparedOn.long)).</p>")
+        body.append("<p\(document.contract.illustrative == true ? " class=\"illustrative\"" : "")>\(e(document.contract.valuesUsed))</p>")
         body.append("<table><caption>Delivered in the period</caption>")
         body.append("<thead><tr><th scope=\"col\">Measure</th><th scope=\"col\" class=\"number\">Due</th><th scope=\"col\" class=\"number\">Delivered</th>"
             + "<th scope=\"col\" class=\"number\">Value</th></tr></thead><tbody>")

@@ -216,7 +216,8 @@ public enum EvaluationRecord {
         let tender = evaluation.tender
         let text = ResponseMarkdown.text
         var lines = ["# Social value evaluation: \(text(tender.reference)) \(text(tender.title))", ""]
-        lines.append("\(text(tender.buyer)). Contract value \(tender.contractValue.wholePounds) over \(Schedule.length(years: tender.years, months: tender.months)).")
+        lines.append("\(text(tender.buyer)). Contract value \(tender.contractValue.wholePounds) over \(Schedule.length(years: tender.years, months: tender.months)). "
+            + text(ValuesUsed.sentence(pack: tender.valuePack?.name, edition: tender.valuePack?.edition, illustrative: tender.valuePack?.illustrative ?? false)))
         lines += ["", "## The method", ""]
         lines.append("Social value is worth \(marks(evaluation.quantitativeWeight + evaluation.qualitativeWeight)) marks: "
             + "\(marks(evaluation.quantitativeWeight)) for the quantitative offer and \(marks(evaluation.qualitativeWeight)) for the qualitative answer.")
@@ -278,7 +279,9 @@ public enum EvaluationRecord {
         let tender = evaluation.tender
         let escape = ResponseHTML.escape
         var body = "<h1>Social value evaluation: \(escape(tender.reference)) \(escape(tender.title))</h1>\n"
-        body += "<p>\(escape(tender.buyer)). Contract value \(escape(tender.contractValue.wholePounds)) over \(Schedule.length(years: tender.years, months: tender.months)).</p>\n"
+        body += "<p>\(escape(tender.buyer)). Contract value \(escape(tender.contractValue.wholePounds)) over \(Schedule.length(years: tender.years, months: tender.months)). "
+            + escape(ValuesUsed.sentence(pack: tender.valuePack?.name, edition: tender.valuePack?.edition, illustrative: tender.valuePack?.illustrative ?? false))
+            + "</p>\n"
         body += "<h2>The method</h2>\n<p>Social value is worth \(marks(evaluation.quantitativeWeight + evaluation.qualitativeWeight)) marks: "
             + "\(marks(evaluation.quantitativeWeight)) for the quantitative offer and \(marks(evaluation.qualitativeWeight)) for the qualitative answer.</p>\n"
         body += "<ul><li>Quantitative: \(escape(methodName(evaluation.method))): <code>\(escape(formula(evaluation.method)))</code></li>"

@@ -60,7 +60,7 @@ public enum ReportDocuments {
         let e = ResponseMarkdown.text
         var lines = ["# Social value report \(e(report.range.name)): \(e(report.council))", ""]
         lines.append("The period runs from \(report.range.from.long) to \(report.range.to.long), \(e(report.range.basis)). A reporting period counts "
-            + "when its last day falls in it.")
+            + "when its last day falls in it." + report.valuePacks.map { " " + e($0.sentence) }.joined())
         lines.append("")
         lines.append(summary(report).map(e).joined(separator: " "))
         lines += ["", "## Social value in £", "", "| Stage | \(e(report.range.name)) | Since the first contract |", "| --- | ---: | ---: |"]
@@ -159,6 +159,7 @@ public enum ReportDocuments {
         var body: [String] = []
         body.append("<h1>Social value report \(e(report.range.name))</h1>")
         body.append("<p class=\"lead\">\(e(report.council)). \(e(report.range.from.long)) to \(e(report.range.to.long)), \(e(report.range.basis)).</p>")
+        for pack in report.valuePacks { body.append("<p\(pack.illustrative ? " class=\"illustrative\"" : "")>\(e(pack.sentence))</p>") }
         body.append("<h2>Summary</h2>")
         body.append("<p>" + summary(report).map(e).joined(separator: " ") + "</p>")
         body.append("<h2>Social value in £</h2>")

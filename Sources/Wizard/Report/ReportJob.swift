@@ -133,7 +133,7 @@ public struct ReportJob {
                                               inPeriod: row?.inPeriod ?? .init(due: 0, reported: 0, validated: 0),
                                               cumulative: row?.cumulative ?? .init(due: 0, reported: 0, validated: 0))
         }
-        return SocialValueReport(
+        var report = SocialValueReport(
             toolVersion: ToolVersion.current, council: framework.council, range: range, since: figures.since, inPeriod: figures.inPeriod,
             cumulative: figures.cumulative, headlines: headlines, measures: measures,
             themes: grouped(\.theme, order: framework.themes.map(\.name)),
@@ -142,6 +142,8 @@ public struct ReportJob {
             suppliers: figures.suppliers, contracts: figures.contracts, threshold: figures.threshold, localSpendShare: figures.localSpend,
             spend: try register.spendYears(through: range.to, financialYearStartMonth: options.financialYearStartMonth),
             ragNote: options.rag.note)
+        report.valuePacks = figures.valuePacks
+        return report
     }
 
     /// report.csv, written a line at a time as the register gives them.
