@@ -22,10 +22,11 @@ struct BrowserTests {
         return String(decoding: data, as: UTF8.self)
     }
 
-    @Test("response.html, assessment.html, evaluation.html, return.html and report.html render and print cleanly", arguments: [
-        ("response.html", "RMBC-2025-041"), ("assessment.html", "RMBC-2025-041"), ("evaluation.html", "RMBC-2025-041"), ("return.html", "RMBC-TW-01"), ("report.html", "2024/25"),
+    @Test("response.html, assessment.html, evaluation.html, return.html and report.html render and print cleanly on A4", arguments: [
+        ("response.html", "RMBC-2025-041", 2), ("assessment.html", "RMBC-2025-041", 3), ("evaluation.html", "RMBC-2025-041", 2),
+        ("return.html", "RMBC-TW-01", 2), ("report.html", "2024/25", 4),
     ])
-    func renders(page: String, reference: String) throws {
+    func renders(page: String, reference: String, pageCount: Int) throws {
         guard let chromium = Self.tool("chromium"), let pdftotext = Self.tool("pdftotext") else {
             Issue.record("This test needs chromium and pdftotext: apt-get install chromium poppler-utils (.ci/run does).")
             return
@@ -45,7 +46,7 @@ struct BrowserTests {
         _ = try Self.run(chromium, common + ["--no-pdf-header-footer", "--print-to-pdf=\(pdf.path)", html.absoluteString])
         let text = try Self.run(pdftotext, ["-layout", pdf.path, "-"])
         let pages = text.components(separatedBy: "\u{0C}").filter { !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
-        #expect(!pages.isEmpty)
+        #expect(pages.count == pageCount, "\(page) prints on \(pages.count) A4 pages, not \(pageCount)")
         #expect(text.contains(reference))
         let lastLines = pages.last?.split(separator: "\n").filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty } ?? []
         #expect(lastLines.count >= 3, "the last printed page holds only \(lastLines.count) line(s): \(lastLines)")

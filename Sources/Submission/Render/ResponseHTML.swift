@@ -203,7 +203,7 @@ public enum ResponseHTML {
         table.chart-figures { width: auto; margin-top: 0.5rem; }
         @page { size: A4; margin: 16mm 15mm; }
         @media print {
-          body { margin: 0; max-width: none; }
+          body { margin: 0; max-width: none; font-size: 10.5pt; line-height: 1.35; }
           h1, h2, h3, caption { break-after: avoid; page-break-after: avoid; }
           section, tr, li, svg, footer { break-inside: avoid; page-break-inside: avoid; }
           p { orphans: 3; widows: 3; }
