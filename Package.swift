@@ -97,6 +97,6 @@ let package = Package(
                     exclude: ["validate_schema.py"]),
         .testTarget(name: "WizardTests", dependencies: ["Wizard"]),
         .testTarget(name: "RegisterTests", dependencies: ["Register", "SocialValue", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "CommandLineTests", dependencies: ["svwizard"], exclude: ["Golden"]),
+        .testTarget(name: "CommandLineTests", dependencies: ["svwizard"], exclude: ["Golden", "Fixtures"]),
     ]
 )
