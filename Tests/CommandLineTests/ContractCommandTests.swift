@@ -571,3 +571,25 @@ extension ContractCommandTests {
         #expect(waiting.stdout.components(separatedBy: "\"status\" : \"submitted\"").count == 5)
     }
 }
+
+extension ContractCommandTests {
+    @Test("deliver: a return begun and not written is the period offered first, and carries on from its answers")
+    func unfinishedPeriodOfferedFirst() throws {
+        try award()
+        #expect(try run(["contract", "pack", "RMBC-TW-01"]).status == 0)
+        try "version: 1\nperiod: 2024-25-Q3\npreparedBy: Jo Walsh\n".write(to: place.appendingPathComponent("RMBC-TW-01-2024-25-Q3.svdelivery.yaml"),
+                                                                       atomically: true, encoding: .utf8)
+        // Enter takes the period offered; then quit keeps every answer.
+        let result = try runner.run(["deliver", "--contract", "RMBC-TW-01.svcontract.json"], input: "\nquit\n",
+                                    extraEnvironment: ["SVWIZARD_TODAY": "2026-01-15"], directory: place)
+        let said = result.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(said.contains("Your return for Q3 2024/25 is not finished yet; it is offered first"), "\(said)")
+        #expect(said.contains("Carrying on from") && said.contains("RMBC-TW-01-2024-25-Q3.svdelivery.yaml"), "\(said)")
+        // Once its return is written, the latest period that has ended is offered again.
+        try Data("x".utf8).write(to: place.appendingPathComponent("RMBC-TW-01-2024-25-Q3.svreturn.zip"))
+        let later = try runner.run(["deliver", "--contract", "RMBC-TW-01.svcontract.json"], input: "quit\n",
+                                   extraEnvironment: ["SVWIZARD_TODAY": "2026-01-15"], directory: place)
+        #expect(!later.stdout.contains("is not finished yet") && later.stdout.contains("[2025-26-Q4]") == false, "\(later.stdout)")
+        #expect(later.stdout.contains("Answer [2024-25-Q4]"), "\(later.stdout)")
+    }
+}
