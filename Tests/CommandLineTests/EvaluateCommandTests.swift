@@ -362,3 +362,18 @@ struct EvaluationExerciseTests {
         #expect(guide.contains("18.00") && guide.contains("14.00") && guide.contains("6.00"))
     }
 }
+
+extension EvaluateCommandTests {
+    @Test("a clarification may only lower a committed line: negative, above the bid, or a measure the bid does not commit to is refused", arguments: [
+        ("adjustedQuantity: 104", "adjustedQuantity: -1", "TOM10 is adjusted to -1; an adjustment can only lower a line"),
+        ("adjustedQuantity: 104", "adjustedQuantity: 1001", "TOM10 is adjusted to 1001; an adjustment can only lower a line"),
+        ("adjustedQuantity: 104", "adjustedQuantity: 9999999999999", "an adjustment can only lower a line"),
+        ("- measure: TOM10", "- measure: TOM31", "the clarification is about TOM31, which the bid does not commit to"),
+    ])
+    func adjustmentLimits(from: String, to: String, message: String) throws {
+        let result = try evaluate(Self.scores.replacingOccurrences(of: from, with: to), output: "refused")
+        #expect(result.status != 0, "\(result.stdout)\(result.stderr)")
+        #expect(result.stderr.split(whereSeparator: \.isWhitespace).joined(separator: " ").contains(message), "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: runner.home.appendingPathComponent("refused").path))
+    }
+}

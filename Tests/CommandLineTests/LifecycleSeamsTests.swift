@@ -178,3 +178,22 @@ struct LifecycleSeamsTests {
         #expect(record.contains("Length: 18 months from 2025-04-01"))
     }
 }
+
+extension LifecycleSeamsTests {
+    @Test("amounts at, one penny past and far past the largest svwizard records: contract record and spend import refuse, never wrap", arguments: [
+        ("10000000000", true), ("10000000000.01", false), ("184467440738", false),
+    ])
+    func amountLimits(value: String, accepted: Bool) throws {
+        try bids("thermal-works")
+        let record = try run(["contract", "record", "BIG-1", "--title", "T", "--supplier", "S", "--postcode", "S60 1AE", "--value", value,
+                              "--start", "1 April 2026", "--years", "2", "--directorate", "D", "--manager", "M"])
+        #expect((record.status == 0) == accepted, "\(record.stdout)\(record.stderr)")
+        if !accepted { #expect(record.status == 64 && record.stderr.contains("the largest amount is £10,000,000,000")) }
+        let spend = place("thermal-works").appendingPathComponent("spend.csv")
+        try "Date,Supplier,Amount,Category\n2025-05-01,Big Co,\"\(value)\",Works\n2025-05-02,Small Co,100.00,Works\n".write(to: spend, atomically: true, encoding: .utf8)
+        let imported = try run(["spend", "import", "spend.csv"])
+        let said = (imported.stdout + imported.stderr).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(said.contains(accepted ? "Imported 2 payments" : "Imported 1 payment"), "\(said)")
+        if !accepted { #expect(said.contains("line 2: the amount:") && said.contains("the largest amount is £10,000,000,000"), "\(said)") }
+    }
+}

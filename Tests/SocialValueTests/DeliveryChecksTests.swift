@@ -97,6 +97,16 @@ struct DeliveryChecksTests {
         #expect(codes([Self.line("TOM10", delivered: "13", evidence: [lastDay]), Self.line("TOM1", delivered: "0.49")]).isEmpty)
     }
 
+    @Test("SV-E022: a delivered quantity above the largest svwizard records is an error, never wrapped", arguments: [
+        ("1000000000", false), ("1000000000.01", true), ("9999999999999", true),
+    ])
+    func largestDelivered(delivered: String, refused: Bool) {
+        var checks = DeliveryChecks(contract: Self.contract)
+        checks.priorDelivered = [:]
+        let findings = checks.findings(period: Self.q1, lines: [Self.line("TOM10", delivered: "13"), Self.line("TOM1", delivered: delivered)])
+        #expect(findings.contains { $0.code == .deliveredQuantityUnit } == refused, "\(findings)")
+    }
+
     @Test("SV-W006: evidence dated before the contract started is named as such, once")
     func evidenceBeforeStart() {
         let early = EvidenceItem(id: "TOM10-1", what: "Agreement", reference: "A1", date: Day(iso: "2025-11-30")!)

@@ -239,3 +239,15 @@ struct ReplacingTests {
         #expect(FastText.replacing(text, html) == expected)
     }
 }
+
+@Suite("The largest figures svwizard records")
+struct LimitsTests {
+    @Test("£10,000,000,000.00 is the largest amount; a penny more, or its negative, is refused with the limit in words", arguments: [
+        ("10000000000", false), ("10000000000.01", true), ("-10000000000.01", true), ("184467440738", true), ("1000000000000", true),
+    ])
+    func amounts(text: String, refused: Bool) {
+        let problem = Limits.problem(amount: Money(Decimal(string: text)!))
+        #expect((problem != nil) == refused)
+        if refused { #expect(problem?.contains("the largest amount is £10,000,000,000") == true) }
+    }
+}

@@ -38,6 +38,16 @@ struct ResponseChecksTests {
         #expect(codes == (expected.map { [$0] } ?? []))
     }
 
+    @Test("SV-E003 a quantity above the largest svwizard records is refused, never wrapped", arguments: [
+        ("1000000000", false), ("1000000001", true), ("9999999999999", true), ("99999999999999999999", true),
+    ])
+    func largestQuantity(value: String, refused: Bool) {
+        let response = F.changing("TOM10") { $0.quantities = [52, F.decimal(value)] }
+        let finding = F.findings(response).first { $0.code == .quantityOutOfRange }
+        #expect((finding != nil) == refused)
+        if refused { #expect(finding?.message.contains("more than svwizard can record: the largest quantity is 1,000,000,000") == true) }
+    }
+
     @Test("SV-E005 one quantity per contract year")
     func years() {
         #expect(F.codes(F.changing("TOM10") { $0.quantities = [52] }).contains(.wrongNumberOfYears))

@@ -36,6 +36,7 @@ public enum AnswerParser {
             guard let money = Money(parsing: text) else {
                 return .failure(AnswerProblem("\(Echo.quoted(text)) is not an amount of pounds.", example: question.example ?? "450000 or £450,000"))
             }
+            if let problem = Limits.problem(amount: money) { return .failure(AnswerProblem(problem)) }
             return bounded(money.pounds, definition, question).map(DecimalText.plain)
         case .integer:
             if question.key.hasSuffix("years"), let years = ContractLength.years(text), let kept = ContractLength.canonical(text) {
@@ -134,6 +135,7 @@ public enum AnswerParser {
         if let maximum = limits.maximum, value > maximum {
             return .failure(AnswerProblem("The quantity cannot be above \(DecimalText.plain(maximum)) in one year.", example: example))
         }
+        if let problem = Limits.problem(quantity: value) { return .failure(AnswerProblem(problem, example: example)) }
         guard DecimalText.isMultiple(value, of: limits.step) else {
             let rule = limits.isInteger ? "a whole number" : "in steps of \(DecimalText.plain(limits.step))"
             return .failure(AnswerProblem("\(measure.reference.spoken) is counted \(rule).", example: example))

@@ -25,7 +25,10 @@ public struct DeliveryChecks: Sendable {
                 continue
             }
             let delivered = line.delivered.value
-            if delivered < 0 || !DecimalText.isMultiple(delivered, of: commitment.step.value) {
+            if let problem = Limits.problem(quantity: delivered) {
+                findings.append(Finding(.deliveredQuantityUnit, field: field, message: "\(commitment.label): \(problem)",
+                    hint: "Give what was delivered in the period, in \(commitment.unit.plainName)."))
+            } else if delivered < 0 || !DecimalText.isMultiple(delivered, of: commitment.step.value) {
                 findings.append(Finding(.deliveredQuantityUnit, field: field,
                     message: "\(commitment.label): \(DecimalText.plain(delivered)) is not a quantity in \(commitment.unit.plainName), counted in steps of \(DecimalText.plain(commitment.step.value)).",
                     hint: "Give the quantity in the measure's unit, as the contract pack shows it."))

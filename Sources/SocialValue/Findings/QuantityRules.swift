@@ -15,7 +15,10 @@ enum QuantityRules {
         }
         for (index, quantity) in commitment.quantities.enumerated() {
             let yearField = context.field + ".quantities.\(index + 1)"
-            if quantity < measure.input.minimum || measure.input.maximum.map({ quantity > $0 }) == true {
+            if let problem = Limits.problem(quantity: quantity) {
+                findings.append(Finding(.quantityOutOfRange, field: yearField, message: "\(context.name) year \(index + 1): \(problem)",
+                                        hint: "Enter what you will deliver in that year, in \(measure.unit.plainName)."))
+            } else if quantity < measure.input.minimum || measure.input.maximum.map({ quantity > $0 }) == true {
                 let range = measure.input.maximum.map { "between \(DecimalText.plain(measure.input.minimum)) and \(DecimalText.plain($0))" }
                     ?? "\(DecimalText.plain(measure.input.minimum)) or more"
                 findings.append(Finding(.quantityOutOfRange, field: yearField,

@@ -128,6 +128,10 @@ public struct SpendFile: Sendable {
                 refused.append(Refused(line: line, reason: "the amount \"\(field(amountColumn))\" is not an amount of money"))
                 continue
             }
+            if let problem = Limits.problem(amount: amount) {
+                refused.append(Refused(line: line, reason: "the amount: \(problem)"))
+                continue
+            }
             let supplier = field(supplierColumn)
             var payment = Payment(line: line, date: date, supplier: supplier.isEmpty ? "(no name)" : supplier, amount: amount,
                                   category: field(categoryColumn).isEmpty ? "Not given" : field(categoryColumn), postcode: nil, district: nil,

@@ -168,6 +168,7 @@ public struct ContractJob {
         guard let value = Money(parsing: details.value) else {
             throw WizardError("--value \(details.value) is not an amount of money, such as 150000 or £1.2m.", status: .usage)
         }
+        if let problem = Limits.problem(amount: value) { throw WizardError("--value: \(problem)", status: .usage) }
         let start = try Day.given(details.start, option: "--start")
         guard let months = ContractLength.months(details.years), let years = ContractLength.years(details.years), (1...15).contains(years) else {
             throw WizardError("--years \(details.years) is not a contract length svwizard can record: give 1 to 15 years (2), or months when it is "

@@ -277,6 +277,18 @@ public struct EvaluateJob {
                 problems.append("\(name): a clarification that adjusts a line needs the measure and adjustedQuantity (the quantity the "
                     + "evidence supports).")
             }
+            for clarification in panel.clarifications {
+                guard let measure = clarification.measure else { continue }
+                guard let line = bid.bid.lines.first(where: { $0.measure == measure }) else {
+                    problems.append("\(name): the clarification is about \(measure.rawValue), which the bid does not commit to (it commits to "
+                        + bid.bid.lines.map(\.measure.rawValue).joined(separator: ", ") + ").")
+                    continue
+                }
+                if let quantity = clarification.adjustedQuantity, quantity < 0 || quantity > line.quantity {
+                    problems.append("\(name): \(measure.rawValue) is adjusted to \(DecimalText.plain(quantity)); an adjustment can only lower a line, "
+                        + "to between 0 and the \(line.unit.format(line.quantity)) the bid committed.")
+                }
+            }
             for clarification in scores.undecided[bid.file] ?? [] {
                 problems.append("\(name): the clarification\(clarification.measure.map { " about \($0.rawValue)" } ?? "") has no decision yet "
                     + "(accept, adjust or reject).")
