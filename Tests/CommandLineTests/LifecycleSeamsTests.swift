@@ -197,3 +197,15 @@ extension LifecycleSeamsTests {
         if !accepted { #expect(said.contains("line 2: the amount:") && said.contains("the largest amount is £10,000,000,000"), "\(said)") }
     }
 }
+
+extension LifecycleSeamsTests {
+    @Test("a file name starting ~/ is read from the home folder, as the shell would, when it reaches svwizard unexpanded")
+    func homeExpanded() throws {
+        try bids("thermal-works")
+        let home = runner.home.path
+        let result = try runner.run(["validate", "~/svwizard-practice/thermal-works/bids/maltby-joinery.svbundle.zip"],
+                                    extraEnvironment: ["HOME": home], directory: URL(fileURLWithPath: "/"))
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.contains("maltby-joinery.svbundle.zip: valid"))
+    }
+}

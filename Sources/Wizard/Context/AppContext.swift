@@ -42,8 +42,16 @@ public struct AppContext {
 
     /// A path the person typed, as a file URL: absolute paths as they are, others inside `directory`.
     public func resolve(_ path: String) -> URL {
-        path.hasPrefix("/") ? URL(fileURLWithPath: path).standardizedFileURL
+        let path = Self.expandingHome(path)
+        return path.hasPrefix("/") ? URL(fileURLWithPath: path).standardizedFileURL
             : directory.appendingPathComponent(path).standardizedFileURL
+    }
+
+    /// `~/Downloads/tender.json` as the shell would read it (`~` is the home folder), for a path
+    /// typed at a question or quoted on the command line, where the shell does not expand it.
+    static func expandingHome(_ path: String, home: String? = ProcessInfo.processInfo.environment["HOME"]) -> String {
+        guard path == "~" || path.hasPrefix("~/"), let home, !home.isEmpty else { return path }
+        return home + path.dropFirst()
     }
 
     /// A bundle validator for this data, with the published schemas.
