@@ -50,9 +50,26 @@ public final class SQLiteRegister: RegisterStore {
         }
     }
 
+    /// What a file that is not a regular file is, in words.
+    private static func describe(_ type: FileAttributeType) -> String {
+        switch type {
+        case .typeCharacterSpecial, .typeBlockSpecial: "a device"
+        case .typeSocket: "a socket"
+        case .typeDirectory: "a folder"
+        default: "a named pipe or another special file"
+        }
+    }
+
     /// Refuses a file that is not a register of this svwizard, before anything is written to it.
     private static func checkExisting(_ url: URL) throws {
         let path = url.path
+        // A named pipe, a device or a socket would hang SQLite or be written beside (/dev/null-journal):
+        // refused at once, before it is opened.
+        let type = (try? FileManager.default.attributesOfItem(atPath: url.resolvingSymlinksInPath().path)[.type]) as? FileAttributeType
+        if let type, type != .typeRegular {
+            throw RegisterError(.notARegister, "\(path) is not a file but \(Self.describe(type)), so it cannot be a register. Nothing was "
+                + "read or written; give the register's file with --register, such as register.sqlite.")
+        }
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw RegisterError(.unwritable, "The register \(path) cannot be read. Check its permissions.")
         }

@@ -209,3 +209,18 @@ extension LifecycleSeamsTests {
         #expect(result.stdout.contains("maltby-joinery.svbundle.zip: valid"))
     }
 }
+
+extension LifecycleSeamsTests {
+    @Test("a named pipe or a device as the register is refused at once, nothing written beside it")
+    func specialFilesRefused() throws {
+        let fifo = runner.home.appendingPathComponent("pipe.sqlite").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        for path in [fifo, "/dev/null"] {
+            let result = try #require(try runner.run(["contract", "list", "--register", path], timeout: 20), "svwizard hung on \(path)")
+            #expect(result.status == 2 && result.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ").contains("is not a file but"), "\(path): \(result.stdout)")
+            let award = try #require(try runner.run(["report", "--year", "2024/25", "--register", path], timeout: 20))
+            #expect(award.status == 2, "\(award.stdout)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: "/dev/null-journal") && !FileManager.default.fileExists(atPath: "/dev/null-wal"))
+    }
+}
