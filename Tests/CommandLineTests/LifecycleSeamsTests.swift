@@ -224,3 +224,33 @@ extension LifecycleSeamsTests {
         #expect(!FileManager.default.fileExists(atPath: "/dev/null-journal") && !FileManager.default.fileExists(atPath: "/dev/null-wal"))
     }
 }
+
+extension LifecycleSeamsTests {
+    @Test("report --output is written whole or not at all: killed part-way it leaves nothing there, and the same command then succeeds")
+    func reportFolderWholeOrNothing() throws {
+        let sample = runner.home.appendingPathComponent("sample.sqlite").path
+        #expect(try runner.run(["register", "sample", "--contracts", "400", sample]).status == 0)
+        let output = runner.home.appendingPathComponent("report")
+        for delay in [0.02, 0.05, 0.1] {
+            let process = Process()
+            process.executableURL = BinaryRunner.binary
+            process.arguments = ["report", "--year", "2025/26", "--register", sample, "--output", output.path]
+            process.environment = runner.environment
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            Thread.sleep(forTimeInterval: delay)
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            // Either nothing at the output, or all four files: never a part.
+            let files = (try? FileManager.default.contentsOfDirectory(atPath: output.path)) ?? []
+            #expect(files.isEmpty || files.sorted() == ["report.csv", "report.html", "report.json", "report.md"], "\(files)")
+            if !files.isEmpty { try FileManager.default.removeItem(at: output) }
+        }
+        let again = try runner.run(["report", "--year", "2025/26", "--register", sample, "--output", output.path])
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: output.path).sorted() == ["report.csv", "report.html", "report.json", "report.md"])
+        let hidden = try FileManager.default.contentsOfDirectory(atPath: runner.home.path).filter { $0.hasPrefix(".report.partial-") }
+        #expect(hidden.isEmpty, "\(hidden)")
+    }
+}

@@ -104,8 +104,12 @@ public struct EvaluateJob {
             evaluators: scores.evaluators, bids: submitted.map(\.bid), panels: panels)
         let files = try EvaluationRecord.files(evaluation, toolVersion: ToolVersion.current)
         do {
-            try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
-            for file in files { try AtomicFile.write(file.data, to: output.appendingPathComponent(file.name)) }
+            try FileManager.default.createDirectory(at: output.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try OutputFolder.writeWhole(output, what: "the evaluation") { folder in
+                for file in files { try AtomicFile.write(file.data, to: folder.appendingPathComponent(file.name)) }
+            }
+        } catch let error as WizardError {
+            throw error
         } catch {
             throw WizardError("The evaluation could not be written to \(output.path) (\(error.localizedDescription)).", status: .unreadable)
         }

@@ -83,11 +83,13 @@ public struct ReportJob {
         }
         if let output {
             do {
-                try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
-                try AtomicFile.write(ReportDocuments.html(report), to: output.appendingPathComponent("report.html"))
-                try AtomicFile.write(ReportDocuments.markdown(report), to: output.appendingPathComponent("report.md"))
-                try AtomicFile.write(Data(try JSONEncoder.stableText(report).utf8), to: output.appendingPathComponent("report.json"))
-                try writeCSV(register, range: range, to: output.appendingPathComponent("report.csv"))
+                try FileManager.default.createDirectory(at: output.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try OutputFolder.writeWhole(output, what: "the report") { folder in
+                    try AtomicFile.write(ReportDocuments.html(report), to: folder.appendingPathComponent("report.html"))
+                    try AtomicFile.write(ReportDocuments.markdown(report), to: folder.appendingPathComponent("report.md"))
+                    try AtomicFile.write(Data(try JSONEncoder.stableText(report).utf8), to: folder.appendingPathComponent("report.json"))
+                    try writeCSV(register, range: range, to: folder.appendingPathComponent("report.csv"))
+                }
             } catch let error as WizardError {
                 throw error
             } catch {
