@@ -67,6 +67,8 @@ public enum ImportOutcome: Sendable, Hashable {
     case unchanged
     /// A corrected return: the earlier one for the period, prepared on that day, is kept as history.
     case superseded(previousPreparedOn: Day)
+    /// A return prepared before the one that counts for its period: kept in the history only.
+    case older(currentPreparedOn: Day)
 }
 
 /// The contract manager's decision on a piece of evidence.

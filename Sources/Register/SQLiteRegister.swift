@@ -329,18 +329,23 @@ public final class SQLiteRegister: RegisterStore {
         let previous = try Row.fetchOne(db, sql: """
             SELECT id, prepared_on FROM delivery_return WHERE contract = ? AND period = ? AND superseded_by IS NULL
             """, arguments: [reference, document.period.id])
-        if let previous {
+        let previousOn = try previous.map { try Units.day($0["prepared_on"]) }
+        // A return prepared before the current one is history from the start (the domain's rule).
+        let older = previousOn.map { !document.replaces(preparedOn: $0) } ?? false
+        if let previous, !older {
             // One current return a period (a partial unique index): the earlier one points at
             // itself until the new one has an id, all in this one transaction.
             try db.execute(sql: "UPDATE delivery_return SET superseded_by = id WHERE id = ?", arguments: [previous["id"] as Int64])
         }
         try db.execute(sql: """
-            INSERT INTO delivery_return (contract, period, period_start, period_end, digest, prepared_by, prepared_on, imported_on, tool_version)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO delivery_return (contract, period, period_start, period_end, digest, prepared_by, prepared_on, imported_on, tool_version,
+                superseded_by)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [reference, document.period.id, document.period.start.iso, document.period.end.iso, digest,
-                             document.preparedBy, document.preparedOn.iso, day.iso, document.toolVersion])
+                             document.preparedBy, document.preparedOn.iso, day.iso, document.toolVersion,
+                             older ? previous?["id"] as Int64? : nil])
         let id = db.lastInsertedRowID
-        if let previous {
+        if let previous, !older {
             try db.execute(sql: "UPDATE delivery_return SET superseded_by = ? WHERE id = ?", arguments: [id, previous["id"] as Int64])
         }
         let lineStatement = try db.cachedStatement(sql: """
@@ -361,7 +366,7 @@ public final class SQLiteRegister: RegisterStore {
             }
         }
         try refreshPositions(db, contract: reference, period: document.period.id)
-        if let previous { return .superseded(previousPreparedOn: try Units.day(previous["prepared_on"])) }
+        if let previousOn { return older ? .older(currentPreparedOn: previousOn) : .superseded(previousPreparedOn: previousOn) }
         return .added
     }
 

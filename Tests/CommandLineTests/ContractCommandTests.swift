@@ -593,3 +593,22 @@ extension ContractCommandTests {
         #expect(later.stdout.contains("Answer [2024-25-Q4]"), "\(later.stdout)")
     }
 }
+
+extension ContractCommandTests {
+    @Test("supersession follows when returns were prepared, not the order of import: an older corrected return goes to the history")
+    func olderReturnIsHistory() throws {
+        let newer = try deliverFirstReturn()  // prepared on 10 June 2025
+        try Self.answers.replacingOccurrences(of: "10 June 2025", with: "5 June 2025").replacingOccurrences(of: "\"7000\"", with: "\"8000\"")
+            .write(to: place.appendingPathComponent("older.yaml"), atomically: true, encoding: .utf8)
+        #expect(try run(["deliver", "--contract", "to-supplier/RMBC-TW-01.svcontract.json", "--period", "2024-25-Q2", "--answers", "older.yaml",
+                         "--no-input", "--output", "older"]).status == 0)
+        let older = place.appendingPathComponent("older/RMBC-TW-01-2024-25-Q2.svreturn.zip")
+        #expect(try run(["track", "import", newer.path, "--on", "2025-06-12"]).status == 0)
+        let late = try run(["track", "import", older.path, "--on", "2025-06-13"])
+        let said = late.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(late.status == 0 && said.contains("into the history only: it was prepared on 5 June 2025, before the return that counts"), "\(said)")
+        let shown = try run(["track", "show", "RMBC-TW-01", "--as-of", "2025-06-20", "--json"]).stdout
+        #expect(shown.contains("\"quantity\" : \"7000\"") && !shown.contains("\"quantity\" : \"8000\""), "the 10 June return still counts")
+        #expect(try run(["track", "import", newer.path]).stdout.contains("was imported before; nothing changed"))
+    }
+}

@@ -35,6 +35,11 @@ public struct DeliveryReturn: Sendable, Hashable, Codable {
         findings = DeliveryChecks(contract: contract).findings(period: period, lines: lines)
     }
 
+    /// Whether this return replaces one for the same period prepared on `other`: a return counts
+    /// over one prepared before it (on the same day, the one imported last), whatever order they
+    /// were imported in, so an older corrected return never displaces a newer one.
+    public func replaces(preparedOn other: Day) -> Bool { preparedOn >= other }
+
     /// The return's file name: `REF-PERIOD.svreturn.zip`, with the reference made safe for a file name.
     public var fileName: String { Self.fileName(contract: contract.reference, period: period.id) }
 

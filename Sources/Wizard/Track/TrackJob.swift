@@ -114,6 +114,9 @@ public struct TrackJob {
                 + "svwizard track review \(terms.reference) --period \(document.period.id)." + (warnings.isEmpty ? "" : " To look at:" + warnings))
         case .unchanged:
             return result("unchanged", "\(name) was imported before; nothing changed.")
+        case let .older(current):
+            return result("older", "Imported \(name) into the history only: it was prepared on \(document.preparedOn.long), before the return "
+                + "that counts for \(terms.reference) \(document.period.name) (prepared on \(current.long)), so that one still counts.")
         case let .superseded(previous):
             return result("superseded", "Imported \(name): a corrected return for \(terms.reference) \(document.period.name). It replaces the one prepared on "
                 + "\(previous.long), which is kept in the history. Review its evidence with svwizard track review \(terms.reference) --period \(document.period.id)."
