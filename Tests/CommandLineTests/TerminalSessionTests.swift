@@ -13,17 +13,20 @@ struct TerminalSessionTests {
     func startMenuAndCompletion() throws {
         let terminal = try PseudoTerminal(arguments: [], environment: environment)
         try terminal.waitFor("What would you like to do?")
-        try terminal.answer("7. See a contract's delivery as a contract manager", "9")
-        try terminal.waitFor("\"9\" is not one of the choices")
+        try terminal.answer("12. Run a workshop scenario", "13")
+        try terminal.waitFor("\"13\" is not one of the choices")
         // The answer ends its line; readline must not leave a second copy of the prompt behind.
-        #expect(terminal.screen.contains("q to leave]: 9\n\"9\" is not one of the choices"))
-        terminal.type("4\r")
+        #expect(terminal.screen.contains("q to leave]: 13\n\"13\" is not one of the choices"))
+        // Every job is offered, grouped by who does it.
+        for heading in ["Suppliers", "Commissioners", "Contract managers", "Councils", "Anyone"] { #expect(terminal.screen.contains(heading)) }
+        for key in ["(evaluate)", "(contract)", "(report)", "(validate)", "(export)"] { #expect(terminal.screen.contains(key)) }
+        terminal.type("11\r")
         try terminal.waitFor("Topic to read")
         terminal.type("double-c\t")
         try terminal.answer("double-counting", "")
         try terminal.waitFor("One person, one disadvantaged-group measure")
         try terminal.answer("Topic to read", "", occurrences: 2)
-        // The menu question: first shown, asked again after "9", and now on return.
+        // The menu question: first shown, asked again after "13", and now on return.
         try terminal.waitFor("What would you like to do?", occurrences: 3)
         terminal.type("\u{4}")
         #expect(try terminal.waitForExit() == 0)
@@ -36,7 +39,7 @@ struct TerminalSessionTests {
         #expect(try terminal.waitForExit() == 0)
 
         let browser = try PseudoTerminal(arguments: [], environment: environment)
-        try browser.answer("What would you like to do?", "3")
+        try browser.answer("What would you like to do?", "10")
         try browser.answer("Measure to read", "TOM2\t")
         try browser.waitFor("TOM 28: Monetary donation to the VCS")
         try browser.answer("Measure to read", "\u{1B}[A", occurrences: 2)   // up arrow: the previous answer from history
@@ -44,6 +47,15 @@ struct TerminalSessionTests {
         try browser.answer("Measure to read", "", occurrences: 3)
         try browser.answer("What would you like to do?", "q", occurrences: 2)
         #expect(try browser.waitForExit() == 0)
+    }
+
+    @Test("a command's name typed at the menu runs it: report, with no register yet, says how to make one and returns to the menu")
+    func typedCommandName() throws {
+        let terminal = try PseudoTerminal(arguments: [], environment: environment)
+        try terminal.answer("What would you like to do?", "report")
+        try terminal.waitFor("There is no register")
+        try terminal.answer("What would you like to do?", "q", occurrences: 2)
+        #expect(try terminal.waitForExit() == 0)
     }
 
     @Test("Ctrl-C at the menu leaves cleanly")

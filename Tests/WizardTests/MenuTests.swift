@@ -6,10 +6,10 @@ import Testing
 struct MenuTests {
     @Test("a wrong answer is explained and asked again; ? shows help; q leaves")
     func choicePrompt() throws {
-        let harness = try TestHarness(lines: ["9", "banana", "?", "q"])
+        let harness = try TestHarness(lines: ["13", "banana", "?", "q"])
         StartMenu(context: harness.context).run()
         let output = harness.output
-        #expect(output.contains("\"9\" is not one of the choices. Type a number from 1 to 7, for example 1."))
+        #expect(output.contains("\"13\" is not one of the choices. Type a number from 1 to 12, for example 1."))
         #expect(output.contains("\"banana\" is not one of the choices"))
         #expect(output.contains("svwizard helps with the social value part of council tenders"))
         #expect(output.contains("Goodbye."))
@@ -19,7 +19,7 @@ struct MenuTests {
 
     @Test("choosing the guidance lists topics, completes names, reads one, and returns to the menu")
     func guideFromMenu() throws {
-        let harness = try TestHarness(lines: ["4", "double-counting", "no-such-topic", "", "q"])
+        let harness = try TestHarness(lines: ["11", "double-counting", "no-such-topic", "", "q"])
         StartMenu(context: harness.context).run()
         let output = harness.output
         #expect(output.contains("Guidance topics"))
@@ -40,12 +40,25 @@ struct MenuTests {
 
     @Test("the workshop entry chooses a scenario and a part, then opens it in the practice folder")
     func workshopFromMenu() throws {
-        let harness = try TestHarness(lines: ["5", "school-catering", "supplier", "quit", "q"])
+        let harness = try TestHarness(lines: ["12", "school-catering", "supplier", "quit", "q"])
         StartMenu(context: harness.context).run()
         #expect(harness.output.contains("Workshop: School catering supply"))
         #expect(harness.output.contains("What kind of organisation are you?") || harness.output.contains("Which measures will you commit to?"))
         let draft = harness.storeFolder.appendingPathComponent("svwizard-practice/school-catering/response.svdraft.json")
         #expect(FileManager.default.fileExists(atPath: draft.path))
+    }
+
+    @Test("every job is offered under who does it, and each command's name chooses it", arguments: [
+        ("validate", "There are no bundles (.svbundle.zip) in"), ("evaluate", "Scoring needs the tender file (tender.json)"),
+        ("export", "There is no response draft (.svdraft.json) in"),
+    ])
+    func everyJob(name: String, said: String) throws {
+        let harness = try TestHarness(lines: [name, "q"])
+        StartMenu(context: harness.context).run()
+        let output = harness.output
+        for heading in ["Suppliers\n", "Commissioners\n", "Contract managers\n", "Councils\n", "Anyone\n"] { #expect(output.contains(heading)) }
+        #expect(output.replacingOccurrences(of: "\n", with: " ").contains(said), "\(output)")
+        #expect(output.hasSuffix("Goodbye.\n"))
     }
 
     @Test("the end of input leaves the menu cleanly")
@@ -127,7 +140,7 @@ struct MenuAfterAwardTests {
     func deliveryAndTracking() throws {
         // A register that does not exist, never the person's own.
         setenv("SVWIZARD_REGISTER", FileManager.default.temporaryDirectory.appendingPathComponent("none-\(UUID().uuidString).sqlite").path, 1)
-        let harness = try TestHarness(lines: ["6", "7", "q"])
+        let harness = try TestHarness(lines: ["3", "8", "q"])
         StartMenu(context: harness.context).run()
         let output = harness.output
         #expect(output.contains("There is no contract pack (.svcontract.json) in"))

@@ -7,10 +7,13 @@ public struct ChoicePrompt {
     public struct Option: Sendable {
         public var key: String
         public var label: String
+        /// Who the option is for, shown as a heading above the options that share it.
+        public var group: String?
 
-        public init(key: String, label: String) {
+        public init(key: String, label: String, group: String? = nil) {
             self.key = key
             self.label = label
+            self.group = group
         }
     }
 
@@ -68,7 +71,12 @@ public struct ChoicePrompt {
     }
 
     private func showOptions(on console: Console) {
+        var group: String?
         for (index, option) in options.enumerated() {
+            if let heading = option.group, heading != group {
+                console.write(console.style.bold(heading) + "\n")
+                group = heading
+            }
             console.write("  \(index + 1). \(option.label)  " + console.style.dim("(\(option.key))") + "\n")
         }
     }

@@ -6,21 +6,28 @@ public struct StartMenu {
 
     public init(context: AppContext) { self.context = context }
 
+    /// Every job, grouped by who does it; each can also be chosen by typing its command's name.
     static let options: [ChoicePrompt.Option] = [
-        .init(key: "respond", label: "Respond to a tender as a supplier"),
-        .init(key: "assess", label: "Assess an opportunity as a commissioner"),
-        .init(key: "measures", label: "Browse the measures"),
-        .init(key: "guide", label: "Read the guidance"),
-        .init(key: "workshop", label: "Run a workshop scenario"),
-        .init(key: "deliver", label: "Prepare a delivery return as a supplier"),
-        .init(key: "track", label: "See a contract's delivery as a contract manager"),
+        .init(key: "respond", label: "Respond to a tender", group: "Suppliers"),
+        .init(key: "export", label: "Make the bundle to upload from a finished response", group: "Suppliers"),
+        .init(key: "deliver", label: "Prepare a delivery return", group: "Suppliers"),
+        .init(key: "assess", label: "Assess an opportunity before a tender", group: "Commissioners"),
+        .init(key: "validate", label: "Check the bundles received", group: "Commissioners"),
+        .init(key: "evaluate", label: "Score the bids", group: "Commissioners"),
+        .init(key: "contract", label: "List the contracts in the register", group: "Contract managers"),
+        .init(key: "track", label: "See a contract's delivery", group: "Contract managers"),
+        .init(key: "report", label: "The social value report to Cabinet", group: "Councils"),
+        .init(key: "measures", label: "Browse the measures", group: "Anyone"),
+        .init(key: "guide", label: "Read the guidance", group: "Anyone"),
+        .init(key: "workshop", label: "Run a workshop scenario", group: "Anyone"),
     ]
 
     static let help = """
         svwizard helps with the social value part of council tenders. Suppliers use it to write \
         their social value response and, after award, each delivery return; commissioners use it \
         to plan what a tender should ask for; contract managers to follow delivery. \
-        Type the number of what you want to do, or its name in brackets. Tab completes names.
+        Type the number of what you want to do, or its name in brackets (the command's own name, \
+        such as report). Tab completes names.
         """
 
     /// Runs the menu until the person leaves; `.interrupted` when they left with Ctrl-C.
@@ -46,6 +53,11 @@ public struct StartMenu {
             case "guide": GuideBrowser(context: context).run()
             case "deliver": startDelivery()
             case "track": showDelivery()
+            case "export": exportDraft()
+            case "validate": validateBundles()
+            case "evaluate": evaluateBids()
+            case "contract": listContracts()
+            case "report": showReport()
             default: break
             }
             console.write("\n")
@@ -122,6 +134,69 @@ public struct StartMenu {
         } catch {
             console.complain("\(error)")
         }
+    }
+
+    /// The files in the current folder whose names end with `suffix`, sorted.
+    private func files(endingWith suffix: String) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: context.directory.path)) ?? []).filter { $0.hasSuffix(suffix) }.sorted()
+    }
+
+    /// Runs `body`, saying any error as a problem to fix rather than leaving the menu.
+    private func attempt(_ body: () throws -> Void) {
+        do { try body() } catch { context.console.complain("\(error)") }
+    }
+
+    /// Exports the finished response in this folder (or the one chosen).
+    private func exportDraft() {
+        let drafts = files(endingWith: ".svdraft.json").filter { !$0.hasPrefix("assessment") }
+        guard !drafts.isEmpty else {
+            context.console.say("There is no response draft (.svdraft.json) in \(context.directory.path). Respond to a tender first, or run "
+                + "svwizard export DRAFT with the draft's name.")
+            return
+        }
+        let draft = drafts.count == 1 ? drafts[0]
+            : ChoicePrompt(question: "Which response?", options: drafts.map { .init(key: $0, label: $0) }, help: "The draft to make a bundle from.")
+                .ask(on: context.console)
+        guard let draft else { return }
+        attempt { _ = try ExportJob(context: context, draftPath: draft, outputPath: nil).run() }
+    }
+
+    /// Checks every bundle in this folder, against tender.json when it is here.
+    private func validateBundles() {
+        let bundles = files(endingWith: ".svbundle.zip")
+        guard !bundles.isEmpty else {
+            context.console.say("There are no bundles (.svbundle.zip) in \(context.directory.path). Put the bundles received here, or run "
+                + "svwizard validate BUNDLE... --tender tender.json.")
+            return
+        }
+        let tender = FileManager.default.fileExists(atPath: context.directory.appendingPathComponent("tender.json").path) ? "tender.json" : nil
+        attempt { _ = try ValidateJob(context: context, paths: bundles, tenderPath: tender, json: false).run() }
+    }
+
+    /// Scores the bids in this folder against tender.json, the panel's answers kept in scores.yaml.
+    private func evaluateBids() {
+        let bundles = files(endingWith: ".svbundle.zip")
+        guard FileManager.default.fileExists(atPath: context.directory.appendingPathComponent("tender.json").path), !bundles.isEmpty else {
+            context.console.say("Scoring needs the tender file (tender.json) and the bundles (.svbundle.zip) in \(context.directory.path). "
+                + "Or run svwizard evaluate --tender tender.json BUNDLE... --scores scores.yaml --output evaluation.")
+            return
+        }
+        context.console.say("Scoring \(bundles.count) bundle\(bundles.count == 1 ? "" : "s") against tender.json; the panel's answers are kept in "
+            + "scores.yaml and the record is written to the folder evaluation.")
+        attempt {
+            _ = try EvaluateJob(context: context, tenderPath: "tender.json", bundlePaths: bundles, scoresPath: "scores.yaml", outputPath: "evaluation",
+                                json: false, noInput: false).run()
+        }
+    }
+
+    /// Lists the contracts in the register.
+    private func listContracts() {
+        attempt { _ = try ContractJob(context: context, registerPath: nil).list(json: false) }
+    }
+
+    /// The report for the last complete reporting year, on the screen.
+    private func showReport() {
+        attempt { _ = try ReportJob(context: context, registerPath: nil).run(.init(year: nil, midYear: false, from: nil, to: nil), outputPath: nil, json: false) }
     }
 
     /// Chooses a scenario and a part to practise, then opens it.
