@@ -612,3 +612,48 @@ extension ContractCommandTests {
         #expect(try run(["track", "import", newer.path]).stdout.contains("was imported before; nothing changed"))
     }
 }
+
+extension ContractCommandTests {
+    /// The return with return.json changed by `edit` (Python, on the parsed JSON) and the manifest's hashes recomputed, re-zipped.
+    func forge(_ url: URL, _ edit: String) throws -> String {
+        let target = runner.home.appendingPathComponent("forged.svreturn.zip")
+        let script = """
+            import sys, zipfile, json, hashlib
+            source, target = sys.argv[1], sys.argv[2]
+            with zipfile.ZipFile(source) as old:
+                files = {info.filename: old.read(info.filename) for info in old.infolist()}
+            doc = json.loads(files["return.json"])
+            \(edit)
+            files["return.json"] = json.dumps(doc, indent=2, sort_keys=True).encode()
+            manifest = json.loads(files["manifest.json"])
+            for entry in manifest["files"]:
+                data = files[entry["name"]]
+                entry["sha256"] = hashlib.sha256(data).hexdigest()
+                entry["size"] = len(data)
+            manifest["toolVersion"] = doc["toolVersion"]
+            files["manifest.json"] = json.dumps(manifest, indent=2, sort_keys=True).encode()
+            with zipfile.ZipFile(target, "w") as new:
+                for name, data in files.items():
+                    new.writestr(name, data)
+            """
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", script, url.path, target.path]
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        return target.path
+    }
+
+    @Test("a return claiming an older svwizard, with a changed supplier, author and total and its hashes recomputed, cannot be confirmed and is refused")
+    func forgedReturnRefused() throws {
+        let returnURL = try deliverFirstReturn()
+        let forged = try forge(returnURL, """
+            doc["toolVersion"] = "0.1.0"; doc["preparedBy"] = "Mallory"; doc["contract"]["supplier"] = "Mallory Ltd"; doc["total"] = "99999"
+            """)
+        let result = try run(["track", "import", forged])
+        let said = result.stderr.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(result.status == 2 && said.contains("cannot be confirmed: it says it was made by svwizard 0.1.0"), "\(result.stdout)\(said)")
+        #expect(try run(["track", "review", "RMBC-TW-01", "--no-input"]).stdout.contains("No returns for RMBC-TW-01 have been imported yet"))
+    }
+}

@@ -38,8 +38,9 @@ public enum ReturnPackage {
     /// nothing is missing or added, `return.json` keeps its published schema (checked by
     /// `checkSchema` before it is decoded), and the readable files are what svwizard makes from
     /// it. Returns the document and the SHA-256 of `return.json`.
-    /// The readable files are compared only when the same version of svwizard (`toolVersion`)
-    /// made the return; another version may word them differently.
+    /// The readable files are compared whatever version of svwizard the return says made it: a
+    /// return that cannot be confirmed that way (edited, or made by a version that words them
+    /// differently) is refused with the reason, like a bundle, never imported unconfirmed.
     public static func read(_ data: Data, toolVersion: String, checkSchema: (Data) throws -> Void) throws -> (document: DeliveryReturn, digest: String) {
         let files: [String: Data]
         do {
@@ -84,8 +85,12 @@ public enum ReturnPackage {
         }
         guard document.schema == DeliveryReturn.schemaName else { throw Refusal(["return.json is not an svwizard delivery return."]) }
         let rendered = try contents(of: document)
-        for file in rendered where document.toolVersion == toolVersion && file.name != "return.json" && files[file.name] != file.data {
-            problems.append("\(file.name) does not say what return.json says: the return was edited by hand after it was made.")
+        for file in rendered where file.name != "return.json" && files[file.name] != file.data {
+            problems.append(document.toolVersion == toolVersion
+                ? "\(file.name) does not say what return.json says: the return was edited by hand after it was made."
+                : "\(file.name) does not say what return.json says, so it cannot be confirmed: it says it was made by svwizard "
+                    + "\(BundleReader.printable(document.toolVersion)), which words it differently from this svwizard (\(toolVersion)), or it "
+                    + "was edited after it was made. Ask the supplier to prepare the return again with svwizard \(toolVersion).")
         }
         guard problems.isEmpty else { throw Refusal(problems) }
         return (document, Manifest.sha256(json))

@@ -84,6 +84,17 @@ public struct TrackJob {
             return DeliveryLine(commitment: commitment, due: terms.schedule.due(in: document.period)[line.measure] ?? 0, delivered: line.delivered.value,
                                 evidence: line.evidence, narrative: line.narrative, shortfallReason: line.shortfallReason, recoveryPlan: line.recoveryPlan)
         }
+        // The return's own account of the contract and its total must be the register's.
+        let identity = ContractIdentity(terms)
+        guard document.contract.title == identity.title, document.contract.buyer == identity.buyer, document.contract.supplier == identity.supplier else {
+            throw WizardError("it names the contract, buyer or supplier differently from contract \(terms.reference) in the register "
+                + "(supplier: \(ShortText.shortened(document.contract.supplier, limit: 80))): it was changed after it was made. Ask the supplier "
+                + "for the return again.", status: .refused)
+        }
+        guard document.total == Money.sum(rebuilt.compactMap(\.value)) else {
+            throw WizardError("its total, \(document.total), is not the sum of its lines: it was changed after it was made. Ask the supplier "
+                + "for the return again.", status: .refused)
+        }
         guard rebuilt == document.lines else {
             throw WizardError("its figures (what was due, or the £ per unit) differ from contract \(terms.reference) in the register: it was made "
                 + "with another contract pack. Send the supplier svwizard contract pack \(terms.reference) and ask for the return again.", status: .refused)
