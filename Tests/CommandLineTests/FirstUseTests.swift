@@ -12,7 +12,7 @@ struct FirstUseTests {
     /// Answers the tender questions a supplier with no tender file is asked.
     func tenderDetails(_ terminal: PseudoTerminal) throws {
         try terminal.waitFor("values are illustrative")
-        try terminal.answer("Do you have the council's tender file? [y/N]", "n")
+        try terminal.answer("Do you have the council's tender file? [y/N", "n")
         try terminal.answer("Who is the buyer?", "")
         try terminal.answer("What is the tender's reference?", "RMBC-2026-007")
         try terminal.answer("What is the tender's title?", "Community cafe")
@@ -65,7 +65,7 @@ struct FirstUseTests {
              "startDate": "2025-04-01", "years": 2, "adoptedMeasures": ["TOM10", "TOM18"]}
             """)
         let terminal = try PseudoTerminal(arguments: ["respond", "--draft", draft], environment: environment, columns: 250)
-        try terminal.answer("Do you have the council's tender file? [y/N]", "y")
+        try terminal.answer("Do you have the council's tender file? [y/N", "y")
         try terminal.answer("Its file name", runner.home.appendingPathComponent("nowhere.json").path)
         try terminal.waitFor("There is no tender file at")
         try terminal.answer("Its file name", tender, occurrences: 2)
@@ -337,5 +337,18 @@ struct AssessReviewTests {
         try terminal.answer("Type finish, edit", "back")
         try terminal.answer("What is the procurement reference?", "quit", occurrences: 2)
         #expect(try terminal.waitForExit() == 0)
+    }
+}
+
+extension FirstUseTests {
+    @Test("quit at a yes-or-no question leaves, never means no; anything else is asked again", arguments: ["quit", "q"])
+    func quitAtYesNo(word: String) throws {
+        let terminal = try PseudoTerminal(arguments: ["respond", "--draft", draft], environment: environment)
+        try terminal.answer("Do you have the council's tender file? [y/N", "maybe")
+        try terminal.waitFor("\"maybe\" is not yes or no")
+        terminal.type("\(word)\r")
+        #expect(try terminal.waitForExit() == 130)
+        #expect(terminal.screen.contains("Stopped before any answer was saved."))
+        #expect(!terminal.screen.contains("Who is the buyer?"))
     }
 }

@@ -27,7 +27,7 @@ struct WorkshopCommandTests {
         // reset asks first; anything but yes deletes nothing.
         let declined = try runner.run(["workshop", "reset"], input: "n\n")
         #expect(declined.status == 1)
-        #expect(declined.stdout.contains("Delete 5 files in svwizard-practice? [y/N]"), "\(declined.stdout)")
+        #expect(declined.stdout.contains("Delete 5 files in svwizard-practice? [y/N"), "\(declined.stdout)")
         #expect(declined.stdout.contains("Nothing was deleted."))
         #expect(FileManager.default.fileExists(atPath: runner.home.appendingPathComponent("svwizard-practice").path))
         let reset = try runner.run(["workshop", "reset"], input: "y\n")

@@ -157,7 +157,7 @@ public struct QuestionnaireJob {
         var tender = try options.tender ?? options.tenderFile.map { try TenderFile.read(context.resolve($0).path) }
         if tender == nil && kind.takesTenderFile && options.prefill.isEmpty && options.answersFile == nil && !options.noInput
             && context.console.reader.isInteractive {
-            tender = askForTenderFile()
+            tender = try askForTenderFile()
         }
         let url = context.resolve(options.draft ?? kind.defaultDraftName(tender))
         if FileManager.default.fileExists(atPath: url.path) {
@@ -176,7 +176,7 @@ public struct QuestionnaireJob {
 
     /// With no tender file, says plainly where the values will come from and asks whether the
     /// person has the council's tender file; if so, reads it (asking again if it cannot be read).
-    private func askForTenderFile() -> TenderSpecification? {
+    private func askForTenderFile() throws -> TenderSpecification? {
         let console = context.console
         let pack = context.library.active
         let values = pack.map { $0.illustrative ? "the \($0.name) pack, whose values are illustrative (for training, not for real bids)"
@@ -184,8 +184,13 @@ public struct QuestionnaireJob {
         console.say("You have not given the council's tender file, so you will type the tender's details, and the £ values "
             + "will come from \(values). A tender file (tender.json, from the council) brings the tender's details, its "
             + "measures and the council's own values.")
-        guard case let .line(answer) = console.readLine(prompt: "Do you have the council's tender file? [y/N]: ", completions: ["yes", "no"]),
-              answer.trimmingCharacters(in: .whitespaces).lowercased().hasPrefix("y") else { return nil }
+        switch YesNoPrompt(question: "Do you have the council's tender file?", defaultAnswer: .no,
+                           help: "The tender file (tender.json) is the file the council sent with the tender documents. Answer yes to give its "
+                               + "name; no to type the tender's details yourself.").ask(on: console) {
+        case .no: return nil
+        case .quit: throw WizardError("Stopped before any answer was saved.", status: .interrupted)
+        case .yes: break
+        }
         while true {
             guard case let .line(path) = console.readLine(prompt: "Its file name (Enter to carry on without it): "),
                   !path.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }

@@ -172,9 +172,9 @@ public struct WorkshopJob {
         }
         let files = Self.files(in: folder)
         if !yes {
-            let prompt = "Delete \(files.count) file\(files.count == 1 ? "" : "s") in \(folder.lastPathComponent)? [y/N]: "
-            guard case let .line(answer) = console.readLine(prompt: prompt, completions: ["yes", "no"]),
-                  ["y", "yes"].contains(answer.trimmingCharacters(in: .whitespaces).lowercased()) else {
+            let question = "Delete \(files.count) file\(files.count == 1 ? "" : "s") in \(folder.lastPathComponent)?"
+            guard YesNoPrompt(question: question, defaultAnswer: .no, help: "Yes deletes the practice folder and everything trainees saved in it.")
+                .ask(on: console) == .yes else {
                 console.say("Nothing was deleted.")
                 return .refused
             }
