@@ -63,19 +63,8 @@ struct AssessCommandTests {
     @Test("assess from an answers file, then respond --tender through a pipe and export: the lifecycle's two halves meet")
     func lifecycle() throws {
         let runner = BinaryRunner()
-        let answers = try runner.file("assessment.yaml", """
-            contract: {title: Works, reference: RMBC-1, directorate: Housing, commissioner: A, category: works, value: 300000,
-                       years: 1, startDate: 2025-04-01}
-            route: tender
-            fit: {people: 4, subcontracting: yes, apprenticeships: yes, schools: no, carbon: no, vcse: no}
-            measures: [TOM10, TOM18]
-            market: {lots: no, engagement: yes, support: yes, coDesign: yes, livedExperience: yes}
-            principles: {keepItLocal: all, communityWealthBuilding: none}
-            livingWage: {inScope: no}
-            scoring: {method: bands, bands: "0.05 25%, 0.10 50%, 0.20 100%", scale: percentBands}
-            valuePack: workshop
-            training: yes
-            """)
+        let answers = try runner.file("assessment.yaml", Self.answers(
+            value: "300000", scoring: "{method: bands, bands: \"0.05 25%, 0.10 50%, 0.20 100%\", scale: percentBands}"))
         let assess = try runner.run(["assess", "--answers", answers, "--no-input"])
         #expect(assess.status == 0, "\(assess.stdout)\(assess.stderr)")
         let input = ["Acme", "S60 1AE", "small", "company", "4", "1", "some", "TOM10", "52", "Apprentice from month 1.", ".", "",
@@ -90,7 +79,9 @@ struct AssessCommandTests {
         #expect(try runner.run(["validate", "RMBC-1.svbundle.zip"]).status == 0)
     }
 
-    static func answers(value: String, pack: String = "workshop", training: String? = "yes", scoring: Bool = true) -> String {
+    /// An assessment's answers: a 1-year works contract of `value` adopting TOM10 and TOM18.
+    static func answers(value: String, pack: String = "workshop", training: String? = "yes",
+                        scoring: String? = "{method: relativeToHighest, scale: zeroToFive}") -> String {
         """
         contract: {title: Works, reference: RMBC-1, directorate: Housing, commissioner: A, category: works, value: "\(value)",
                    years: 1, startDate: 2025-04-01}
@@ -100,7 +91,7 @@ struct AssessCommandTests {
         market: {lots: no, engagement: yes, support: yes, coDesign: yes, livedExperience: yes}
         principles: {keepItLocal: all, communityWealthBuilding: none}
         livingWage: {inScope: no}
-        """ + (scoring ? "\nscoring: {method: relativeToHighest, scale: zeroToFive}" : "")
+        """ + (scoring.map { "\nscoring: \($0)" } ?? "")
             + "\nvaluePack: \(pack)" + (training.map { "\ntraining: \($0)" } ?? "") + "\n"
     }
 
@@ -128,7 +119,7 @@ struct AssessCommandTests {
     ])
     func weightingOnlyOverThreshold(value: String, weighted: Bool) throws {
         let runner = BinaryRunner()
-        let result = try runner.run(["assess", "--answers", try runner.file("a.yaml", Self.answers(value: value, scoring: false)), "--no-input"])
+        let result = try runner.run(["assess", "--answers", try runner.file("a.yaml", Self.answers(value: value, scoring: nil)), "--no-input"])
         if weighted {
             // Over the threshold the scoring method must be chosen.
             #expect(result.status != 0 && (result.stdout + result.stderr).contains("scoring.method"), "\(result.stdout)\(result.stderr)")
