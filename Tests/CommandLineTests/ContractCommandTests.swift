@@ -308,6 +308,9 @@ extension ContractCommandTests {
         try second.waitFor("Wrote")
         #expect(try second.waitForExit() == 0)
         #expect(try String(contentsOf: answers, encoding: .utf8).contains("back on profile by Q4"))
+        // How to end a long answer is explained in full once, then shortly.
+        #expect(second.screen.components(separatedBy: "Type as many lines as you like").count == 2)
+        #expect(second.screen.contains("(Several lines; end with an empty line. ? explains.)"))
         #expect(FileManager.default.fileExists(atPath: place.appendingPathComponent("pty-returns/RMBC-TW-01-2024-25-Q2.svreturn.zip").path))
     }
 

@@ -9,6 +9,9 @@ public final class Console {
     public let style: Style
     public let width: Int
     public let reader: LineReader
+    /// The fixed explanations already given in this run (such as how to end a long answer): each
+    /// is given in full once, then shortly, and in full again on `?`.
+    public var explained: Set<String> = []
 
     public init(output: TextSink, errorOutput: TextSink, style: Style, width: Int, reader: LineReader) {
         self.output = output

@@ -121,10 +121,11 @@ struct QuestionPrompt {
             console.write(console.style.dim("Your answer so far:") + "\n" + TextWrapper.wrap(current, width: console.width, firstIndent: "  | ", indent: "  | ") + "\n")
             console.say("Press Enter to keep it, or type a new answer.")
         }
-        let editing = context.editor.map { " Type edit to write it in your editor (\($0))." } ?? ""
-        console.write(console.style.dim(TextWrapper.wrap("Type as many lines as you like, then press Enter on an empty line to finish "
-            + "(or type a full stop on its own). Type undo to take back the last line, or @notes.txt to use the text of a file."
-            + editing, width: console.width)) + "\n")
+        if console.explained.insert("multiline").inserted {
+            console.write(console.style.dim(TextWrapper.wrap(multilineHint, width: console.width)) + "\n")
+        } else {
+            console.write(console.style.dim("(Several lines; end with an empty line. ? explains.)") + "\n")
+        }
         var lines: [String] = []
         while true {
             let commands = Self.commands + (context.editor == nil ? [] : ["edit"])
@@ -246,9 +247,17 @@ struct QuestionPrompt {
         return .answer("?")
     }
 
+    /// How a long answer is typed, in full.
+    private var multilineHint: String {
+        let editing = context.editor.map { " Type edit to write it in your editor (\($0))." } ?? ""
+        return "Type as many lines as you like, then press Enter on an empty line to finish (or type a full stop on its own). Type undo "
+            + "to take back the last line, or @notes.txt to use the text of a file." + editing
+    }
+
     private func showHelp() {
         console.write("\n")
         console.say(question.help)
+        if question.kind == .multiline { console.write(console.style.dim(TextWrapper.wrap(multilineHint, width: console.width)) + "\n") }
         if let measure = question.measure {
             console.say("Type ? \(measure.reference.rawValue) to read the guidance on \(measure.reference.spoken).")
         }
