@@ -5,6 +5,11 @@ import SocialValue
 /// an email: the period, a table of due against delivered, then each measure's evidence,
 /// narrative and, below the profile, the reason and recovery plan.
 public enum ReturnText {
+    /// The supplier's text, each of its lines wrapped at a space to `width` (a blank line kept).
+    static func paragraphs(_ text: String, width: Int) -> [String] {
+        FastText.lines(text).flatMap { line in FastText.isBlank(line) ? [""] : TextTable.wrap(width: width, line) }
+    }
+
     public static func render(_ document: DeliveryReturn, width: Int = 80) -> Data {
         var lines = TextTable.heading(width: width, "Social value delivery return: \(document.contract.reference), \(document.period.name)", underline: "=")
         lines += TextTable.wrap(width: width, "Contract: \(document.contract.title), for \(document.contract.buyer).")
@@ -27,11 +32,16 @@ public enum ReturnText {
                 lines.append("Evidence: none listed.")
             } else {
                 lines.append("Evidence:")
-                lines += line.evidence.map { "  \($0.id): \($0.what), \($0.reference.isEmpty ? "no reference" : "reference \($0.reference)"), dated \($0.date.long)" }
+                for item in line.evidence {
+                    lines += TextTable.wrap(width: width - 2, "\(item.id): \(item.what), \(item.reference.isEmpty ? "no reference" : "reference \(item.reference)"), "
+                        + "dated \(item.date.long)").map { "  " + $0 }
+                }
             }
-            if !FastText.isBlank(line.narrative) { lines += ["", "What was done:"] + FastText.lines(line.narrative) }
-            if let reason = line.shortfallReason, !FastText.isBlank(reason) { lines += ["", "Why delivery is below the profile:"] + FastText.lines(reason) }
-            if let plan = line.recoveryPlan, !FastText.isBlank(plan) { lines += ["", "How the shortfall will be made up:"] + FastText.lines(plan) }
+            if !FastText.isBlank(line.narrative) { lines += ["", "What was done:"] + paragraphs(line.narrative, width: width) }
+            if let reason = line.shortfallReason, !FastText.isBlank(reason) {
+                lines += ["", "Why delivery is below the profile:"] + paragraphs(reason, width: width)
+            }
+            if let plan = line.recoveryPlan, !FastText.isBlank(plan) { lines += ["", "How the shortfall will be made up:"] + paragraphs(plan, width: width) }
         }
         lines.append("")
         lines += TextTable.heading(width: width, "Checks", underline: "-")
