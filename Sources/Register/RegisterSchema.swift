@@ -246,6 +246,17 @@ enum RegisterSchema {
                                arguments: [String(decoding: try encoder.encode(terms), as: UTF8.self), row["reference"] as String])
             }
         }
+        migrator.registerMigration("v3: each contract's value pack, for the report") { db in
+            // The report names the packs the contracts are valued with; kept as columns so it
+            // need not read every contract's terms.
+            try db.execute(sql: """
+                ALTER TABLE contract ADD COLUMN pack_name TEXT;
+                ALTER TABLE contract ADD COLUMN pack_edition TEXT;
+                ALTER TABLE contract ADD COLUMN pack_illustrative INTEGER NOT NULL DEFAULT 0 CHECK (pack_illustrative IN (0, 1));
+                UPDATE contract SET pack_name = json_extract(terms_json, '$.packName'), pack_edition = json_extract(terms_json, '$.packEdition'),
+                    pack_illustrative = coalesce(json_extract(terms_json, '$.illustrative'), 0);
+                """)
+        }
         return migrator
     }
 }

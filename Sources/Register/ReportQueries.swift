@@ -223,8 +223,7 @@ extension SQLiteRegister {
                 let since = try String.fetchOne(db, sql: "SELECT min(start_date) FROM contract WHERE awarded_on <= :to OR start_date <= :to", arguments: ["to": to.iso]).flatMap(Day.init(iso:))
                 // The packs of the contracts counted that have commitments (a contract without any is valued with none).
                 let packs = try Row.fetchAll(db, sql: """
-                    SELECT json_extract(terms_json, '$.packName') AS name, json_extract(terms_json, '$.packEdition') AS edition,
-                        coalesce(json_extract(terms_json, '$.illustrative'), 0) AS illustrative, count(*) AS contracts
+                    SELECT pack_name AS name, pack_edition AS edition, pack_illustrative AS illustrative, count(*) AS contracts
                     FROM contract c WHERE (c.awarded_on <= :to OR c.start_date <= :to) AND EXISTS (SELECT 1 FROM commitment m WHERE m.contract = c.reference)
                     GROUP BY 1, 2, 3 ORDER BY 4 DESC, 1, 2
                     """, arguments: ["to": to.iso]).map {

@@ -169,12 +169,13 @@ public final class SQLiteRegister: RegisterStore {
         try db.execute(sql: """
             INSERT INTO contract (reference, tender_reference, title, buyer, directorate, contract_manager, supplier_name,
                 supplier_postcode, supplier_local, contract_value_pence, start_date, end_date, years, awarded_on,
-                living_wage_assurance, bundle_digest, terms_json, supplier_district)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                living_wage_assurance, bundle_digest, terms_json, supplier_district, pack_name, pack_edition, pack_illustrative)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [terms.reference, terms.tenderReference, terms.title, terms.buyer, terms.directorate, terms.contractManager,
                              terms.supplier.name, terms.supplier.postcode, terms.supplier.isLocal, Units.pence(terms.contractValue),
                              terms.start.iso, terms.term.last.iso, terms.years, terms.awarded.iso, terms.livingWageAssurance,
-                             terms.bundleDigest, json, LocalArea.district(of: terms.supplier.postcode)])
+                             terms.bundleDigest, json, LocalArea.district(of: terms.supplier.postcode), terms.packName, terms.packEdition,
+                             terms.illustrative])
         for (position, commitment) in terms.commitments.enumerated() {
             try db.execute(sql: """
                 INSERT INTO commitment (contract, measure, position, label, unit, per_unit_pence_micros) VALUES (?, ?, ?, ?, ?, ?)

@@ -254,3 +254,23 @@ extension LifecycleSeamsTests {
         #expect(hidden.isEmpty, "\(hidden)")
     }
 }
+
+extension LifecycleSeamsTests {
+    @Test("contract award at a terminal asks the award date, offering the contract's start for a contract entered after it began")
+    func awardDateAsked() throws {
+        try bids("thermal-works")
+        let folder = place("thermal-works")
+        let terminal = try PseudoTerminal(arguments: ["contract", "award", folder.appendingPathComponent("bids/maltby-joinery.svbundle.zip").path,
+                                                      "--tender", folder.appendingPathComponent("tender.json").path, "--reference", "TW-ASKED",
+                                                      "--register", register],
+                                          environment: runner.terminalEnvironment.merging(Self.today) { $1 })
+        try terminal.answer("Which directorate manages the contract?", "Regeneration and Environment")
+        try terminal.answer("Who is the contract manager?", "Sam Patel")
+        try terminal.answer("When was the contract awarded?", "")
+        try terminal.waitFor("Recorded contract TW-ASKED")
+        #expect(try terminal.waitForExit() == 0)
+        #expect(terminal.screen.contains("1 April 2025"))
+        let json = try json(try run(["contract", "show", "TW-ASKED", "--json"]).stdout)
+        #expect(json["awarded"] as? String == "2025-04-01")
+    }
+}
