@@ -660,3 +660,21 @@ extension ContractCommandTests {
         #expect(try run(["track", "review", "RMBC-TW-01", "--no-input"]).stdout.contains("No returns for RMBC-TW-01 have been imported yet"))
     }
 }
+
+extension ContractCommandTests {
+    @Test("a contract pack whose dates were edited to year 1 or 9999 is refused with a message, exit 2, never a crash", arguments: ["0001-04-01", "9999-04-01"])
+    func impossiblePackDates(start: String) throws {
+        try award()
+        #expect(try run(["contract", "pack", "RMBC-TW-01"]).status == 0)
+        let url = place.appendingPathComponent("RMBC-TW-01.svcontract.json")
+        let text = try String(contentsOf: url, encoding: .utf8).replacingOccurrences(of: "\"start\" : \"2025-04-01\"", with: "\"start\" : \"\(start)\"")
+        #expect(text.contains(start))
+        try text.write(to: place.appendingPathComponent("edited.svcontract.json"), atomically: true, encoding: .utf8)
+        try Self.answers.write(to: place.appendingPathComponent("q2.yaml"), atomically: true, encoding: .utf8)
+        let result = try run(["deliver", "--contract", "edited.svcontract.json", "--period", "2024-25-Q2", "--answers", "q2.yaml", "--no-input"])
+        let said = result.stderr.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(result.status == 2 && said.contains("is outside the years svwizard works with (1900 to 2200)"), "\(result.status) \(said)")
+        let asOf = try run(["track", "show", "RMBC-TW-01", "--as-of", "9999-01-01"])
+        #expect(asOf.status == 64 && asOf.stderr.contains("is not a date svwizard understands"), "\(asOf.stderr)")
+    }
+}

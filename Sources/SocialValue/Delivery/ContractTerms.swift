@@ -76,6 +76,11 @@ public struct ContractTerms: Sendable, Hashable, Codable {
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
+        for key in [CodingKeys.start, .awarded] {
+            if let problem = Day.problem(try c.decode(Day.self, forKey: key)) {
+                throw DecodingError.dataCorruptedError(forKey: key, in: c, debugDescription: problem)
+            }
+        }
         self.init(reference: try c.decode(String.self, forKey: .reference), tenderReference: try c.decode(String.self, forKey: .tenderReference),
                   title: try c.decode(String.self, forKey: .title), buyer: try c.decode(String.self, forKey: .buyer),
                   directorate: try c.decode(String.self, forKey: .directorate), contractManager: try c.decode(String.self, forKey: .contractManager),

@@ -6,6 +6,17 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
     public let month: Int
     public let day: Int
 
+    /// The years a contract, a return or a report may fall in: wide enough for any real
+    /// procurement, narrow enough that a contract's schedule and reporting years can always be
+    /// worked out (a date such as year 1 or 9999 is refused where it comes in, never a crash).
+    public static let supportedYears = 1900...2200
+
+    /// Why `day` is refused as a contract's, a return's or a report's date, or nil.
+    public static func problem(_ day: Day) -> String? {
+        supportedYears.contains(day.year) ? nil
+            : "\(day.long) is outside the years svwizard works with (\(supportedYears.lowerBound) to \(supportedYears.upperBound)). Check the year."
+    }
+
     /// The day, or nil when there is no such day (31 February).
     public init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month), (1...DateText.daysIn(month, year)).contains(day) else { return nil }

@@ -56,6 +56,7 @@ public struct ContractJob {
         guard let start = Day(iso: tender.startDate) else {
             throw WizardError("The tender file's start date (\(tender.startDate)) is not a date. Nothing was recorded.", status: .refused)
         }
+        if let problem = Day.problem(start) { throw WizardError("The tender file's start date: \(problem) Nothing was recorded.", status: .refused) }
         var answers = details
         if answers.reference == nil { answers.reference = tender.reference }
         // A contract entered after it began was awarded by its start at the latest: the award

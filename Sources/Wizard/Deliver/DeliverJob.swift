@@ -146,7 +146,19 @@ public struct DeliverJob {
             throw WizardError("\(error)\nAsk the contract manager for the .svcontract.json that svwizard contract pack made.",
                               status: error.kind == .missing ? .unreadable : .refused)
         } catch let error as DecodingError {
-            throw WizardError("\(name) cannot be read as a contract pack (\(error)).", status: .refused)
+            throw WizardError("\(name) cannot be read as a contract pack (\(Self.reason(error))). Ask the contract manager for the "
+                + ".svcontract.json that svwizard contract pack made.", status: .unreadable)
+        }
+    }
+
+    /// A decoding error in words: what was wrong, without the decoder's internals.
+    static func reason(_ error: DecodingError) -> String {
+        switch error {
+        case let .dataCorrupted(context), let .keyNotFound(_, context), let .typeMismatch(_, context), let .valueNotFound(_, context):
+            let path = context.codingPath.map(\.stringValue).joined(separator: ".")
+            return (path.isEmpty ? "" : "\(path): ") + context.debugDescription
+        @unknown default:
+            return "\(error)"
         }
     }
 
