@@ -51,6 +51,15 @@ struct SpendFileTests {
         #expect(refused[0].reason.contains("not a date") && refused[1].reason.contains("not an amount"))
     }
 
+    @Test("an unquoted amount with a comma (1,200.00) shifts the columns: the row is refused, not stored as £1.00 paid to \"200.00\"")
+    func unquotedComma() throws {
+        let text = "Date,Supplier,Amount,Category\n2025-05-01,Acme Ltd,1,200.00,Works\n2025-05-02,Acme Ltd,\"1,200.00\",Works\n"
+        let file = try SpendFile(text: text, map: nil, postcodes: [:], localArea: Self.area)
+        #expect(file.payments.map(\.amount) == [Money(1200)])
+        #expect(file.refused.map(\.line) == [2])
+        #expect(file.refused.first?.reason.contains("has 5 fields where the header has 4") == true)
+    }
+
     @Test("a repeated row has the same fingerprint (the import keeps one); equal payments with other references do not")
     func duplicates() throws {
         let payments = try read().payments

@@ -116,6 +116,13 @@ public struct SpendFile: Sendable {
         for (offset, row) in rows.enumerated() {
             let line = offset + 2
             if row.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
+            // More fields than the header: usually an amount such as 1,200.00 written without quotes,
+            // whose comma splits it and shifts every column after it. Never guessed at.
+            if row.count > header.count {
+                refused.append(Refused(line: line, reason: "it has \(row.count) fields where the header has \(header.count): a value with a comma "
+                    + "(such as 1,200.00) is probably not in quotes, which shifts the columns after it. Put such values in double quotes"))
+                continue
+            }
             func field(_ index: Int?) -> String {
                 guard let index, index < row.count else { return "" }
                 return row[index].trimmingCharacters(in: .whitespaces)
