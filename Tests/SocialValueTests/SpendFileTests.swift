@@ -88,3 +88,17 @@ struct SpendFileTests {
         #expect(ReportRange.financialYear(of: Day(iso: "2025-04-01")!, startMonth: 4) == "2025/26")
     }
 }
+
+extension SpendFileTests {
+    @Test("one bad byte in a UTF-8 file: that row is refused, the rest read as UTF-8; a Windows-1252 file is still recognised")
+    func badByte() throws {
+        var data = Data("Date,Supplier,Amount,Category\n2025-05-01,Café Rotherham,£100.00,Food\n2025-05-02,Acme,£50.00,Works\n".utf8)
+        data.append(contentsOf: [0x32, 0x30, 0x32, 0x35, 0x2D, 0x30, 0x35, 0x2D, 0x30, 0x33, 0x2C, 0x42, 0xFF, 0x2C, 0x31, 0x2C, 0x57, 0x0A])
+        #expect(String(data: data, encoding: .utf8) == nil && SpendFile.looksLikeUTF8(data))
+        let file = try SpendFile(text: String(decoding: data, as: UTF8.self), map: nil, postcodes: [:], localArea: Self.area)
+        #expect(file.payments.map(\.supplier) == ["Café Rotherham", "Acme"])
+        #expect(file.refused.map(\.line) == [4] && file.refused.first?.reason.contains("not UTF-8") == true)
+        let windows = Data([0x41, 0x2C, 0xA3, 0x31, 0x30, 0x0A])  // "A,£10" in Windows-1252
+        #expect(!SpendFile.looksLikeUTF8(windows))
+    }
+}

@@ -116,6 +116,11 @@ public struct SpendFile: Sendable {
         for (offset, row) in rows.enumerated() {
             let line = offset + 2
             if row.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
+            if row.contains(where: { $0.unicodeScalars.contains("\u{FFFD}") }) {
+                refused.append(Refused(line: line, reason: "it has bytes that are not UTF-8 text (the rest of the file is UTF-8); check the row "
+                    + "and save the file as CSV (UTF-8)"))
+                continue
+            }
             // More fields than the header: usually an amount such as 1,200.00 written without quotes,
             // whose comma splits it and shifts every column after it. Never guessed at.
             if row.count > header.count {
@@ -172,6 +177,31 @@ public struct SpendFile: Sendable {
         self.map = map
         self.payments = payments
         self.refused = refused
+    }
+
+    /// Whether `data`, which is not valid UTF-8 throughout, is still UTF-8 with a few bad bytes:
+    /// it holds well-formed multi-byte sequences (a £ as C2 A3), and bad bytes are rarer than them.
+    /// A Windows-1252 file has no such sequences (its £ is the single byte A3).
+    public static func looksLikeUTF8(_ data: Data) -> Bool {
+        var good = 0, bad = 0
+        var index = data.startIndex
+        while index < data.endIndex {
+            let byte = data[index]
+            let length = byte < 0x80 ? 1 : byte >= 0xC2 && byte <= 0xDF ? 2 : byte >= 0xE0 && byte <= 0xEF ? 3 : byte >= 0xF0 && byte <= 0xF4 ? 4 : 0
+            if length == 1 {
+                index += 1
+                continue
+            }
+            if length > 1, data.distance(from: index, to: data.endIndex) >= length,
+               data[(index + 1)..<(index + length)].allSatisfy({ $0 & 0xC0 == 0x80 }) {
+                good += 1
+                index += length
+            } else {
+                bad += 1
+                index += 1
+            }
+        }
+        return good > 0 && bad < good
     }
 
     /// An amount as spending files write it: `1234.56`, `£1,234.56`, `-250`, `(250.00)` (a credit
