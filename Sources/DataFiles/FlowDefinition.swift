@@ -121,6 +121,8 @@ public enum FlowCondition: String, Sendable, Hashable, Codable {
     case socialValueWeighted
     /// The value pack chosen is illustrative (for training only).
     case illustrativePack
+    /// The work could be split into lots (asked how only then).
+    case splitIntoLots
     /// The question already has an answer (from an answers file or an earlier draft): kept so
     /// it can be reviewed and changed, but never asked afresh.
     case alreadyAnswered

@@ -56,7 +56,7 @@ struct WorkshopTests {
     func startAsCommissioner() throws {
         // The quotation's local supplier, the contract's fit, the measures (recommended), the market, principles, wage,
         // pack and training (the workshop's pack, and yes, filled in). At £60,000 no social value weighting applies: no scoring questions.
-        let harness = try TestHarness(lines: ["Brinsworth IT Co-operative", "2", "yes", "no", "no", "no", "yes", "", "no", "", ".",
+        let harness = try TestHarness(lines: ["Brinsworth IT Co-operative", "2", "yes", "no", "no", "no", "yes", "", "no", ".",
                                               "yes", "yes", "no", "no", "all", "none", ".", "no", "", "", "finish"])
         #expect(try job(harness).start("it-support-quote", asCommissioner: true) == .success, "\(harness.output)")
         #expect(harness.output.contains("Which local supplier will you invite to quote?"))

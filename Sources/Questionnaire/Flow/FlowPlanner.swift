@@ -109,6 +109,7 @@ public struct FlowPlanner: Sendable {
         case .thresholdMethod: return answers["scoring.method"] == "passFail"
         case .bandsMethod: return answers["scoring.method"] == "bands"
         case .illustrativePack: return environment.choseIllustrativePack(answers)
+        case .splitIntoLots: return answers["market.lots"] == "yes"
         case .socialValueWeighted:
             // Asked until the value is known; then only over the threshold.
             guard let value = answers["contract.value"].flatMap(Money.init(parsing:)) else { return true }
