@@ -145,12 +145,19 @@ public struct SocialValueReport: Sendable, Hashable, Codable {
         public var stages: Money.Stages
         /// How many contracts the group holds; nil for groups of measures (themes, outcomes).
         public var contracts: Int?
+        /// False for a group of measures none of which has a £ value: its figures are then no
+        /// value, not £0.00; absent otherwise.
+        public var valued: Bool?
 
-        public init(name: String, stages: Money.Stages, contracts: Int?) {
+        public init(name: String, stages: Money.Stages, contracts: Int?, valued: Bool? = nil) {
             self.name = name
             self.stages = stages
             self.contracts = contracts
+            self.valued = valued == false ? false : nil
         }
+
+        /// `amount` as the row shows it: "not valued" where nothing in the group has a £ value.
+        public func shown(_ amount: Money) -> String { valued == false ? "not valued" : amount.description }
     }
 
     /// Contracts over the social value threshold awarded in the period and since the first.

@@ -87,7 +87,8 @@ public enum ReportDocuments {
             lines += ["", "## \(title)", "", "| \(title.hasPrefix("By ") ? String(title.dropFirst(3)).capitalizedFirst : title) | Due | Reported | Validated | Shortfall | Contracts |",
                       "| --- | ---: | ---: | ---: | ---: | ---: |"]
             for row in rows.prefix(limit) {
-                lines.append("| \(e(row.name)) | \(row.stages.due) | \(row.stages.reported) | \(row.stages.validated) | \(row.stages.shortfall) | \(row.contracts.map(String.init) ?? "") |")
+                lines.append("| \(e(row.name)) | \(row.shown(row.stages.due)) | \(row.shown(row.stages.reported)) | \(row.shown(row.stages.validated)) | "
+                    + "\(row.shown(row.stages.shortfall)) | \(row.contracts.map(String.init) ?? "") |")
             }
             if rows.count > limit { lines += ["", "\(rows.count - limit) more in report.json and report.csv."] }
         }
@@ -199,8 +200,9 @@ public enum ReportDocuments {
                 + "<th scope=\"col\" class=\"number\">Reported</th><th scope=\"col\" class=\"number\">Validated</th><th scope=\"col\" class=\"number\">Shortfall</th>"
                 + "<th scope=\"col\" class=\"number\">Contracts</th></tr></thead><tbody>")
             for row in rows.prefix(limit) {
-                body.append("<tr><th scope=\"row\">\(e(row.name))</th><td class=\"number\">\(e(row.stages.due.description))</td><td class=\"number\">\(e(row.stages.reported.description))</td>"
-                    + "<td class=\"number\">\(e(row.stages.validated.description))</td><td class=\"number\">\(e(row.stages.shortfall.description))</td>"
+                body.append("<tr><th scope=\"row\">\(e(row.name))</th><td class=\"number\">\(e(row.shown(row.stages.due)))</td>"
+                    + "<td class=\"number\">\(e(row.shown(row.stages.reported)))</td>"
+                    + "<td class=\"number\">\(e(row.shown(row.stages.validated)))</td><td class=\"number\">\(e(row.shown(row.stages.shortfall)))</td>"
                     + "<td class=\"number\">\(row.contracts.map(String.init) ?? "")</td></tr>")
             }
             body.append("</tbody></table>")

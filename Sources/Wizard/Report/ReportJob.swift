@@ -125,7 +125,8 @@ public struct ReportJob {
             return names.compactMap { name in
                 let rows = figures.measures.filter { m in measures.first { $0.measure == m.measure }.map(key) == name }
                 guard !rows.isEmpty else { return nil }
-                return SocialValueReport.GroupRow(name: name, stages: rows.map(\.money).reduce(Money.Stages.zero, +), contracts: nil)
+                return SocialValueReport.GroupRow(name: name, stages: rows.map(\.money).reduce(Money.Stages.zero, +), contracts: nil,
+                                                  valued: rows.contains(where: \.valued))
             }
         }
         let headlines = (options.report?.headlines ?? []).map { headline in
