@@ -83,6 +83,10 @@ extension SQLiteRegister {
         "CASE WHEN \(dueQ) <= \(deliveredQ) THEN 0 ELSE max(0, \(dueV) - \(deliveredV)) END"
     }
 
+    /// SQL for which contracts a report to `:to` counts (alias `c`): those awarded or started by
+    /// then, so a contract entered after it began counts by the dates of its periods.
+    static let counted = "(c.awarded_on <= :to OR c.start_date <= :to)"
+
     /// `span`: the months of a reporting year (12) or half year (6) when the report covers exactly
     /// one, from `from`: its running totals are then read instead of every period.
     public func reportFigures(from: Day, to: Day, span: Int?, threshold: Money, localSpendMeasure: MeasureReference?) throws -> ReportFigures {
@@ -147,7 +151,7 @@ extension SQLiteRegister {
                     CREATE TEMP TABLE r_c AS
                     SELECT s.*, c.directorate, c.supplier_name, c.supplier_local, coalesce(c.supplier_district, 'unknown') AS district,
                         CASE WHEN c.awarded_on BETWEEN :from AND :to THEN s.call_v ELSE 0 END AS award_v
-                    FROM r_cs s JOIN contract c ON c.reference = s.contract WHERE (c.awarded_on <= :to OR c.start_date <= :to);
+                    FROM r_cs s JOIN contract c ON c.reference = s.contract WHERE \(Self.counted);
                     """, arguments: arguments)
                 let sums = """
                     sum(award_v) AS award_v, sum(due_v) AS due_v, sum(rep_v) AS rep_v, sum(val_v) AS val_v, sum(pend_v) AS pend_v,
@@ -174,7 +178,7 @@ extension SQLiteRegister {
                         sum(rep_v) AS rep_v, sum(val_v) AS val_v, sum(pend_v) AS pend_v, sum(\(Self.shortfallPence(dueQ: "due_q", deliveredQ: "val_q", dueV: "due_v", deliveredV: "val_v"))) AS short_v,
                         sum(later_v) AS later_v,
                         sum(due_q) AS due_q, sum(rep_q) AS rep_q, sum(val_q) AS val_q, sum(cdue_q) AS cdue_q, sum(crep_q) AS crep_q, sum(cval_q) AS cval_q
-                    FROM r_pm JOIN (SELECT reference, awarded_on, start_date FROM contract) c ON c.reference = r_pm.contract WHERE (c.awarded_on <= :to OR c.start_date <= :to)
+                    FROM r_pm JOIN (SELECT reference, awarded_on, start_date FROM contract) c ON c.reference = r_pm.contract WHERE \(Self.counted)
                     GROUP BY measure
                     """, arguments: arguments).map { row -> (Int, ReportFigures.MeasureFigures) in
                     let q = { (column: String) -> Decimal in Units.decimal(micros: row[column] ?? 0) }
@@ -195,7 +199,7 @@ extension SQLiteRegister {
                         sum(CASE WHEN awarded_on BETWEEN :from AND :to AND NOT has THEN 1 ELSE 0 END) AS pwo,
                         sum(CASE WHEN has THEN 1 ELSE 0 END) AS cw, sum(CASE WHEN NOT has THEN 1 ELSE 0 END) AS cwo
                     FROM (SELECT awarded_on, EXISTS (SELECT 1 FROM commitment m WHERE m.contract = c.reference) AS has FROM contract c
-                          WHERE contract_value_pence > :threshold AND (awarded_on <= :to OR start_date <= :to))
+                          WHERE contract_value_pence > :threshold AND \(Self.counted))
                     """, arguments: ["from": from.iso, "to": to.iso, "threshold": thresholdPence])
                 let without = try String.fetchAll(db, sql: """
                     SELECT reference FROM contract c WHERE contract_value_pence > :threshold AND awarded_on BETWEEN :from AND :to
@@ -209,22 +213,22 @@ extension SQLiteRegister {
                     // Each contract's value pro rata to its days in the period, in whole pence (rounded down).
                     let row = try Row.fetchOne(db, sql: """
                         SELECT (SELECT coalesce(sum(val_q), 0) FROM r_pm JOIN contract c ON c.reference = r_pm.contract
-                                WHERE measure = :measure AND (c.awarded_on <= :to OR c.start_date <= :to)) AS validated,
+                                WHERE measure = :measure AND \(Self.counted)) AS validated,
                             coalesce(sum(c.contract_value_pence *
                                 max(0, CAST(julianday(min(:to, c.end_date)) - julianday(max(:from, c.start_date)) AS INTEGER) + 1)
                                 / (CAST(julianday(c.end_date) - julianday(c.start_date) AS INTEGER) + 1)), 0) AS value
-                        FROM contract c WHERE (c.awarded_on <= :to OR c.start_date <= :to) AND EXISTS (SELECT 1 FROM commitment m WHERE m.contract = c.reference AND m.measure = :measure)
+                        FROM contract c WHERE \(Self.counted) AND EXISTS (SELECT 1 FROM commitment m WHERE m.contract = c.reference AND m.measure = :measure)
                         """, arguments: ["from": from.iso, "to": to.iso, "measure": measure.rawValue])
                     if let row {
                         // The measure counts pounds, so its validated quantity is the £ spent locally.
                         localSpend = .init(measure: measure, validated: Money(Units.decimal(micros: row["validated"])), contractValue: Units.money(pence: row["value"]))
                     }
                 }
-                let since = try String.fetchOne(db, sql: "SELECT min(start_date) FROM contract WHERE awarded_on <= :to OR start_date <= :to", arguments: ["to": to.iso]).flatMap(Day.init(iso:))
+                let since = try String.fetchOne(db, sql: "SELECT min(start_date) FROM contract c WHERE \(Self.counted)", arguments: ["to": to.iso]).flatMap(Day.init(iso:))
                 // The packs of the contracts counted that have commitments (a contract without any is valued with none).
                 let packs = try Row.fetchAll(db, sql: """
                     SELECT pack_name AS name, pack_edition AS edition, pack_illustrative AS illustrative, count(*) AS contracts
-                    FROM contract c WHERE (c.awarded_on <= :to OR c.start_date <= :to) AND EXISTS (SELECT 1 FROM commitment m WHERE m.contract = c.reference)
+                    FROM contract c WHERE \(Self.counted) AND EXISTS (SELECT 1 FROM commitment m WHERE m.contract = c.reference)
                     GROUP BY 1, 2, 3 ORDER BY 4 DESC, 1, 2
                     """, arguments: ["to": to.iso]).map {
                     SocialValueReport.PackUse(name: $0["name"], edition: $0["edition"], illustrative: ($0["illustrative"] as Int?) == 1, contracts: $0["contracts"])
@@ -252,9 +256,9 @@ extension SQLiteRegister {
                 FROM delivery_position p
                 JOIN contract c ON c.reference = p.contract
                 JOIN commitment m ON m.contract = p.contract AND m.measure = p.measure
-                WHERE p.period_end BETWEEN ? AND ? AND (c.awarded_on <= ? OR c.start_date <= ?)
+                WHERE p.period_end BETWEEN :from AND :to AND \(Self.counted)
                 ORDER BY p.contract, m.position, p.period_end
-                """, arguments: [from.iso, to.iso, to.iso, to.iso])
+                """, arguments: ["from": from.iso, "to": to.iso])
             while let row = try cursor.next() {
                 let valued = (row[8] as Int64?) != nil
                 try body(ReportLine(contract: row[0], directorate: row[1], supplier: row[2], measure: row[3], unit: row[4], period: row[5], periodEnd: row[6],
