@@ -103,3 +103,9 @@ struct BinaryRunner {
         return url.path
     }
 }
+
+extension String {
+    /// The text with its line breaks and runs of spaces as single spaces, so a check of what a
+    /// person reads does not depend on where the terminal wrapped it.
+    var flattened: String { split(whereSeparator: \.isWhitespace).joined(separator: " ") }
+}

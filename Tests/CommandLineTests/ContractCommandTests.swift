@@ -186,11 +186,11 @@ struct ContractCommandTests {
         GoldenFiles.check("track-show.txt", try run(["track", "show", "RMBC-TW-01", "--as-of", "2025-06-20"]).stdout)
         GoldenFiles.check("track-show.json", try run(["track", "show", "RMBC-TW-01", "--as-of", "2025-06-20", "--json"]).stdout)
         // Later, with no Q3 return: the missing return (due 30 days after 31 August) and the action past its date are named.
-        let later = try run(["track", "show", "RMBC-TW-01", "--as-of", "2025-10-15"]).stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        let later = try run(["track", "show", "RMBC-TW-01", "--as-of", "2025-10-15"]).stdout.flattened
         #expect(later.contains("To chase"), "\(later)")
         #expect(later.contains("Q3 2024/25 return not received: due 30 September 2025."), "\(later)")
         #expect(later.contains("Corrective action overdue: TOM 1: A third local hire starts in July (due 31 July 2025). Check it was done."), "\(later)")
-        let before = try run(["track", "show", "RMBC-TW-01", "--as-of", "2025-09-30"]).stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        let before = try run(["track", "show", "RMBC-TW-01", "--as-of", "2025-09-30"]).stdout.flattened
         #expect(before.contains("Q3 2024/25 return due 30 September 2025 (the period has ended)."), "\(before)")
         #expect(!before.contains("Q2 2024/25 return"), "the Q2 return was received")
         // On a narrow screen each table row becomes a block, and nothing is wider than the screen.
@@ -545,7 +545,7 @@ extension ContractCommandTests {
         let partial = Self.review.replacingOccurrences(of: "  TOM18-2: {status: rejected, reason: Invoices are from a Sheffield branch}\n", with: "")
         try partial.write(to: place.appendingPathComponent("partial.yaml"), atomically: true, encoding: .utf8)
         let gaps = try run(["track", "review", "RMBC-TW-01", "--answers", "partial.yaml", "--no-input", "--on", "2025-06-20"])
-        let said = gaps.stderr.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        let said = gaps.stderr.flattened
         #expect(gaps.status == 1 && said.contains("so nothing was recorded"), "\(gaps.stdout)\(gaps.stderr)")
         #expect(said.contains("validated, rejected or queried?"))
         let waiting = try run(["track", "review", "RMBC-TW-01", "--no-input"])
@@ -553,13 +553,13 @@ extension ContractCommandTests {
         try Self.review.replacingOccurrences(of: "TOM18-2:", with: "TOM99-1:")
             .write(to: place.appendingPathComponent("unknown.yaml"), atomically: true, encoding: .utf8)
         let unknown = try run(["track", "review", "RMBC-TW-01", "--answers", "unknown.yaml", "--no-input"])
-        let refused = unknown.stderr.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        let refused = unknown.stderr.flattened
         #expect(unknown.status == 1 && refused.contains("TOM99-1") && refused.contains("Nothing was recorded"), "\(unknown.stderr)")
         try Self.review.write(to: place.appendingPathComponent("review.yaml"), atomically: true, encoding: .utf8)
         let done = try run(["track", "review", "RMBC-TW-01", "--answers", "review.yaml", "--no-input", "--on", "2025-06-20"])
         #expect(done.status == 0, "\(done.stdout)\(done.stderr)")
         #expect(try run(["track", "review", "RMBC-TW-01", "--no-input"]).status == 0)
-        let shown = try run(["track", "show", "RMBC-TW-01", "--as-of", "2025-06-20"]).stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        let shown = try run(["track", "show", "RMBC-TW-01", "--as-of", "2025-06-20"]).stdout.flattened
         #expect(shown.contains("A third local hire starts in July (by 31 July 2025); agreed by Sam Patel."), "\(shown)")
     }
 
@@ -585,7 +585,7 @@ extension ContractCommandTests {
         // Enter takes the period offered; then quit keeps every answer.
         let result = try runner.run(["deliver", "--contract", "RMBC-TW-01.svcontract.json"], input: "\nquit\n",
                                     extraEnvironment: ["SVWIZARD_TODAY": "2026-01-15"], directory: place)
-        let said = result.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        let said = result.stdout.flattened
         #expect(said.contains("Your return for Q3 2024/25 is not finished yet; it is offered first"), "\(said)")
         #expect(said.contains("Carrying on from") && said.contains("RMBC-TW-01-2024-25-Q3.svdelivery.yaml"), "\(said)")
         // Once its return is written, the latest period that has ended is offered again.
@@ -608,7 +608,7 @@ extension ContractCommandTests {
         let older = place.appendingPathComponent("older/RMBC-TW-01-2024-25-Q2.svreturn.zip")
         #expect(try run(["track", "import", newer.path, "--on", "2025-06-12"]).status == 0)
         let late = try run(["track", "import", older.path, "--on", "2025-06-13"])
-        let said = late.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        let said = late.stdout.flattened
         #expect(late.status == 0 && said.contains("into the history only: it was prepared on 5 June 2025, before the return that counts"), "\(said)")
         let shown = try run(["track", "show", "RMBC-TW-01", "--as-of", "2025-06-20", "--json"]).stdout
         #expect(shown.contains("\"quantity\" : \"7000\"") && !shown.contains("\"quantity\" : \"8000\""), "the 10 June return still counts")
@@ -655,7 +655,7 @@ extension ContractCommandTests {
             doc["toolVersion"] = "0.1.0"; doc["preparedBy"] = "Mallory"; doc["contract"]["supplier"] = "Mallory Ltd"; doc["total"] = "99999"
             """)
         let result = try run(["track", "import", forged])
-        let said = result.stderr.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        let said = result.stderr.flattened
         #expect(result.status == 2 && said.contains("cannot be confirmed: it says it was made by svwizard 0.1.0"), "\(result.stdout)\(said)")
         #expect(try run(["track", "review", "RMBC-TW-01", "--no-input"]).stdout.contains("No returns for RMBC-TW-01 have been imported yet"))
     }
@@ -672,7 +672,7 @@ extension ContractCommandTests {
         try text.write(to: place.appendingPathComponent("edited.svcontract.json"), atomically: true, encoding: .utf8)
         try Self.answers.write(to: place.appendingPathComponent("q2.yaml"), atomically: true, encoding: .utf8)
         let result = try run(["deliver", "--contract", "edited.svcontract.json", "--period", "2024-25-Q2", "--answers", "q2.yaml", "--no-input"])
-        let said = result.stderr.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        let said = result.stderr.flattened
         #expect(result.status == 2 && said.contains("is outside the years svwizard works with (1900 to 2200)"), "\(result.status) \(said)")
         let asOf = try run(["track", "show", "RMBC-TW-01", "--as-of", "9999-01-01"])
         #expect(asOf.status == 64 && asOf.stderr.contains("is not a date svwizard understands"), "\(asOf.stderr)")

@@ -373,7 +373,7 @@ extension EvaluateCommandTests {
     func adjustmentLimits(from: String, to: String, message: String) throws {
         let result = try evaluate(Self.scores.replacingOccurrences(of: from, with: to), output: "refused")
         #expect(result.status != 0, "\(result.stdout)\(result.stderr)")
-        #expect(result.stderr.split(whereSeparator: \.isWhitespace).joined(separator: " ").contains(message), "\(result.stderr)")
+        #expect(result.stderr.flattened.contains(message), "\(result.stderr)")
         #expect(!FileManager.default.fileExists(atPath: runner.home.appendingPathComponent("refused").path))
     }
 }

@@ -155,7 +155,7 @@ struct LifecycleSeamsTests {
                               "--value", "£150,000", "--start", "1 April 2026", "--years", "18 months", "--directorate", "D", "--manager", "M",
                               "--on", "1 March 2026"])
         #expect(record.status == 0, "\(record.stdout)\(record.stderr)")
-        let show = try run(["contract", "show", "GS-18"]).stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        let show = try run(["contract", "show", "GS-18"]).stdout.flattened
         #expect(show.contains("Runs from 1 April 2026 to 30 September 2027 (18 months)"), "\(show)")
         let json = try json(try run(["contract", "show", "GS-18", "--json"]).stdout)
         #expect(json["months"] as? Int == 18 && json["years"] as? Int == 2)
@@ -192,7 +192,7 @@ extension LifecycleSeamsTests {
         let spend = place("thermal-works").appendingPathComponent("spend.csv")
         try "Date,Supplier,Amount,Category\n2025-05-01,Big Co,\"\(value)\",Works\n2025-05-02,Small Co,100.00,Works\n".write(to: spend, atomically: true, encoding: .utf8)
         let imported = try run(["spend", "import", "spend.csv"])
-        let said = (imported.stdout + imported.stderr).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        let said = (imported.stdout + imported.stderr).flattened
         #expect(said.contains(accepted ? "Imported 2 payments" : "Imported 1 payment"), "\(said)")
         if !accepted { #expect(said.contains("line 2: the amount:") && said.contains("the largest amount is £10,000,000,000"), "\(said)") }
     }
@@ -217,7 +217,7 @@ extension LifecycleSeamsTests {
         #expect(mkfifo(fifo, 0o600) == 0)
         for path in [fifo, "/dev/null"] {
             let result = try #require(try runner.run(["contract", "list", "--register", path], timeout: 20), "svwizard hung on \(path)")
-            #expect(result.status == 2 && result.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ").contains("is not a file but"), "\(path): \(result.stdout)")
+            #expect(result.status == 2 && result.stdout.flattened.contains("is not a file but"), "\(path): \(result.stdout)")
             let award = try #require(try runner.run(["report", "--year", "2024/25", "--register", path], timeout: 20))
             #expect(award.status == 2, "\(award.stdout)")
         }

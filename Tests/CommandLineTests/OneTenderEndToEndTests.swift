@@ -34,8 +34,8 @@ struct OneTenderEndToEndTests {
 
     func file(_ name: String) throws -> String { try String(contentsOf: runner.home.appendingPathComponent(name), encoding: .utf8) }
 
-    /// Text with its line breaks and runs of spaces as single spaces, so wrapping does not matter.
-    func flat(_ text: String) -> String { text.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
+    /// `text.flattened`, read as a call around the command it checks.
+    func flat(_ text: String) -> String { text.flattened }
 
     @Test("assess, respond, export, validate, evaluate, award after the fact, pack, deliver, import, review, track show and report")
     func oneTender() throws {
