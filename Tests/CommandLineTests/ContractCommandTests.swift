@@ -673,7 +673,7 @@ extension ContractCommandTests {
         try Self.answers.write(to: place.appendingPathComponent("q2.yaml"), atomically: true, encoding: .utf8)
         let result = try run(["deliver", "--contract", "edited.svcontract.json", "--period", "2024-25-Q2", "--answers", "q2.yaml", "--no-input"])
         let said = result.stderr.flattened
-        #expect(result.status == 2 && said.contains("is outside the years svwizard works with (1900 to 2200)"), "\(result.status) \(said)")
+        #expect(result.status == 2 && said.contains("is outside the years svwizard works with (2000 to 2100)"), "\(result.status) \(said)")
         let asOf = try run(["track", "show", "RMBC-TW-01", "--as-of", "9999-01-01"])
         #expect(asOf.status == 64 && asOf.stderr.contains("is not a date svwizard understands"), "\(asOf.stderr)")
     }

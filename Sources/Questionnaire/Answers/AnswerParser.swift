@@ -90,9 +90,7 @@ public enum AnswerParser {
     }
 
     /// A date as `YYYY-MM-DD`, from `2025-04-01` or the UK's `01/04/2025`.
-    static func date(_ text: String) -> String? {
-        DateText.parse(text).flatMap { iso in Day(iso: iso).flatMap { Day.problem($0) == nil ? iso : nil } }
-    }
+    static func date(_ text: String) -> String? { DateText.parse(text) }
 
     private static func bounded(_ value: Decimal, _ definition: QuestionDefinition, _ question: PlannedQuestion) -> Result<Decimal, AnswerProblem> {
         if let minimum = definition.minimum.flatMap(DecimalText.parse), value < minimum {

@@ -9,7 +9,8 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
     /// The years a contract, a return or a report may fall in: wide enough for any real
     /// procurement, narrow enough that a contract's schedule and reporting years can always be
     /// worked out (a date such as year 1 or 9999 is refused where it comes in, never a crash).
-    public static let supportedYears = 1900...2200
+    /// The dates people type are read within the same years (`DateText.parse`).
+    public static let supportedYears = 2000...2100
 
     /// Why `day` is refused as a contract's, a return's or a report's date, or nil.
     public static func problem(_ day: Day) -> String? {

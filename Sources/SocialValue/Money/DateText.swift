@@ -27,7 +27,7 @@ public enum DateText {
         }
         guard let day, let month, var year else { return nil }
         if year < 100 { year += 2000 }
-        guard (2000...2100).contains(year), (1...12).contains(month), (1...daysIn(month, year)).contains(day) else { return nil }
+        guard Day.supportedYears.contains(year), (1...12).contains(month), (1...daysIn(month, year)).contains(day) else { return nil }
         return String(format: "%04d-%02d-%02d", year, month, day)
     }
 

@@ -47,7 +47,6 @@ extension Day {
         guard let iso = DateText.parse(text), let day = Day(iso: iso) else {
             throw WizardError("\(option) \(text) is not a date svwizard understands. \(DateText.rule)", status: .usage)
         }
-        if let problem = Day.problem(day) { throw WizardError("\(option): \(problem)", status: .usage) }
         return day
     }
 }
