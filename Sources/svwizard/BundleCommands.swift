@@ -23,7 +23,7 @@ struct ExportCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The draft made by svwizard respond.", valueName: "draft"), completion: Completions.drafts)
     var draft: String
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Where to write the bundle (default: beside the draft, NAME.svbundle.zip).", valueName: "file"))
+    @Option(name: .shortAndLong, help: ArgumentHelp("Where to write the bundle (default: beside the draft, named after the tender and the supplier, REFERENCE-Supplier-Name.svbundle.zip).", valueName: "file"))
     var output: String?
 
     @OptionGroup var options: GlobalOptions

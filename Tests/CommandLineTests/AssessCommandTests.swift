@@ -75,7 +75,7 @@ struct AssessCommandTests {
         #expect(respond.stdout.contains("  TOM10 ") && respond.stdout.contains("  TOM18 ") && !respond.stdout.contains("TOM6 "))
         #expect(!respond.stdout.contains("1.  TOM10"), "no position numbers in the measure menu")
         #expect(respond.stdout.contains("You chose 1 measure: TOM10 Apprenticeships."))
-        let export = try runner.run(["export", "RMBC-1.svdraft.json"])
+        let export = try runner.run(["export", "RMBC-1.svdraft.json", "-o", "RMBC-1.svbundle.zip"])
         #expect(export.status == 0, "\(export.stdout)")
         #expect(try runner.run(["validate", "RMBC-1.svbundle.zip"]).status == 0)
     }

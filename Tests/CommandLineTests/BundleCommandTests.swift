@@ -10,13 +10,13 @@ struct BundleCommandTests {
         #expect(result.status == 0)
     }
 
-    @Test("export writes the bundle beside the draft; validate says it is valid (exit 0); two exports are byte-identical")
+    @Test("export writes the bundle beside the draft, named after the tender and the supplier; validate says it is valid (exit 0); two exports are byte-identical")
     func exportAndValidate() throws {
         let fixture = try RespondFixture()
         try finishedDraft(fixture)
         let export = try fixture.runner.run(["export", fixture.draft])
         #expect(export.status == 0, "\(export.stdout)\(export.stderr)")
-        let bundle = fixture.runner.home.appendingPathComponent("acme.svbundle.zip").path
+        let bundle = fixture.runner.home.appendingPathComponent("RMBC-2025-041-Acme-Joinery.svbundle.zip").path
         #expect(export.stdout.contains("Exported") && export.stdout.contains(bundle))
         let first = try Data(contentsOf: URL(fileURLWithPath: bundle))
         let again = try fixture.runner.run(["export", fixture.draft, "-o", "again.svbundle.zip"])
@@ -25,7 +25,8 @@ struct BundleCommandTests {
 
         let validate = try fixture.runner.run(["validate", bundle])
         #expect(validate.status == 0)
-        #expect(validate.stdout.contains("acme.svbundle.zip: valid"))
+        #expect(validate.stdout.flattened.contains("RMBC-2025-041-Acme-Joinery.svbundle.zip: valid"))
+        #expect(FileManager.default.fileExists(atPath: fixture.runner.home.appendingPathComponent("RMBC-2025-041-Acme-Joinery.checklist.txt").path))
         let json = try fixture.runner.run(["validate", bundle, "--json"])
         let reports = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
         #expect(reports.first?["status"] as? String == "valid")
@@ -44,7 +45,7 @@ struct BundleCommandTests {
         #expect(export.stderr.contains("Not exported: the response has 1 error to fix first."))
         #expect(export.stderr.contains("SV-E006"))
         #expect(export.stderr.contains("What to do: Enter what you will deliver, or remove the measure."))
-        #expect(!FileManager.default.fileExists(atPath: fixture.runner.home.appendingPathComponent("acme.svbundle.zip").path))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: fixture.runner.home.path).allSatisfy { !$0.hasSuffix(".svbundle.zip") })
     }
 
     @Test("export refuses an unfinished draft, naming the unanswered questions")

@@ -47,7 +47,7 @@ struct EvaluateCommandTests {
             """)
         let respond = try runner.run(["respond", "--tender", tender, "--answers", "\(name).yaml", "--no-input", "--draft", "\(name).svdraft.json"])
         precondition(respond.status == 0, "\(respond.stdout)\(respond.stderr)")
-        let export = try runner.run(["export", "\(name).svdraft.json"])
+        let export = try runner.run(["export", "\(name).svdraft.json", "-o", "\(name).svbundle.zip"])
         precondition(export.status == 0, "\(export.stdout)\(export.stderr)")
     }
 

@@ -87,7 +87,7 @@ struct GoldenOutputTests {
         }
         let respond = try runner.run(["respond", "--tender", "tender.json", "--answers", "response.yaml", "--no-input", "--draft", "acme.svdraft.json"])
         #expect(respond.status == 0, "\(respond.stdout)\(respond.stderr)")
-        let export = try runner.run(["export", "acme.svdraft.json"])
+        let export = try runner.run(["export", "acme.svdraft.json", "-o", "acme.svbundle.zip"])
         #expect(export.status == 0, "\(export.stdout)\(export.stderr)")
         let bundle = try Data(contentsOf: runner.home.appendingPathComponent("acme.svbundle.zip"))
         for (name, data) in try BundleFiles.read(bundle) where name != "manifest.json" {

@@ -55,7 +55,7 @@ struct OneTenderEndToEndTests {
         // 2. Three suppliers respond and export their bundles.
         for supplier in ["maltby", "bigpromise", "thin"] {
             _ = try succeeds(["respond", "--tender", "tender.json", "--answers", "\(supplier).yaml", "--no-input", "--draft", "\(supplier).svdraft.json"])
-            _ = try succeeds(["export", "\(supplier).svdraft.json"])
+            _ = try succeeds(["export", "\(supplier).svdraft.json", "-o", "\(supplier).svbundle.zip"])
         }
 
         // 3. The panel checks the bundles. Maltby Builders: TOM1 4 + 4 FTE x £12,000 = £96,000.00; TOM10 52 + 52 weeks x £200

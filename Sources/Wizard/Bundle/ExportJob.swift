@@ -48,7 +48,7 @@ public struct ExportJob {
             console.refuse("Fix them with: svwizard respond --resume \(draftURL.path) (then type review, and edit).")
             return .refused
         }
-        let output = context.resolve(outputPath ?? Self.defaultBundleName(for: draftURL))
+        let output = context.resolve(outputPath ?? Self.defaultBundleName(for: draftURL, response: response))
         do {
             try AtomicFile.write(try BundleWriter.bundle(document), to: output)
         } catch {
@@ -80,13 +80,40 @@ public struct ExportJob {
         return name + ".checklist.txt"
     }
 
-    /// `NAME.svbundle.zip` beside the draft `NAME.svdraft.json`.
-    static func defaultBundleName(for draft: URL) -> String {
-        var name = draft.lastPathComponent
-        for suffix in [".svdraft.json", ".json"] where name.hasSuffix(suffix) {
-            name.removeLast(suffix.count)
-            break
+    /// `REF-Supplier-Name.svbundle.zip` beside the draft, so a panel receiving many bundles need
+    /// not rename them: the tender's reference and the supplier's name, in letters, digits and
+    /// hyphens only (accents dropped), so the name survives any portal, e-mail or file system.
+    /// The draft's own name when the response names neither.
+    static func defaultBundleName(for draft: URL, response: TenderResponse) -> String {
+        let parts = [response.tender.reference, response.supplier.name].map(fileNamePart).filter { !$0.isEmpty }
+        var name = parts.joined(separator: "-")
+        if name.isEmpty {
+            name = draft.lastPathComponent
+            for suffix in [".svdraft.json", ".json"] where name.hasSuffix(suffix) {
+                name.removeLast(suffix.count)
+                break
+            }
         }
         return draft.deletingLastPathComponent().appendingPathComponent(name + ".svbundle.zip").path
+    }
+
+    /// `text` as part of a file name: ASCII letters and digits, every other run of characters
+    /// one hyphen, at most 60 characters.
+    static func fileNamePart(_ text: String) -> String {
+        let folded = text.folding(options: [.diacriticInsensitive, .widthInsensitive], locale: nil)
+        var part = ""
+        for scalar in folded.unicodeScalars {
+            if scalar.isASCII, CharacterSet.alphanumerics.contains(scalar) {
+                part.unicodeScalars.append(scalar)
+            } else if !part.isEmpty, part.last != "-" {
+                part.append("-")
+            }
+        }
+        while part.last == "-" { part.removeLast() }
+        if part.count > 60 {
+            part = String(part.prefix(60))
+            while part.last == "-" { part.removeLast() }
+        }
+        return part
     }
 }
