@@ -1,4 +1,6 @@
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 #include <readline/readline.h>
 #include <readline/history.h>
 
@@ -28,4 +30,30 @@ static inline void svwizard_rl_flush(void) {
 /* Turns readline's bracketed-paste mode (escape codes sent to the terminal) on or off. */
 static inline void svwizard_rl_bracketed_paste(int on) {
     rl_variable_bind("enable-bracketed-paste", on ? "on" : "off");
+}
+
+/* Text to put on the next line before the person types (what they had typed when they
+   pressed Ctrl-C and chose to carry on), through readline's startup hook. */
+static char *svwizard_rl_prefill_text = NULL;
+
+static inline int svwizard_rl_insert_prefill(void) {
+    if (svwizard_rl_prefill_text) {
+        rl_insert_text(svwizard_rl_prefill_text);
+        free(svwizard_rl_prefill_text);
+        svwizard_rl_prefill_text = NULL;
+    }
+    rl_startup_hook = NULL;
+    return 0;
+}
+
+static inline void svwizard_rl_prefill(const char *text) {
+    free(svwizard_rl_prefill_text);
+    svwizard_rl_prefill_text = strdup(text);
+    rl_startup_hook = svwizard_rl_insert_prefill;
+}
+
+/* A copy of the line being edited (free it), or NULL when there is none. */
+static inline char *svwizard_rl_line_copy(void) {
+    if (!rl_line_buffer || rl_end <= 0) return NULL;
+    return strndup(rl_line_buffer, (size_t)rl_end);
 }

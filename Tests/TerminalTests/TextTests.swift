@@ -80,7 +80,7 @@ struct ScriptedReaderTests {
         let sink = StringSink()
         let reader = ScriptedLineReader(["a", "^C"], output: sink)
         #expect(reader.readLine(prompt: "First? ", completions: ["x"]) == .line("a"))
-        #expect(reader.readLine(prompt: "Second? ", completions: []) == .interrupt)
+        #expect(reader.readLine(prompt: "Second? ", completions: []) == .interrupt(typed: ""))
         #expect(reader.readLine(prompt: "Third? ", completions: []) == .end)
         #expect(reader.prompts == ["First? ", "Second? ", "Third? "])
         #expect(reader.offeredCompletions.first == ["x"])

@@ -22,6 +22,21 @@ public struct Draft: Sendable, Hashable, Codable {
     public var position: String?
     /// Whether the person reached the end and finished.
     public var finished: Bool
+    /// What the person had typed at a question, not yet entered, when they pressed Ctrl-C:
+    /// put back on the line when that question is asked again.
+    public var typed: TypedText?
+
+    /// Text typed at a question but not entered.
+    public struct TypedText: Sendable, Hashable, Codable {
+        /// The question's key.
+        public var question: String
+        public var text: String
+
+        public init(question: String, text: String) {
+            self.question = question
+            self.text = text
+        }
+    }
 
     public init(flow: String, toolVersion: String, tender: TenderSpecification?, answers: AnswerSheet = AnswerSheet(),
                 position: String? = nil, finished: Bool = false) {

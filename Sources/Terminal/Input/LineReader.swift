@@ -4,8 +4,8 @@ public enum LineInput: Sendable, Hashable {
     case line(String)
     /// The input ended: Ctrl-D at an empty prompt, or the end of piped input.
     case end
-    /// The person pressed Ctrl-C.
-    case interrupt
+    /// The person pressed Ctrl-C, with what they had typed on the line (empty if nothing).
+    case interrupt(typed: String)
 }
 
 /// Reads lines from a person or a script. Prompts go through the reader, so a scripted reader
@@ -15,4 +15,11 @@ public protocol LineReader: AnyObject {
     var isInteractive: Bool { get }
     /// Shows `prompt` and reads one line. `completions` are offered on Tab where supported.
     func readLine(prompt: String, completions: [String]) -> LineInput
+    /// Puts `text` on the next line read, as if the person had typed it, for them to edit or
+    /// enter (what they had typed before Ctrl-C). Readers that cannot edit a line ignore it.
+    func offer(_ text: String)
+}
+
+extension LineReader {
+    public func offer(_ text: String) {}
 }

@@ -32,7 +32,7 @@ public final class ScriptedLineReader: LineReader {
     public private(set) var offeredCompletions: [[String]] = []
     public let isInteractive: Bool
 
-    /// `lines` are answered in order; the line `^C` stands for Ctrl-C. After the last line the
+    /// `lines` are answered in order; a line ending `^C` stands for Ctrl-C pressed after typing the rest. After the last line the
     /// input ends.
     public init(_ lines: [String], output: TextSink? = nil, interactive: Bool = false) {
         self.remaining = lines
@@ -46,9 +46,9 @@ public final class ScriptedLineReader: LineReader {
         output?.write(prompt)
         guard !remaining.isEmpty else { return .end }
         let line = remaining.removeFirst()
-        if line == "^C" {
-            output?.write("^C\n")
-            return .interrupt
+        if line.hasSuffix("^C") {
+            output?.write(line + "\n")
+            return .interrupt(typed: String(line.dropLast(2)))
         }
         output?.write(line + "\n")
         return .line(line)

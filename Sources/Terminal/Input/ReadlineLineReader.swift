@@ -38,9 +38,13 @@ public final class ReadlineLineReader: LineReader {
         defer { svwizard_rl_flush() }
         if ReadlineState.interrupted != 0 {
             ReadlineState.interrupted = 0
+            // What was typed, as the key reader saw it when Ctrl-C came (readline itself drops
+            // a line that meets end-of-input at a terminal); it is not kept in the history.
+            let typed = ReadlineState.typedAtInterrupt ?? pointer.map { String(cString: $0) } ?? ""
+            ReadlineState.typedAtInterrupt = nil
             free(pointer)
             rl_crlf()
-            return .interrupt
+            return .interrupt(typed: typed)
         }
         guard let pointer else { return .end }
         let line = String(cString: pointer)
@@ -50,6 +54,11 @@ public final class ReadlineLineReader: LineReader {
         }
         return .line(line)
     }
+
+    public func offer(_ text: String) {
+        guard !text.isEmpty, !text.contains("\n") else { return }
+        svwizard_rl_prefill(text)
+    }
 }
 
 /// readline calls back through C function pointers, which cannot capture context, so its
@@ -58,6 +67,8 @@ enum ReadlineState {
     nonisolated(unsafe) static var candidates: [String] = []
     nonisolated(unsafe) static var interrupted: sig_atomic_t = 0
     nonisolated(unsafe) static var matchIndex = 0
+    /// The line as it was when the key reader first saw Ctrl-C.
+    nonisolated(unsafe) static var typedAtInterrupt: String?
 
     /// Reads one key for readline. Waits with `poll()` so that Ctrl-C (which interrupts the
     /// wait) is noticed at once; after Ctrl-C it answers end-of-input, which ends any key
@@ -65,7 +76,14 @@ enum ReadlineState {
     static let readKey: @convention(c) (UnsafeMutablePointer<FILE>?) -> Int32 = { _ in
         let descriptor = svwizard_rl_input_fd()
         while true {
-            if ReadlineState.interrupted != 0 { return EOF }
+            if ReadlineState.interrupted != 0 {
+                if ReadlineState.typedAtInterrupt == nil {
+                    let copy = svwizard_rl_line_copy()
+                    ReadlineState.typedAtInterrupt = copy.map { String(cString: $0) } ?? ""
+                    free(copy)
+                }
+                return EOF
+            }
             var wait = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
             // A timeout closes the race where Ctrl-C arrives just before poll() starts waiting.
             let ready = poll(&wait, 1, 200)

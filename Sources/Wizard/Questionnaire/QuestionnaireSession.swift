@@ -97,8 +97,16 @@ public final class QuestionnaireSession {
             let answers = draft.answers
             let prompt = QuestionPrompt(context: context, environment: planner.environment, answers: answers,
                                         question: question, current: answers[question.key],
-                                        accept: { [review] value in review.check(key: question.key, value: value, answers: answers) })
-            switch prompt.ask() {
+                                        accept: { [review] value in review.check(key: question.key, value: value, answers: answers) },
+                                        pending: draft.typed.flatMap { $0.question == question.key ? $0.text : nil })
+            let outcome = prompt.ask()
+            if case let .interrupted(typed) = outcome {
+                // Kept in the draft whether the person stays or leaves; put back on the line.
+                draft.typed = typed.isEmpty ? nil : Draft.TypedText(question: question.key, text: typed)
+            } else if draft.typed != nil, outcome != .save, outcome != .inputEnded {
+                draft.typed = nil
+            }
+            switch outcome {
             case let .answer(value):
                 record([question.key: value], last: question.key)
             case let .answers(values):
@@ -121,8 +129,8 @@ public final class QuestionnaireSession {
                 keeper.save(draft, as: path)
             case .quit:
                 return try leave(.left)
-            case .interrupted:
-                if let end = try confirmLeaving(.interrupted) { return end }
+            case let .interrupted(typed):
+                if let end = try confirmLeaving(.interrupted, typed: !typed.isEmpty) { return end }
             case .inputEnded:
                 if console.reader.isInteractive, let end = try confirmLeaving(.left) { return end }
                 if !console.reader.isInteractive { return try leave(.inputEnded) }
@@ -294,9 +302,10 @@ public final class QuestionnaireSession {
         return plan[number - 1].key
     }
 
-    private func confirmLeaving(_ end: SessionEnd) throws -> SessionEnd? {
+    private func confirmLeaving(_ end: SessionEnd, typed: Bool = false) throws -> SessionEnd? {
         console.write("\n")
-        let prompt = "Save your answers and leave? Your answers are kept either way. [Y/n]: "
+        let prompt = typed ? "Save your answers and leave? Your answers are kept either way, and so is what you had typed here. [Y/n]: "
+            : "Save your answers and leave? Your answers are kept either way. [Y/n]: "
         switch console.readLine(prompt: prompt, completions: ["yes", "no"]) {
         case let .line(text) where text.trimmingWhitespace.lowercased().hasPrefix("n"):
             console.say("Carrying on.")

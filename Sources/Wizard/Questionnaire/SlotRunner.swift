@@ -40,6 +40,7 @@ struct SlotRunner<State> {
     func run(_ state: inout State, fromLast: Bool = false, questions: (State) -> [SlotQuestion<State>]) throws -> End {
         var forced: Int? = fromLast ? max(questions(state).count - 1, 0) : nil // a question chosen by `back`
         var shownLead: Set<String> = []
+        var pending: String? // typed before Ctrl-C, by a person who chose to carry on
         while true {
             let slots = questions(state)
             guard let index = forced ?? slots.firstIndex(where: { ($0.current(state) ?? "").isEmpty }) else { return .finished }
@@ -57,7 +58,8 @@ struct SlotRunner<State> {
             var question = PlannedQuestion(slot.definition, stepTitle: slot.title, stepNumber: 1, stepCount: 1)
             question.measure = slot.measure
             let prompt = QuestionPrompt(context: context, environment: environment, answers: AnswerSheet(), question: question,
-                                        current: slot.current(state), accept: slot.accept)
+                                        current: slot.current(state), accept: slot.accept, pending: pending)
+            pending = nil
             switch prompt.ask() {
             case let .answer(value):
                 slot.store(&state, value)
@@ -72,6 +74,18 @@ struct SlotRunner<State> {
             case .save, .saveAs:
                 try save(state)
                 console.say("Saved to \(url.path).")
+            case let .interrupted(typed) where !typed.isEmpty:
+                // What was typed is not an answer yet: ask before it is dropped.
+                console.write("\n")
+                let stay = YesNoPrompt(question: "You had typed \(Echo.quoted(String(typed.prefix(80)))) here, which is not saved. Leave anyway?",
+                                       defaultAnswer: .no, help: "no (Enter) puts it back on the line; yes leaves, keeping every answer entered.")
+                if stay.ask(on: console) != .no {
+                    try save(state)
+                    console.say("Your answers are saved in \(url.path). Carry on with the same \(carryOn) command.")
+                    return .left
+                }
+                pending = typed
+                forced = index
             case .quit, .interrupted, .inputEnded:
                 try save(state)
                 console.say("Your answers are saved in \(url.path). Carry on with the same \(carryOn) command.")
