@@ -62,7 +62,7 @@ struct RespondCommandTests {
         // A clean finish offers to make the bundle; Enter means yes.
         try terminal.answer("Make the bundle to upload with your tender now? [Y/n]", "")
         #expect(try terminal.waitForExit() == 0)
-        #expect(FileManager.default.fileExists(atPath: fixture.runner.home.appendingPathComponent("acme.svbundle.zip").path))
+        #expect(FileManager.default.fileExists(atPath: fixture.runner.home.appendingPathComponent("RMBC-2025-041-Acme-Joinery.svbundle.zip").path))
         let screen = terminal.screen
         #expect(screen.contains("Answer: small"), "Tab completed the choice")
         let draft = try fixture.draftText()

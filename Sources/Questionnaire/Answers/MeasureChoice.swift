@@ -63,8 +63,33 @@ public enum MeasureChoice {
             }
             if references.count == tokens.count { return .success(references) }
         }
+        if let near = nearest(item, candidates: candidates, names: names) { return .failure(near) }
         return .failure(AnswerProblem("\(Echo.quoted(item)) is not a measure here. Type references such as \(example(candidates)), "
             + "or words of a measure's name; the measures here are \(candidates.joined(separator: ", ")).", example: example(candidates)))
+    }
+
+    /// "Did you mean TOM31 Emissions?" for a word of a measure's name typed with a typo
+    /// (`emisions`, `apprentiships`); nil when no name has a word close to it.
+    static func nearest(_ item: String, candidates: [String], names: [String: String]) -> AnswerProblem? {
+        let typed = item.lowercased().split(separator: " ").map(String.init).filter { $0.count >= 4 }
+        guard !typed.isEmpty else { return nil }
+        func words(_ reference: String) -> [String] {
+            (names[reference] ?? "").lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init).filter { $0.count >= 4 }
+        }
+        let everyWord = Set(candidates.flatMap(words)).sorted()
+        // Each typed word corrected to its nearest; the measures whose names have them all.
+        var corrected: [[String]] = []
+        for word in typed {
+            let near = everyWord.contains(word) ? [word] : NearestAnswer.nearest(word, among: everyWord)
+            guard !near.isEmpty else { return nil }
+            corrected.append(near)
+        }
+        let matches = candidates.filter { reference in corrected.allSatisfy { options in options.contains { words(reference).contains($0) } } }
+        guard !matches.isEmpty else { return nil }
+        let named = matches.prefix(4).map { "\($0) \(names[$0] ?? "")" }
+        let list = named.count == 1 ? named[0] : named.dropLast().joined(separator: ", ") + " or " + named[named.count - 1]
+        return AnswerProblem("\(Echo.quoted(item)) is not a measure here. Did you mean \(list)? Type its reference to choose it.",
+                             example: matches.prefix(1).joined())
     }
 
     private static func notOffered(_ item: String, _ reference: MeasureReference, _ candidates: [String]) -> AnswerProblem {

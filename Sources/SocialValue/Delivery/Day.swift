@@ -1,3 +1,4 @@
+import Foundation
 /// A calendar day, free of time zones and clocks: what contracts, reporting periods and
 /// evidence are dated by. Arithmetic is on whole days, so the same dates always give the same
 /// periods, whatever the machine's locale or zone.
@@ -100,5 +101,15 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
     public func encode(to encoder: Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(iso)
+    }
+}
+
+extension Day {
+    /// Today, on this computer's calendar: the one "today" every command uses. `SVWIZARD_TODAY`
+    /// (a date such as 2026-12-06) sets another, to see what a command said on that day, and for tests.
+    public static func today(environment: [String: String] = ProcessInfo.processInfo.environment) -> Day {
+        if let text = environment["SVWIZARD_TODAY"], let iso = DateText.parse(text), let day = Day(iso: iso) { return day }
+        let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
+        return Day(year: parts.year ?? 2000, month: parts.month ?? 1, day: parts.day ?? 1) ?? Day(year: 2000, month: 1, day: 1)!
     }
 }

@@ -33,14 +33,6 @@ public enum RegisterAccess {
 }
 
 extension Day {
-    /// Today, on this computer's calendar: the one "today" every command uses. `SVWIZARD_TODAY`
-    /// (a date such as 2026-12-06) sets another, to see what a command said on that day, and for tests.
-    static func today(environment: [String: String] = ProcessInfo.processInfo.environment) -> Day {
-        if let text = environment["SVWIZARD_TODAY"], let iso = DateText.parse(text), let day = Day(iso: iso) { return day }
-        let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
-        return Day(year: parts.year ?? 2000, month: parts.month ?? 1, day: parts.day ?? 1) ?? Day(year: 2000, month: 1, day: 1)!
-    }
-
     /// A date typed on the command line (`--on 1 March 2026`, `2026-03-01`), or today when none was given.
     static func given(_ text: String?, option: String) throws -> Day {
         guard let text else { return today() }

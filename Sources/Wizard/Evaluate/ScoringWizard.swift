@@ -202,6 +202,12 @@ struct ScoringWizard {
         return scale.points.map { "  \(DecimalText.plain($0.score)) \($0.label): \($0.descriptor)" }.joined(separator: "\n")
     }
 
+    /// The scale's scores with their labels, so a score may be given by its label ("good"),
+    /// said back as its number.
+    private var scaleOptions: [ChoiceOption]? {
+        scale?.points.map { ChoiceOption(value: DecimalText.plain($0.score), label: $0.label) }
+    }
+
     private func scoreAccepted(_ value: String) -> String? {
         guard let scale else { return nil }
         guard let score = DecimalText.parse(value), scale.allows(score) else {
@@ -227,7 +233,7 @@ struct ScoringWizard {
             Slot(definition: QuestionDefinition(key: "score", ask: "\(evaluator): your score for \(bid.supplier)'s written answer?",
                                                 help: "Score the method statement and the delivery plan or milestone tracker on the \(scale?.name ?? "") scale. \(scaleText)\n"
                                                     + Self.writtenAnswerText(bid),
-                                                example: "4", kind: .decimal),
+                                                example: "4", kind: .decimal, options: scaleOptions),
                  title: title, lead: scoreLead(bid, evaluator: evaluator),
                  current: { entry($0).flatMap { $0.score < 0 ? nil : DecimalText.plain($0.score) } },
                  store: { scores, value in update(&scores) { $0.score = DecimalText.parse(value) ?? 0 } },
@@ -270,7 +276,7 @@ struct ScoringWizard {
         return [
             Slot(definition: QuestionDefinition(key: "agreed", ask: "The panel's agreed score for \(bid.supplier)?",
                                                 help: "After discussing the individual scores, the moderated score the panel agrees. \(scaleText)",
-                                                example: "4", kind: .decimal),
+                                                example: "4", kind: .decimal, options: scaleOptions),
                  title: "Agreed scores", lead: "\(bid.supplier): the individual scores are \(individual.isEmpty ? "not given yet" : individual).",
                  current: { $0.bids[bid.file]?.agreed.flatMap { $0.score < 0 ? nil : DecimalText.plain($0.score) } },
                  store: { scores, value in set(&scores, score: DecimalText.parse(value), reason: nil) },

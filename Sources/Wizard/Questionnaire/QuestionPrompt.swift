@@ -13,7 +13,8 @@ enum PromptOutcome: Equatable {
     /// `save NAME`: save to another file and carry on with that one.
     case saveAs(String)
     case quit
-    case interrupted
+    /// Ctrl-C, with what had been typed at the question (empty if nothing).
+    case interrupted(typed: String)
     case inputEnded
 }
 
@@ -29,13 +30,26 @@ struct QuestionPrompt {
     let current: String?
     /// A further check of a parsed answer; the problem, or nil to accept it.
     var accept: (String) -> String? = { _ in nil }
+    /// What the person had typed here before Ctrl-C, put back on the line to edit or enter.
+    var pending: String?
 
     private var console: Console { context.console }
 
     func ask() -> PromptOutcome {
         showQuestion()
+        var pending = pending.flatMap { $0.isEmpty ? nil : $0 }
+        if let pending {
+            let shown = pending.count > 200 ? String(pending.prefix(197)) + "..." : pending
+            if question.kind == .multiline {
+                console.say("What you had typed is kept below: carry on typing.")
+            } else {
+                console.say("You had typed: \(Echo.quoted(shown)). " + (console.reader.isInteractive && !pending.contains("\n")
+                    ? "It is back on the line: change it, or press Enter to use it." : "Type it again to use it."))
+            }
+        }
         while true {
-            let outcome = question.kind == .multiline ? readMultiline() : readSingleLine()
+            let outcome = question.kind == .multiline ? readMultiline(pending: pending) : readSingleLine(pending: pending)
+            pending = nil
             switch outcome {
             case let .answer(raw):
                 if let command = command(in: raw) {
@@ -55,6 +69,7 @@ struct QuestionPrompt {
                         console.complain(problem)
                         continue
                     }
+                    if let readBack = AnswerParser.readBack(typed: typed, value: value, for: question) { console.say(readBack) }
                     if question.kind == .measures {
                         console.say("You chose " + MeasureChoice.described(value, names: question.measureNames) + ".")
                     }
@@ -107,16 +122,17 @@ struct QuestionPrompt {
         return " [" + short + (shown.contains("\n") ? " ..." : "") + "]"
     }
 
-    private func readSingleLine() -> PromptOutcome {
+    private func readSingleLine(pending: String?) -> PromptOutcome {
         let prompt = "Answer\(bracket): "
+        if let pending { console.reader.offer(pending) }
         switch console.readLine(prompt: prompt, completions: question.completions + Self.commands) {
         case let .line(text): return .answer(text)
         case .end: return .inputEnded
-        case .interrupt: return .interrupted
+        case let .interrupt(typed): return .interrupted(typed: typed)
         }
     }
 
-    private func readMultiline() -> PromptOutcome {
+    private func readMultiline(pending: String?) -> PromptOutcome {
         if let current, !current.isEmpty {
             console.write(console.style.dim("Your answer so far:") + "\n" + TextWrapper.wrap(current, width: console.width, firstIndent: "  | ", indent: "  | ") + "\n")
             console.say("Press Enter to keep it, or type a new answer.")
@@ -126,7 +142,10 @@ struct QuestionPrompt {
         } else {
             console.write(console.style.dim("(Several lines; end with an empty line. ? explains.)") + "\n")
         }
-        var lines: [String] = []
+        var lines: [String] = pending.map { $0.components(separatedBy: "\n") } ?? []
+        // The last line typed goes back on the line being edited, where the person left it.
+        if console.reader.isInteractive, let last = lines.popLast() { console.reader.offer(last) }
+        for line in lines { console.write("  | " + line + "\n") }
         while true {
             let commands = Self.commands + (context.editor == nil ? [] : ["edit"])
             switch console.readLine(prompt: lines.isEmpty ? "Answer\(bracket): " : "  | ", completions: lines.isEmpty ? commands : []) {
@@ -161,7 +180,7 @@ struct QuestionPrompt {
                 }
                 lines.append(text)
             case .end: return lines.isEmpty ? .inputEnded : .answer(lines.joined(separator: "\n"))
-            case .interrupt: return .interrupted
+            case let .interrupt(typed): return .interrupted(typed: (lines + [typed]).joined(separator: "\n").trimmingWhitespace)
             }
         }
     }
@@ -235,10 +254,27 @@ struct QuestionPrompt {
         guard text.hasPrefix("?") else { return nil }
         let topic = String(text.dropFirst()).trimmingWhitespace
         if !topic.isEmpty {
-            if let page = GuideView(data: context.data, pack: environment.pack, renderer: console.markdown).render(topic) {
+            let guide = GuideView(data: context.data, pack: environment.pack, renderer: console.markdown)
+            if let page = guide.render(topic) {
                 console.write("\n" + page)
             } else {
-                console.complain("There is no guidance on \"\(topic)\". Type ? on its own for help with this question.")
+                // Words of a measure's name (`? disabled`), read the way choosing a measure reads them.
+                var names: [String: String] = [:]
+                for measure in context.data.catalogue.measures {
+                    names[measure.reference.rawValue] = context.data.framework.placement(of: measure.reference)?.headline.name ?? measure.label
+                }
+                let references = context.data.catalogue.measures.map(\.reference.rawValue)
+                switch MeasureChoice.parse(topic, candidates: references, names: names, optional: false) {
+                case let .success(answer) where !answer.contains(","):
+                    if let page = guide.render(answer) { console.write("\n" + page) }
+                case let .failure(problem) where problem.message.contains("Did you mean") || problem.message.contains("could mean several"):
+                    console.complain(problem.message.replacingOccurrences(of: "Type its reference to choose it.", with: "Type ? and its reference to read about it.")
+                        .replacingOccurrences(of: "Type the reference of the one you mean.", with: "Type ? and the reference of the one you mean."))
+                default:
+                    let near = guide.suggestions(for: topic).prefix(3)
+                    console.complain("There is no guidance on \(Echo.quoted(topic))" + (near.isEmpty ? "." : ". Did you mean ? \(near.joined(separator: " or ? "))?")
+                        + " Type ? on its own for help with this question.")
+                }
             }
         } else {
             showHelp()
