@@ -11,24 +11,40 @@ public enum TextWrapper {
         return lines.joined(separator: "\n")
     }
 
+    /// Breaks one line at spaces. Within a line the spaces between words are kept as they are
+    /// (so padded columns stay aligned); at a break they are dropped.
     private static func wrapLine(_ text: String, width: Int, firstIndent: String, indent: String) -> [String] {
-        let words = text.split(separator: " ", omittingEmptySubsequences: true)
+        // Each word with the run of spaces before it.
+        var words: [(gap: Int, word: Substring)] = []
+        var gap = 0
+        var index = text.startIndex
+        while index < text.endIndex {
+            if text[index] == " " {
+                gap += 1
+                index = text.index(after: index)
+                continue
+            }
+            let end = text[index...].firstIndex(of: " ") ?? text.endIndex
+            words.append((words.isEmpty ? 0 : gap, text[index..<end]))
+            gap = 0
+            index = end
+        }
         guard !words.isEmpty else { return [firstIndent.trimmingTrailingSpaces] }
         var lines: [String] = []
         var current = firstIndent
         var currentWidth = Style.visibleWidth(firstIndent)
         var lineHasWord = false
-        for word in words {
+        for (gap, word) in words {
             let wordWidth = Style.visibleWidth(String(word))
-            if lineHasWord && currentWidth + 1 + wordWidth > width {
+            if lineHasWord && currentWidth + gap + wordWidth > width {
                 lines.append(current)
                 current = indent
                 currentWidth = Style.visibleWidth(indent)
                 lineHasWord = false
             }
             if lineHasWord {
-                current += " "
-                currentWidth += 1
+                current += String(repeating: " ", count: gap)
+                currentWidth += gap
             }
             current += word
             currentWidth += wordWidth
