@@ -10,6 +10,17 @@ enum FrameworkChecks {
         errors += districtErrors(framework.localArea, in: file)
         if let evaluation = framework.evaluation { errors += evaluationErrors(evaluation, in: file) }
         if let management = framework.contractManagement { errors += managementErrors(management, measures: Set(framework.measureReferences), in: file) }
+        if let assessment = framework.assessment {
+            if assessment.shortList < 1 || assessment.shortList > 100 {
+                errors.append(file.error(at: [.key("assessment"), .key("shortList")], message: "must be from 1 to 100 measures, not \(assessment.shortList)",
+                                         hint: "Give how many measures an assessment recommends at most, such as 6."))
+            }
+            if assessment.jobsAndSkillsAtLeast < 0 || assessment.jobsAndSkillsAtLeast > assessment.shortList {
+                errors.append(file.error(at: [.key("assessment"), .key("jobsAndSkillsAtLeast")],
+                                         message: "must be from 0 to shortList (\(assessment.shortList)), not \(assessment.jobsAndSkillsAtLeast)",
+                                         hint: "Give how many of the recommended measures at least are on jobs or skills, such as 1."))
+            }
+        }
         if !errors.isEmpty { throw DataFileErrors(errors) }
     }
 

@@ -23,7 +23,7 @@ struct BrowserTests {
     }
 
     @Test("response.html, assessment.html, evaluation.html, return.html and report.html render and print cleanly on A4", arguments: [
-        ("response.html", "RMBC-2025-041", 2), ("assessment.html", "RMBC-2025-041", 3), ("evaluation.html", "RMBC-2025-041", 2),
+        ("response.html", "RMBC-2025-041", 2), ("assessment.html", "RMBC-2025-041", 4), ("evaluation.html", "RMBC-2025-041", 2),
         ("return.html", "RMBC-TW-01", 2), ("report.html", "2024/25", 4),
     ])
     func renders(page: String, reference: String, pageCount: Int) throws {

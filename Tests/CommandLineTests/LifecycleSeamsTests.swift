@@ -159,7 +159,7 @@ struct LifecycleSeamsTests {
         #expect(show.contains("Runs from 1 April 2026 to 30 September 2027 (18 months)"), "\(show)")
         let json = try json(try run(["contract", "show", "GS-18", "--json"]).stdout)
         #expect(json["months"] as? Int == 18 && json["years"] as? Int == 2)
-        for bad in ["0 months", "16 years", "eighteen months"] {
+        for bad in ["0 months", "16 years", "umpteen months"] {
             let refused = try run(["contract", "record", "X-\(bad.count)", "--title", "T", "--supplier", "S", "--postcode", "S60 1AE", "--value", "1",
                                    "--start", "1 April 2026", "--years", bad, "--directorate", "D", "--manager", "M"])
             #expect(refused.status == 64 && refused.stderr.contains("is not a contract length"), "\(bad): \(refused.stderr)")

@@ -37,7 +37,8 @@ struct AnswerKeysTests {
 @Suite("A contract's length as people say it")
 struct ContractLengthTests {
     @Test("years and months", arguments: [("2 years", 2), ("1 year", 1), ("18 months", 2), ("12 months", 1), ("6 months", 1), ("25 months", 3),
-                                          ("2", 2), ("2 years 6 months", 3), ("1 year and 6 months", 2)])
+                                          ("2", 2), ("2 years 6 months", 3), ("1 year and 6 months", 2),
+                                          ("two years", 2), ("eighteen months", 2), ("three", 3)])
     func lengths(text: String, years: Int) {
         #expect(ContractLength.years(text) == years)
     }
@@ -50,7 +51,7 @@ struct ContractLengthTests {
         #expect(ContractLength.partMonths(kept) == (kept.hasSuffix("months") ? ContractLength.months(kept) : nil))
     }
 
-    @Test("not a length", arguments: ["two years", "18 weeks", "-2 years", "years", "6 months 2 years", "0 months", "2 years 2 years"])
+    @Test("not a length", arguments: ["a few years", "18 weeks", "-2 years", "years", "6 months 2 years", "0 months", "2 years 2 years"])
     func notLengths(text: String) {
         #expect(ContractLength.years(text) == nil)
     }

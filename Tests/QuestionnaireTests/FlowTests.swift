@@ -99,7 +99,7 @@ struct AnswerParserTests {
     }
 
     @Test("bad quantities are explained", arguments: [
-        ("-1", "commitments.TOM1.quantity.1", "cannot be below 0"), ("ten", "commitments.TOM1.quantity.1", "is not a number"),
+        ("-1", "commitments.TOM1.quantity.1", "cannot be below 0"), ("lots", "commitments.TOM1.quantity.1", "is not a number"),
         ("2.505", "commitments.TOM1.quantity.1", "in steps of 0.01"), ("2.5", "commitments.TOM10.quantity.1", "a whole number"),
     ])
     func badQuantities(text: String, key: String, fragment: String) throws {

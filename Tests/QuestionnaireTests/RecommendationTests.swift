@@ -40,4 +40,36 @@ struct RecommendationTests {
         #expect(reasons.first { $0.measure.rawValue == "TOM5a" }?.reason
                 == "people will work on the contract and the work suits young people starting out")
     }
+
+    func shortList(_ fit: ContractFit) throws -> MeasureRecommendations.ShortList {
+        let data = try shippedData()
+        return MeasureRecommendations.shortList(for: fit, available: data.frameworkMeasures, options: data.framework.assessment)
+    }
+
+    @Test("every answer yes: a ranked short list of six, those fitting this contract in particular first, the rest left out with why")
+    func shortListEverythingYes() throws {
+        let list = try shortList(fit(people: 8, subcontracting: true, apprenticeships: true, schools: true, carbon: true, vcse: true))
+        #expect(list.recommended.count == 6)
+        let all = try recommended(fit(people: 8, subcontracting: true, apprenticeships: true, schools: true, carbon: true, vcse: true))
+        #expect(list.recommended.count + list.alsoFit.count == all.count, "every fitting measure is either listed or left off with a reason")
+        let data = try shippedData()
+        let generic = Set(data.frameworkMeasures.filter { $0.recommendWhen == [.people] }.map(\.reference))
+        #expect(list.recommended.allSatisfy { !generic.contains($0.measure) }, "measures that fit any contract with staff rank last")
+        #expect(list.alsoFit.contains { generic.contains($0.measure) && $0.reason.hasSuffix("(so it fits any contract with staff)") })
+        #expect(list.rule.contains("At most 6 measures, at least 1 on jobs or skills") && list.rule.contains("bradford.gov.uk"))
+    }
+
+    @Test("the short list keeps one on jobs or skills when one fits, even if it ranks lower")
+    func shortListJobs() throws {
+        // People, schools, the supply chain, carbon and voluntary groups: more particular measures fit than the list keeps.
+        let list = try shortList(fit(people: 8, subcontracting: true, schools: true, carbon: true, vcse: true))
+        let data = try shippedData()
+        let jobs = Set(data.frameworkMeasures.filter { $0.recommendWhen.contains(.people) || $0.recommendWhen.contains(.apprenticeships) }.map(\.reference))
+        #expect(list.recommended.count <= 6)
+        #expect(list.recommended.contains { jobs.contains($0.measure) })
+        // No people and no apprentices: nothing on jobs fits, and none is forced in.
+        let none = try shortList(fit(subcontracting: true, carbon: true))
+        #expect(!none.recommended.contains { jobs.contains($0.measure) })
+        #expect(none.notFit.contains { $0.measure.rawValue == "TOM1" && $0.reason == "no one will work on the contract" })
+    }
 }

@@ -35,14 +35,23 @@ struct RouteDecisionTests {
         #expect(!decision("40000", .tender).requirements.contains { $0.rule.contains("quotations") })
     }
 
-    @Test("the ambition range comes from the lowest and highest benchmark, labelled as benchmarks")
+    @Test("the ambition range comes from the lowest and highest benchmark for the contract's kind, labelled as benchmarks, with sources")
     func ambition() throws {
-        var benchmarks = Fixtures.framework.benchmarks
-        benchmarks.items.append(Benchmark(name: "Construction average", share: 24, description: "", source: ""))
-        let range = try #require(AmbitionRange(value: Money(450_000), benchmarks: benchmarks))
+        let benchmarks = Benchmarks(warnAbove: 50, items: [
+            Benchmark(name: "Construction average", share: 24, description: "", source: "https://example.org/construction", appliesTo: [.works]),
+            Benchmark(name: "A council target", share: 50, description: "", source: "https://example.org/target"),
+        ])
+        let range = try #require(AmbitionRange(value: Money(450_000), category: .works, benchmarks: benchmarks))
         #expect(range.low == Money(108_000))
         #expect(range.high == Money(225_000))
-        #expect(range.sentence.hasPrefix("£108,000 to £225,000 (24% to 50% of the contract value). These are public benchmarks, not targets"))
+        #expect(range.sentence.hasPrefix("£108,000 to £225,000 (24% to 50% of the contract value). These are public benchmarks for works contracts, not targets"))
+        #expect(range.sentence.contains("Construction average, 24% (https://example.org/construction)"))
+        // A services contract is not measured against a construction benchmark.
+        let services = try #require(AmbitionRange(value: Money(450_000), category: .services, benchmarks: benchmarks))
+        #expect(services.sentence == "£225,000 (50% of the contract value). This is a public benchmark for services contracts, not a target: "
+            + "A council target, 50% (https://example.org/target).")
+        let worksOnly = Benchmarks(warnAbove: 50, items: [benchmarks.items[0]])
+        #expect(AmbitionRange(value: Money(450_000), category: .goods, benchmarks: worksOnly) == nil)
     }
 }
 

@@ -49,7 +49,8 @@ struct PlaceholderContext {
 
     /// The measures an assessment's answers so far recommend.
     var recommended: [MeasureRecommendations.Recommendation] {
-        MeasureRecommendations.recommend(for: AssessmentAssembler.fit(answers), available: data.frameworkMeasures)
+        MeasureRecommendations.shortList(for: AssessmentAssembler.fit(answers), available: data.frameworkMeasures,
+                                         options: data.framework.assessment).recommended
     }
 
     func plan(_ question: QuestionDefinition, key: String, step: StepDefinition, number: Int, of count: Int,
@@ -169,7 +170,9 @@ struct PlaceholderContext {
             let route = answers["route"].flatMap(OpportunityAssessment.Route.init(rawValue:)) ?? .tender
             values["routeRules"] = RouteDecision(value: value, route: route, rules: rules).requirements
                 .map { "\($0.rule) (\($0.reason))" }.joined(separator: " ")
-            values["ambition"] = AmbitionRange(value: value, benchmarks: data.framework.benchmarks)?.sentence ?? ""
+            let category = answers["contract.category"].flatMap(OpportunityAssessment.Category.init(rawValue:)) ?? .services
+            values["ambition"] = AmbitionRange(value: value, category: category, benchmarks: data.framework.benchmarks)
+                .map { "A realistic ambition for this contract: " + $0.sentence } ?? AmbitionRange.none(for: category)
         }
         // An illustrative pack is offered as the default only in training: a real tender needs the buyer's values.
         values["activePack"] = environment.pack.flatMap { $0.illustrative && answers["training"] != "yes" ? nil : $0.name } ?? ""

@@ -4,7 +4,7 @@ import Foundation
 /// lifecycle, done before a procurement starts.
 public struct OpportunityAssessment: Sendable, Hashable {
     /// What is bought.
-    public enum Category: String, Sendable, Hashable, CaseIterable {
+    public enum Category: String, Sendable, Hashable, CaseIterable, Codable {
         case goods, services, works
     }
 

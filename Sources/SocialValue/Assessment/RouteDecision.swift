@@ -50,18 +50,23 @@ public struct RouteDecision: Sendable, Hashable {
     }
 }
 
-/// A realistic range of social value for a contract, from the public benchmarks: labelled as
-/// benchmarks, never as targets.
+/// A realistic range of social value for a contract, from the public benchmarks that speak for
+/// its kind (a construction benchmark is no guide to a services contract): labelled as
+/// benchmarks, never as targets, each with its source.
 public struct AmbitionRange: Sendable, Hashable {
+    public var category: OpportunityAssessment.Category
     public var low: Money
     public var high: Money
     public var lowBenchmark: Benchmark
     public var highBenchmark: Benchmark
 
-    /// The range from the lowest to the highest benchmark share; nil with fewer than one benchmark.
-    public init?(value: Money, benchmarks: Benchmarks) {
-        guard let lowest = benchmarks.items.min(by: { $0.share < $1.share }),
-              let highest = benchmarks.items.max(by: { $0.share < $1.share }) else { return nil }
+    /// The range from the lowest to the highest share among the benchmarks for `category`; nil
+    /// when none speaks for it.
+    public init?(value: Money, category: OpportunityAssessment.Category, benchmarks: Benchmarks) {
+        let fitting = benchmarks.items.filter { $0.applies(to: category) }
+        guard let lowest = fitting.min(by: { $0.share < $1.share }),
+              let highest = fitting.max(by: { $0.share < $1.share }) else { return nil }
+        self.category = category
         low = value * lowest.share.fraction
         high = value * highest.share.fraction
         lowBenchmark = lowest
@@ -70,7 +75,17 @@ public struct AmbitionRange: Sendable, Hashable {
 
     /// "£108,000 to £225,000 (24% to 50% of the contract value) ..."
     public var sentence: String {
-        "\(low.wholePounds) to \(high.wholePounds) (\(lowBenchmark.share) to \(highBenchmark.share) of the contract value). "
-            + "These are public benchmarks, not targets: \(lowBenchmark.name), \(lowBenchmark.share); \(highBenchmark.name), \(highBenchmark.share)."
+        let cited = { (benchmark: Benchmark) in "\(benchmark.name), \(benchmark.share) (\(benchmark.source))" }
+        if lowBenchmark == highBenchmark {
+            return "\(low.wholePounds) (\(lowBenchmark.share) of the contract value). This is a public benchmark for \(category.rawValue) "
+                + "contracts, not a target: \(cited(lowBenchmark))."
+        }
+        return "\(low.wholePounds) to \(high.wholePounds) (\(lowBenchmark.share) to \(highBenchmark.share) of the contract value). "
+            + "These are public benchmarks for \(category.rawValue) contracts, not targets: \(cited(lowBenchmark)); \(cited(highBenchmark))."
+    }
+
+    /// Said when no benchmark speaks for the contract's kind.
+    public static func none(for category: OpportunityAssessment.Category) -> String {
+        "No public benchmark for \(category.rawValue) contracts is recorded in the framework, so none is suggested."
     }
 }

@@ -29,6 +29,8 @@ public struct Framework: Sendable, Hashable, Codable {
     /// How delivery is managed after award: the reporting calendar, RAG thresholds and living
     /// wage assurance.
     public var contractManagement: ContractManagementOptions?
+    /// How an opportunity assessment recommends measures: how short its list is.
+    public var assessment: AssessmentOptions?
 
     public init(
         council: String, policy: PolicyDocument, definition: Quotation, outcomes: [Outcome], themes: [Theme],
@@ -163,4 +165,34 @@ public struct Benchmark: Sendable, Hashable, Codable {
     public var share: Percentage
     public var description: String
     public var source: String
+    /// The kinds of contract it was measured on or set for; every kind when absent.
+    public var appliesTo: [OpportunityAssessment.Category]?
+
+    public init(name: String, share: Percentage, description: String, source: String, appliesTo: [OpportunityAssessment.Category]? = nil) {
+        self.name = name
+        self.share = share
+        self.description = description
+        self.source = source
+        self.appliesTo = appliesTo
+    }
+
+    /// Whether the benchmark speaks for a contract of `category`.
+    public func applies(to category: OpportunityAssessment.Category) -> Bool { appliesTo?.contains(category) ?? true }
+}
+
+/// How an opportunity assessment recommends measures. The policy sets no number: the council
+/// chooses, and the framework records its reason.
+public struct AssessmentOptions: Sendable, Hashable, Codable {
+    /// The most measures recommended.
+    public var shortList: Int
+    /// How many of them at least are about jobs or skills, when any fits.
+    public var jobsAndSkillsAtLeast: Int
+    /// Where the numbers come from.
+    public var source: String
+
+    public init(shortList: Int, jobsAndSkillsAtLeast: Int, source: String) {
+        self.shortList = shortList
+        self.jobsAndSkillsAtLeast = jobsAndSkillsAtLeast
+        self.source = source
+    }
 }

@@ -7,7 +7,9 @@ import SocialValue
 public struct AssessmentRecord: Sendable {
     public var assessment: OpportunityAssessment
     public var decision: RouteDecision
-    public var recommendations: [MeasureRecommendations.Recommendation]
+    /// The ranked short list, and why the other measures were left out.
+    public var shortList: MeasureRecommendations.ShortList
+    public var recommendations: [MeasureRecommendations.Recommendation] { shortList.recommended }
     public var ambition: AmbitionRange?
     public var actions: [AssessmentActions.Action]
     /// How the framework names each measure: reference, headline, wording.
@@ -21,9 +23,9 @@ public struct AssessmentRecord: Sendable {
     public init(assessment: OpportunityAssessment, framework: Framework, catalogue: Catalogue, pack: ValuePack?) {
         self.assessment = assessment
         decision = RouteDecision(value: assessment.value, route: assessment.route, rules: framework.rules)
-        recommendations = MeasureRecommendations.recommend(
-            for: assessment.fit, available: framework.measureReferences.compactMap(catalogue.measure(_:)))
-        ambition = AmbitionRange(value: assessment.value, benchmarks: framework.benchmarks)
+        shortList = MeasureRecommendations.shortList(
+            for: assessment.fit, available: framework.measureReferences.compactMap(catalogue.measure(_:)), options: framework.assessment)
+        ambition = AmbitionRange(value: assessment.value, category: assessment.category, benchmarks: framework.benchmarks)
         actions = AssessmentActions.actions(for: assessment, decision: decision, rules: framework.rules,
                                             packIsIllustrative: pack?.illustrative ?? true,
                                             unvalued: pack.map { pack in assessment.adoptedMeasures.filter { pack.value(for: $0) == nil } } ?? [])
@@ -46,6 +48,12 @@ public struct AssessmentRecord: Sendable {
         var paragraphs: [String] = []
         var bullets: [String] = []
         var checklist: [(item: String, followed: Bool)] = []
+        /// Bullets numbered in order (a ranking).
+        var numbered: [String] = []
+        /// Bullets after the numbered ones, under their own lead-in.
+        var groups: [(lead: String, bullets: [String])] = []
+        /// A table: its caption, column headings and rows.
+        var table: (caption: String, header: [String], rows: [[String]])?
 
         init(_ title: String, _ paragraphs: [String], _ bullets: [String]) {
             self.title = title
@@ -71,19 +79,38 @@ public struct AssessmentRecord: Sendable {
         }
         result.append(Section("Decisions and the policy's reasons", [], route))
         let adopted = Set(a.adoptedMeasures)
-        var measureLines = recommendations.map { recommendation in
-            let name = headline(recommendation.measure)
-            return "\(recommendation.measure.spoken) \(name): recommended because \(recommendation.reason). "
+        var measures = Section("Measures", [recommendations.isEmpty ? "No measure was recommended from the answers about the contract."
+                                                : "Recommended, best first. \(shortList.rule)"], [])
+        measures.numbered = recommendations.map { recommendation in
+            "\(recommendation.measure.spoken) \(headline(recommendation.measure)): recommended because \(recommendation.reason). "
                 + (adopted.contains(recommendation.measure) ? "Adopted." : "Not adopted.")
         }
-        for reference in a.adoptedMeasures where !recommendations.contains(where: { $0.measure == reference }) {
-            measureLines.append("\(reference.spoken) \(headline(reference)): added by the commissioner. Adopted.")
+        let added = a.adoptedMeasures.filter { reference in !recommendations.contains { $0.measure == reference } }
+        if !added.isEmpty {
+            measures.groups.append(("Added by the commissioner:", added.map { "\($0.spoken) \(headline($0)). Adopted." }))
         }
-        result.append(Section("Measures", [recommendations.isEmpty ? "No measure was recommended from the answers about the contract." : ""]
-            .filter { !$0.isEmpty }, measureLines))
-        if let ambition {
-            result.append(Section("A realistic ambition", [ambition.sentence], []))
+        let alsoFit = shortList.alsoFit.filter { !adopted.contains($0.measure) }
+        if !alsoFit.isEmpty {
+            measures.groups.append(("These fit too, but were left off the short list, which keeps the best \(recommendations.count):",
+                                    alsoFit.map { "\($0.measure.spoken) \(headline($0.measure)): \($0.reason)." }))
         }
+        let notFit = shortList.notFit.filter { !adopted.contains($0.measure) }
+        if !notFit.isEmpty {
+            measures.groups.append(("Not recommended for this contract:", notFit.map { "\($0.measure.spoken) \(headline($0.measure)): \($0.reason)." }))
+        }
+        result.append(measures)
+        var table = Section("The adopted measures", a.adoptedMeasures.isEmpty ? ["No measure is adopted yet."] : [], [])
+        if !a.adoptedMeasures.isEmpty {
+            table.table = ("The measures the tender adopts, with the unit each is counted in and its value per unit",
+                           ["Measure", "Counted in", "Value per unit"],
+                           a.adoptedMeasures.map { reference in
+                               let summary = self.measures.first { $0.reference == reference }
+                               let value = pack?.value(for: reference).map { "\($0.perUnit.unitPrice)" + (pack?.illustrative == true ? " (illustrative)" : "") }
+                               return ["\(reference.spoken) \(summary?.headline ?? "")", summary?.unit.plainName ?? "", value ?? "not valued"]
+                           })
+        }
+        result.append(table)
+        result.append(Section("A realistic ambition", [ambition?.sentence ?? AmbitionRange.none(for: a.category)], []))
         let market = a.market
         result.append(Section("Local market and commissioning", [], [
             "Lots for local SMEs or VCSEs: \(market.canSplitIntoLots ? "yes" : "no")\(market.lotsNote.isEmpty ? "" : " (\(market.lotsNote))")",
@@ -119,6 +146,10 @@ public struct AssessmentRecord: Sendable {
         result.append(Section("How bids will be scored", [scoringLine], []))
         result.append(Section("Value pack", [packLine], []))
         result.append(Section("Open actions", actions.isEmpty ? ["None."] : [], actions.map { "\($0.action) Why: \($0.reason)" }))
+        var decision = Section("Decision", ["To be completed by the officer who approves this assessment for the procurement file."], [])
+        decision.table = ("The decision: to be completed by the decision-maker", ["Detail", "To be completed"],
+                          [["Decision-maker's name", ""], ["Role", ""], ["Date", ""], ["Signature", ""]])
+        result.append(decision)
         return result
     }
 
@@ -133,6 +164,16 @@ public struct AssessmentRecord: Sendable {
             lines += ["", "## \(section.title)", ""]
             lines += section.paragraphs.flatMap { [ResponseMarkdown.paragraphs($0), ""] }
             lines += section.bullets.map { "- \(ResponseMarkdown.text($0))" }
+            lines += section.numbered.enumerated().map { "\($0.offset + 1). \(ResponseMarkdown.text($0.element))" }
+            for group in section.groups {
+                lines += ["", ResponseMarkdown.text(group.lead), ""]
+                lines += group.bullets.map { "- \(ResponseMarkdown.text($0))" }
+            }
+            if let table = section.table {
+                lines += ["| " + table.header.map(ResponseMarkdown.text).joined(separator: " | ") + " |",
+                          "|" + String(repeating: " --- |", count: table.header.count)]
+                lines += table.rows.map { "| " + $0.map { $0.isEmpty ? " " : ResponseMarkdown.text($0) }.joined(separator: " | ") + " |" }
+            }
             if !section.checklist.isEmpty {
                 lines += ["| Principle | Followed |", "| --- | --- |"]
                 lines += section.checklist.map { "| \(ResponseMarkdown.text($0.item)) | \($0.followed ? "yes" : "no") |" }
@@ -150,6 +191,22 @@ public struct AssessmentRecord: Sendable {
             body += section.paragraphs.map { "<p>\(ResponseHTML.escape($0).replacingOccurrences(of: "\n", with: "<br>\n"))</p>" }
             if !section.bullets.isEmpty {
                 body.append("<ul>" + section.bullets.map { "<li>\(ResponseHTML.escape($0).replacingOccurrences(of: "\n", with: "<br>\n"))</li>" }.joined() + "</ul>")
+            }
+            if !section.numbered.isEmpty {
+                body.append("<ol>" + section.numbered.map { "<li>\(ResponseHTML.escape($0))</li>" }.joined() + "</ol>")
+            }
+            for group in section.groups {
+                body.append("<p>\(ResponseHTML.escape(group.lead))</p>")
+                body.append("<ul>" + group.bullets.map { "<li>\(ResponseHTML.escape($0))</li>" }.joined() + "</ul>")
+            }
+            if let table = section.table {
+                body.append("<table><caption>\(ResponseHTML.escape(table.caption))</caption>")
+                body.append("<thead><tr>" + table.header.map { "<th scope=\"col\">\(ResponseHTML.escape($0))</th>" }.joined() + "</tr></thead><tbody>")
+                body += table.rows.map { row in
+                    "<tr><th scope=\"row\">\(ResponseHTML.escape(row.first ?? ""))</th>"
+                        + row.dropFirst().map { $0.isEmpty ? "<td class=\"blank\"></td>" : "<td>\(ResponseHTML.escape($0))</td>" }.joined() + "</tr>"
+                }
+                body.append("</tbody></table>")
             }
             if !section.checklist.isEmpty {
                 body.append("<table><caption>\(ResponseHTML.escape(section.title)): which the commissioning follows</caption>")

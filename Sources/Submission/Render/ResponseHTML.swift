@@ -200,6 +200,7 @@ public enum ResponseHTML {
         .findings li.error { color: #9b1c1c; } .findings li.warning { color: #8a5a00; }
         footer { margin-top: 3rem; font-size: 0.85rem; color: #555; }
         caption { text-align: left; font-style: italic; padding: 0.3rem 0; }
+        td.blank { height: 2.2rem; width: 60%; }
         table.chart-figures { width: auto; margin-top: 0.5rem; }
         @page { size: A4; margin: 16mm 15mm; }
         @media print {

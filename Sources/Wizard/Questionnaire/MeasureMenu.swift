@@ -36,8 +36,13 @@ struct MeasureMenu {
             show("Suggested for you", "(a starting point, not a requirement)", suggestions.prefix(6).map { ($0.measure, $0.reason) })
         case .contract:
             let fit = AssessmentAssembler.fit(answers)
-            let recommendations = MeasureRecommendations.recommend(for: fit, available: offeredMeasures)
-            show("Recommended for this contract", "(from your answers; accept, drop or add)", recommendations.map { ($0.measure, $0.reason) })
+            let list = MeasureRecommendations.shortList(for: fit, available: offeredMeasures, options: data.framework.assessment)
+            show("Recommended for this contract, best first", "(from your answers; accept, drop or add)", list.recommended.map { ($0.measure, $0.reason) })
+            if !list.alsoFit.isEmpty {
+                console.write(TextWrapper.wrap("Also fit, left off the short list (at most \(list.recommended.count)): "
+                    + list.alsoFit.map(\.measure.rawValue).joined(separator: ", ") + ". The assessment record says why.",
+                    width: console.width, firstIndent: "  ", indent: "    ") + "\n")
+            }
         case nil:
             break
         }
