@@ -93,6 +93,11 @@ struct GoldenOutputTests {
         for (name, data) in try BundleFiles.read(bundle) where name != "manifest.json" {
             GoldenFiles.check(name, data)
         }
+        // The supplier's own pages say the checks in plain words: no codes, no field names.
+        for page in ["response.html", "response.md", "response.txt"] {
+            let text = String(decoding: try #require(try BundleFiles.read(bundle).first { $0.0 == page }).1, as: UTF8.self)
+            #expect(!text.contains("SV-") && !text.contains("commitments."), "\(page)")
+        }
         GoldenFiles.check("acme.checklist.txt", try Data(contentsOf: runner.home.appendingPathComponent("acme.checklist.txt")))
         let validate = try runner.run(["validate", "acme.svbundle.zip", "--tender", "tender.json"])
         #expect(validate.status == 0, "\(validate.stdout)")

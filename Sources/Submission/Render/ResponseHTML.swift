@@ -174,15 +174,22 @@ public enum ResponseHTML {
         }
     }
 
-    /// The checks recorded when the bundle was made: each code, its severity and what it
-    /// concerns, as a plain factual list (the advice to the supplier stays in the wizard).
+    /// The checks recorded when the bundle was made, in plain words for the supplier and the
+    /// evaluator: what each found, and for which measure; no codes or field names (those are in
+    /// submission.json for the council's systems; the advice to the supplier stays in the wizard).
     private static func findings(_ findings: [Finding]) -> [String] {
-        guard !findings.isEmpty else { return ["<h2>Checks recorded at export</h2>", "<p>None.</p>"] }
-        var parts = ["<h2>Checks recorded at export</h2>", "<ul class=\"findings\">"]
+        let heading = "<h2>Checks made when the bundle was made</h2>"
+        guard !findings.isEmpty else { return [heading, "<p>Nothing to report.</p>"] }
+        var parts = [heading, "<ul class=\"findings\">"]
         for finding in findings {
-            let subject = finding.field.isEmpty ? "" : " (\(escape(finding.field)))"
-            parts.append("<li class=\"\(finding.severity.rawValue)\">\(escape(finding.code.rawValue)) "
-                + "\(escape(finding.severity.rawValue)): \(escape(finding.code.title))\(subject)</li>")
+            let kind = switch finding.severity {
+            case .error: "Must be fixed"
+            case .warning: "Worth a question"
+            case .note: "Note"
+            }
+            let measure = finding.field.split(separator: ".").dropFirst().first.flatMap { MeasureReference(String($0)) }
+                .map(\.spoken).flatMap { finding.message.contains($0) ? nil : "\($0): " } ?? ""
+            parts.append("<li class=\"\(finding.severity.rawValue)\"><strong>\(kind).</strong> \(escape(measure + finding.message))</li>")
         }
         parts.append("</ul>")
         return parts
