@@ -209,6 +209,7 @@ public enum ResponseHTML {
         caption { text-align: left; font-style: italic; padding: 0.3rem 0; }
         td.blank { height: 2.2rem; width: 60%; }
         table.chart-figures { width: auto; margin-top: 0.5rem; }
+        table.glance { width: auto; min-width: 60%; }
         @page { size: A4; margin: 16mm 15mm; }
         @media print {
           body { margin: 0; max-width: none; font-size: 10.5pt; line-height: 1.35; }

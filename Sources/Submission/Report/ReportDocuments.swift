@@ -9,33 +9,40 @@ public enum ReportDocuments {
     /// How many contracts and suppliers the readable files list.
     public static let longestList = 20
 
-    /// The summary paragraph, built from the figures.
+    /// The report's opening table for Cabinet: five or six figures, each with what it is.
+    public static func headline(_ report: SocialValueReport) -> [(String, String)] {
+        let c = report.cumulative, p = report.inPeriod, year = report.range.name
+        var rows: [(String, String)] = [
+            ("Committed since the first contract" + (report.since.map { " began (\($0.long))" } ?? ""), c.committed.description),
+            ("Due in \(year)", p.due.description),
+            ("Validated as delivered in \(year)", p.validated.description),
+        ]
+        if p.awaiting.pounds > 0 { rows.append(("Reported, awaiting validation", p.awaiting.description)) }
+        rows.append(("Short of what was due in \(year)", p.shortfall.description))
+        if let spend = report.spend.last, let share = spend.localShare {
+            rows.append(("Council spending with local suppliers, \(spend.financialYear)", "\(share) (\(spend.local) of \(spend.total))"))
+        }
+        return rows
+    }
+
+    /// The summary under the table: at most four short sentences, built from the figures.
     public static func summary(_ report: SocialValueReport) -> [String] {
         let c = report.cumulative, p = report.inPeriod
-        var sentences: [String] = []
-        if let since = report.since {
-            sentences.append("Since the first contract in the register began on \(since.long), contracts have secured \(c.committed) of social value "
-                + "commitments, and \(c.validated) has been validated as delivered.")
-        } else {
-            sentences.append("The register holds no contracts yet.")
+        guard report.since != nil else {
+            return ["The register holds no contracts yet, so there is nothing committed or delivered to report."]
         }
-        sentences.append("In \(report.range.name) (\(report.range.from.long) to \(report.range.to.long)), \(p.due) of social value was due; suppliers "
-            + "reported \(p.reported), of which \(p.validated) has been validated and \(p.awaiting) is awaiting validation.")
-        if p.shortfall.pounds > 0 {
-            sentences.append("Delivery validated so far is \(p.shortfall) short of what was due in the period.")
-        }
-        sentences.append("A further \(c.notYetDue) is committed for periods still to come: it is not yet due, so it is not counted as under-delivery.")
+        var sentences = ["In \(report.range.name), \(p.due) of social value was due and \(p.validated) of it has been validated as delivered"
+            + (p.awaiting.pounds > 0 ? "; \(p.awaiting) more is reported and awaiting validation." : ".")]
+        sentences.append((p.shortfall.pounds > 0 ? "Delivery is \(p.shortfall) short of what was due." : "Nothing that was due is short.")
+            + (c.notYetDue.pounds > 0 ? " A further \(c.notYetDue) falls in later periods, so it is not counted as short." : ""))
         let quantities = report.headlines.filter { $0.cumulative.validated.value > 0 }.map {
-            "\($0.label), \(quantity($0.cumulative.validated.value, $0.unit))"
+            "\($0.label.lowercasedFirst), \(quantity($0.cumulative.validated.value, $0.unit))"
         }
         if !quantities.isEmpty {
-            sentences.append("Validated delivery since the first contract: " + quantities.joined(separator: "; ") + ".")
-        }
-        if let share = report.localSpendShare, let percent = share.share {
-            sentences.append("Suppliers' validated local supply-chain spend in the period, \(share.validated), is \(percent) of their contracts' value in the period.")
+            sentences.append("Validated since the first contract: " + quantities.joined(separator: "; ") + ".")
         }
         if let year = report.spend.last, let share = year.localShare {
-            sentences.append("In \(year.financialYear) the council paid \(year.total) to third-party suppliers, \(year.local) (\(share)) of it to suppliers in the local area.")
+            sentences.append("The council paid \(share) of its spending with third-party suppliers in \(year.financialYear) to local suppliers.")
         }
         return sentences
     }
@@ -61,6 +68,8 @@ public enum ReportDocuments {
         var lines = ["# Social value report \(e(report.range.name)): \(e(report.council))", ""]
         lines.append("The period runs from \(report.range.from.long) to \(report.range.to.long), \(e(report.range.basis)). A reporting period counts "
             + "when its last day falls in it." + report.valuePacks.map { " " + e($0.sentence) }.joined())
+        lines += ["", "## At a glance", "", "| Figure | Amount |", "| --- | ---: |"]
+        lines += headline(report).map { "| \(e($0.0)) | \(e($0.1)) |" }
         lines.append("")
         lines.append(summary(report).map(e).joined(separator: " "))
         lines += ["", "## Social value in £", "", "| Stage | \(e(report.range.name)) | Since the first contract |", "| --- | ---: | ---: |"]
@@ -161,7 +170,10 @@ public enum ReportDocuments {
         body.append("<h1>Social value report \(e(report.range.name))</h1>")
         body.append("<p class=\"lead\">\(e(report.council)). \(e(report.range.from.long)) to \(e(report.range.to.long)), \(e(report.range.basis)).</p>")
         for pack in report.valuePacks { body.append("<p\(pack.illustrative ? " class=\"illustrative\"" : "")>\(e(pack.sentence))</p>") }
-        body.append("<h2>Summary</h2>")
+        body.append("<h2>At a glance</h2>")
+        body.append("<table class=\"glance\"><caption>The year's figures for Cabinet</caption><tbody>")
+        body += headline(report).map { "<tr><th scope=\"row\">\(e($0.0))</th><td class=\"number\">\(e($0.1))</td></tr>" }
+        body.append("</tbody></table>")
         body.append("<p>" + summary(report).map(e).joined(separator: " ") + "</p>")
         body.append("<h2>Social value in £</h2>")
         body += chart(stageRows(report.inPeriod).filter { ["Due", "Reported by suppliers", "Validated as delivered"].contains($0.0) },
@@ -196,7 +208,7 @@ public enum ReportDocuments {
             if title == "By directorate" || title == "By council plan theme" {
                 body += chart(rows.map { ($0.name, $0.stages.validated) }, title: "Validated social value \(title.lowercased())")
             }
-            body.append("<table><caption>\(e(title))</caption><thead><tr><th scope=\"col\">Name</th><th scope=\"col\" class=\"number\">Due</th>"
+            body.append("<table><caption>Social value in \(e(report.range.name)) \(e(title.lowercasedFirst)): due, reported, validated and short</caption><thead><tr><th scope=\"col\">Name</th><th scope=\"col\" class=\"number\">Due</th>"
                 + "<th scope=\"col\" class=\"number\">Reported</th><th scope=\"col\" class=\"number\">Validated</th><th scope=\"col\" class=\"number\">Shortfall</th>"
                 + "<th scope=\"col\" class=\"number\">Contracts</th></tr></thead><tbody>")
             for row in rows.prefix(limit) {
@@ -239,8 +251,9 @@ public enum ReportDocuments {
     }
 
     /// A horizontal bar chart drawn in SVG, with the figures beside the bars (and as a table nearby).
+    /// Nothing for fewer than two bars: one bar compares nothing, and its figure is in the table.
     static func chart(_ bars: [(String, Money)], title: String) -> [String] {
-        guard !bars.isEmpty else { return [] }
+        guard bars.count >= 2 else { return [] }
         let largest = bars.map(\.1.pounds).max() ?? 0
         let height = 28 * bars.count + 10
         var svg = ["<svg class=\"chart\" role=\"img\" aria-label=\"\(ResponseHTML.escape(title))\" viewBox=\"0 0 640 \(height)\" width=\"640\" height=\"\(height)\">"]
@@ -278,4 +291,9 @@ public struct ReportCSVLine: Sendable {
 
 private extension String {
     var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
+    /// "Apprenticeship weeks" as "apprenticeship weeks"; "CO2e" and "TOM" stay as they are.
+    var lowercasedFirst: String {
+        guard let first = first, first.isUppercase, dropFirst().first?.isUppercase != true else { return self }
+        return first.lowercased() + dropFirst()
+    }
 }

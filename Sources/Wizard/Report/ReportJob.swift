@@ -3,6 +3,7 @@ import Questionnaire
 import Register
 import SocialValue
 import Submission
+import Terminal
 
 /// `svwizard report`: the annual (or mid-year) social value report from the register, to the
 /// screen and, with `--output`, as report.html, report.md, report.csv and report.json.
@@ -79,6 +80,12 @@ public struct ReportJob {
             context.console.writeData(try JSONEncoder.stableText(report))
         } else {
             if let note = Self.defaultNote(period, range: range) { context.console.say(note) }
+            let rows = ReportDocuments.headline(report)
+            let widest = rows.map(\.0.count).max() ?? 0
+            for (figure, value) in rows {
+                context.console.write(TextWrapper.wrap(figure.padding(toLength: widest, withPad: " ", startingAt: 0) + "  " + value,
+                                                       width: context.console.width, firstIndent: "  ", indent: "    ") + "\n")
+            }
             context.console.say(ReportDocuments.summary(report).joined(separator: " "))
         }
         if let output {
