@@ -7,9 +7,10 @@ struct ExportCommand: ParsableCommand {
         abstract: "Make the submission bundle (a zip) to upload with your tender.",
         discussion: HelpText.hang("""
             Refuses while the response has errors or unanswered questions, listing each with \
-            what to do. The bundle holds submission.json, commitments.csv, response.md (to paste \
-            into the tender portal), response.html (printable) and manifest.json (each file's \
-            SHA-256). The same draft always gives the same bytes.
+            what to do. The bundle holds response.txt (to paste into the tender portal), \
+            response.html (printable), response.md, commitments.csv, submission.json and \
+            manifest.json (each file's SHA-256). It is named after the tender and the supplier. \
+            The same draft always gives the same bytes.
 
             Examples:
               svwizard export RMBC-2025-041.svdraft.json

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Terminal
 import Wizard
 
 /// Options every command takes.
@@ -24,7 +25,10 @@ enum CommandRunner {
         do {
             return try body()
         } catch let error as WizardError {
-            FileHandle.standardError.write(Data(("svwizard: " + error.message + "\n").utf8))
+            // Wrapped at words for the terminal, each line of the message on its own.
+            let text = ("svwizard: " + error.message).split(separator: "\n", omittingEmptySubsequences: false)
+                .map { TextWrapper.wrap(String($0), width: HelpText.width) }.joined(separator: "\n")
+            FileHandle.standardError.write(Data((text + "\n").utf8))
             throw ExitCode(error.status.rawValue)
         }
     }

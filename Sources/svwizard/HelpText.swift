@@ -45,4 +45,88 @@ enum HelpText {
         return TextWrapper.wrap(String(body), width: width, firstIndent: String(repeating: " ", count: indent),
                                 indent: String(repeating: " ", count: indent + 4))
     }
+
+    /// A message of the argument parser (help, a usage error) laid out for the terminal: the
+    /// usage line wrapped between options, never inside one; error lines wrapped at words; at
+    /// a narrow terminal each option on its own line with its description below. Anything else
+    /// (a completion script, the manual's dump) is left exactly as it is.
+    static func layOut(_ text: String, width: Int = HelpText.width) -> String {
+        guard text.hasPrefix("Error:") || text.contains("USAGE:") || text.hasPrefix("Usage:") || text.hasPrefix("OVERVIEW:") else { return text }
+        var lines: [String] = []
+        var section: String?
+        var entry: (label: String, description: [String])?
+        func flush() {
+            guard let current = entry else { return }
+            let indent = "      "
+            lines.append(TextWrapper.wrap(current.label, width: width, firstIndent: "  ", indent: "    "))
+            if !current.description.isEmpty {
+                lines.append(TextWrapper.wrap(current.description.joined(separator: " "), width: width, firstIndent: indent, indent: indent))
+            }
+            entry = nil
+        }
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
+            if line.hasSuffix(":"), !line.hasPrefix(" "), line.uppercased() == line {
+                flush()
+                section = line
+                lines.append(line)
+                continue
+            }
+            if let section, width < 60, ["ARGUMENTS:", "OPTIONS:", "SUBCOMMANDS:"].contains(section) {
+                // The parser's two columns are too narrow here: the option, then its description.
+                let trimmed = line.trimmingCharacters(in: .whitespaces)
+                if line.hasPrefix("  "), !line.hasPrefix("    "), !trimmed.isEmpty {
+                    flush()
+                    let parts = trimmed.components(separatedBy: "  ")
+                    let label = parts[0]
+                    let rest = parts.dropFirst().joined(separator: " ").trimmingCharacters(in: .whitespaces)
+                    entry = (label, rest.isEmpty ? [] : [rest])
+                    continue
+                }
+                if line.hasPrefix("    "), entry != nil, !trimmed.isEmpty {
+                    entry?.description.append(trimmed)
+                    continue
+                }
+                flush()
+                lines.append(line)
+                continue
+            }
+            guard line.count > width else {
+                lines.append(line)
+                continue
+            }
+            if let prefix = ["USAGE: ", "Usage: "].first(where: line.hasPrefix) {
+                lines.append(usage(line, prefix: prefix, width: width))
+            } else {
+                let indent = String(line.prefix { $0 == " " })
+                lines.append(TextWrapper.wrap(String(line.dropFirst(indent.count)), width: width, firstIndent: indent, indent: indent + "  "))
+            }
+        }
+        flush()
+        return lines.joined(separator: "\n")
+    }
+
+    /// `USAGE: svwizard export <draft> [--output <file>] ...` wrapped between its parts, each
+    /// bracketed option kept whole, continuing under the command.
+    static func usage(_ line: String, prefix: String, width: Int) -> String {
+        var parts: [String] = []
+        var depth = 0
+        for word in line.dropFirst(prefix.count).split(separator: " ") {
+            if depth > 0, let last = parts.popLast() { parts.append(last + " " + word) } else { parts.append(String(word)) }
+            depth += word.filter { $0 == "[" || $0 == "(" }.count - word.filter { $0 == "]" || $0 == ")" }.count
+            depth = max(depth, 0)
+        }
+        let indent = String(repeating: " ", count: min(prefix.count + 2, 12))
+        var lines: [String] = []
+        var current = prefix
+        for part in parts {
+            if current.count > indent.count, current.count + 1 + part.count > width {
+                lines.append(current)
+                current = indent + part
+            } else {
+                current += (current == prefix ? "" : " ") + part
+            }
+        }
+        lines.append(current)
+        return lines.joined(separator: "\n")
+    }
 }

@@ -51,7 +51,28 @@ struct SVWizard: ParsableCommand {
             FileHandle.standardError.write(Data("svwizard: there is no command \"\(name)\". The commands are: \(commandNames).\n".utf8))
             Foundation.exit(ExitStatus.usage.rawValue)
         }
-        main(nil)
+        do {
+            var command = try parseAsRoot(nil)
+            try command.run()
+        } catch {
+            finish(error)
+        }
+        Foundation.exit(ExitStatus.success.rawValue)
+    }
+
+    /// Ends the run as the argument parser would (help on standard output with success, an
+    /// error and its usage on standard error), with the text laid out for the terminal.
+    static func finish(_ error: Error) -> Never {
+        let code = exitCode(for: error)
+        let text = HelpText.layOut(fullMessage(for: error))
+        if !text.isEmpty {
+            if code == .success {
+                print(text)
+            } else {
+                FileHandle.standardError.write(Data((text + "\n").utf8))
+            }
+        }
+        Foundation.exit(code.rawValue)
     }
 
     /// Options are checked like answers: a control character (an escape sequence, a bell, a

@@ -134,7 +134,7 @@ struct DataAndValuesCommandTests {
         let result = try runner.run(["measures", "--data", folder])
         #expect(result.status == 3)
         #expect(result.stderr.contains("Questionnaires/supplier-response.yaml:"))
-        #expect(result.stderr.contains("has no question with the key supplier.workforce, which svwizard reads"), "\(result.stderr)")
+        #expect(result.stderr.flattened.contains("has no question with the key supplier.workforce, which svwizard reads"), "\(result.stderr)")
     }
 
     @Test("--data uses a council's edits")

@@ -22,7 +22,7 @@ struct DraftSafetyTests {
         try first.waitFor("What is your organisation's postcode?")
         let second = try fixture.runner.run(["respond", "--resume", fixture.draft], input: "Other Ltd\n")
         #expect(second.status == 1)
-        let message = second.stdout + second.stderr
+        let message = (second.stdout + second.stderr).flattened
         #expect(message.contains("This draft is open in another svwizard (process \(first.processID))"))
         #expect(message.contains("Close that one first"))
         first.type("quit\r")

@@ -126,7 +126,7 @@ struct RespondCommandTests {
         let path = try fixture.runner.file("broken.svdraft.json", "{\"format\": \"svwizard-draft\", \"answers\": ")
         let result = try fixture.runner.run(["respond", "--resume", path])
         #expect(result.status == 2)
-        #expect(result.stderr.contains("is not an svwizard draft"))
+        #expect(result.stderr.flattened.contains("is not an svwizard draft"))
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "{\"format\": \"svwizard-draft\", \"answers\": ")
         let missing = try fixture.runner.run(["respond", "--tender", "nowhere.json"])
         #expect(missing.status == 2)

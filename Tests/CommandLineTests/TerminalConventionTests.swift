@@ -35,9 +35,8 @@ struct TerminalConventionTests {
     /// Lines wider than `width` that could have been broken at a space: a word split by the terminal.
     static func splitLines(_ text: String, width: Int) -> [String] {
         text.split(separator: "\n").map(String.init).filter { line in
-            // swift-argument-parser's own usage and "see help" lines are left out: it lays those out itself.
-            line.count > width && line.trimmingCharacters(in: .whitespaces).contains(" ") && !line.hasPrefix("USAGE:")
-                && !line.contains("for detailed help")
+            // A line of one word (a long file path or web address) cannot be broken at a space.
+            line.count > width && line.trimmingCharacters(in: .whitespaces).contains(" ")
         }
     }
 
@@ -55,9 +54,40 @@ struct TerminalConventionTests {
         #expect(reviewLines.isEmpty, "\(reviewLines)")
         for command in [[], ["respond"], ["validate"], ["workshop"], ["measures"], ["values", "import"]] {
             let help = try runner.run(command + ["--help"], extraEnvironment: environment)
-            let split = Self.splitLines(help.stdout, width: columns).filter { !$0.contains("  --") && !$0.hasPrefix("        ") }
+            let split = Self.splitLines(help.stdout, width: columns)
             #expect(split.isEmpty, "\(command): \(split)")
         }
+    }
+
+    /// Every command and subcommand, read from the help's SUBCOMMANDS lists.
+    func commandPaths(_ path: [String] = []) throws -> [[String]] {
+        let help = try runner.run(path + ["--help"], extraEnvironment: ["COLUMNS": "200"]).stdout
+        guard let list = help.components(separatedBy: "SUBCOMMANDS:\n").dropFirst().first else { return [path] }
+        // A command's line is indented two spaces; its description's continuation, four.
+        let names = list.split(separator: "\n").prefix { $0.hasPrefix("  ") }.filter { $0.dropFirst(2).first != " " }.compactMap { line in
+            line.split(separator: " ").first.map(String.init).flatMap { $0 == "help" || $0 == "See" ? nil : $0 }
+        }
+        guard path.count < 3 else { return [path] }
+        return try [path] + names.flatMap { try commandPaths(path + [$0]) }
+    }
+
+    @Test("at 40, 60 and 100 columns every --help, every usage error and a wizard's error fit the width, broken at words", arguments: [40, 60, 100])
+    func everyHelpFits(columns: Int) throws {
+        let environment = ["COLUMNS": "\(columns + 1)"]
+        let paths = try commandPaths()
+        #expect(paths.count > 25, "\(paths)")
+        for path in paths {
+            let help = try runner.run(path + ["--help"], extraEnvironment: environment)
+            #expect(help.status == 0)
+            #expect(Self.splitLines(help.stdout, width: columns).isEmpty, "\(path): \(Self.splitLines(help.stdout, width: columns))")
+            let wrong = try runner.run(path + ["--no-such-option"], extraEnvironment: environment)
+            #expect(wrong.status == 64, "\(path)")
+            #expect(Self.splitLines(wrong.stderr, width: columns).isEmpty, "\(path): \(Self.splitLines(wrong.stderr, width: columns))")
+        }
+        let wizard = try runner.run(["report", "--year", "20x5"], extraEnvironment: environment)
+        #expect(wizard.status == 64 && Self.splitLines(wizard.stderr, width: columns).isEmpty, "\(wizard.stderr)")
+        let guide = try runner.run(["guide"], extraEnvironment: environment)
+        #expect(Self.splitLines(guide.stdout, width: columns).isEmpty, "\(guide.stdout)")
     }
 
     @Test("a wrapped --help example keeps a hanging indent under its command")
