@@ -16,7 +16,7 @@ struct ReportCommand: ParsableCommand {
             Examples:
               svwizard report --year 2025/26 --output report-2025-26
               svwizard report --year 2025/26 --mid-year
-              svwizard report --from 1 April 2025 --to 31 March 2026 --json
+              svwizard report --from "1 April 2025" --to "31 March 2026" --json
 
             The year is the council's social value reporting year (Rotherham's runs December to \
             November, as framework.yaml says); without --year or dates, the last year that has ended. \

@@ -35,6 +35,9 @@ struct BinaryRunner {
         var environment = ProcessInfo.processInfo.environment
         environment["SVWIZARD_HOME"] = home.path
         environment["SVWIZARD_DATA"] = nil
+        // Never a register or a "today" from the test process's own environment (another test may have set one).
+        environment["SVWIZARD_REGISTER"] = nil
+        environment["SVWIZARD_TODAY"] = nil
         environment["NO_COLOR"] = "1"
         environment["COLUMNS"] = "80"
         return environment

@@ -139,7 +139,9 @@ struct MenuAfterAwardTests {
     @Test("a delivery return with no contract pack in the folder says where to put it; the register's contracts need a register")
     func deliveryAndTracking() throws {
         // A register that does not exist, never the person's own.
+        // Set for this process only while the test runs: the programs other tests start inherit it otherwise.
         setenv("SVWIZARD_REGISTER", FileManager.default.temporaryDirectory.appendingPathComponent("none-\(UUID().uuidString).sqlite").path, 1)
+        defer { unsetenv("SVWIZARD_REGISTER") }
         let harness = try TestHarness(lines: ["3", "8", "q"])
         StartMenu(context: harness.context).run()
         let output = harness.output

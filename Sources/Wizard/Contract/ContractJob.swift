@@ -135,7 +135,11 @@ public struct ContractJob {
                 if index == 0 { context.console.say("This is the first question.") } else { index -= 1 }
             case .review, .save, .saveAs:
                 context.console.say("Nothing is recorded until these questions are answered; the contract is then recorded at once.")
-            case .quit, .interrupted, .inputEnded:
+            case .quit:
+                throw WizardError("Nothing was recorded.", status: .success)
+            case .inputEnded:
+                throw WizardError("The input ended before every question was answered. Nothing was recorded.", status: .refused)
+            case .interrupted:
                 throw WizardError("Nothing was recorded.", status: .interrupted)
             }
         }

@@ -52,7 +52,7 @@ public struct DeliverJob {
         while true {
             if !noInput {
                 var wizard = DeliveryWizard(context: context, contract: contract, period: period, url: answersURL, answers: answers)
-                if try wizard.run(fromLast: fromLast) == .left { return .interrupted }
+                if case let .left(how) = try wizard.run(fromLast: fromLast) { return how.status }
                 answers = wizard.answers
             }
             let gaps = answers.gaps(contract: contract, period: period)
@@ -210,7 +210,11 @@ public struct DeliverJob {
                 return period
             case .answers, .back, .review, .save, .saveAs:
                 console.say("Choose the period first; your answers are saved from the next question on.")
-            case .quit, .interrupted, .inputEnded:
+            case .quit:
+                throw WizardError("Nothing was written.", status: .success)
+            case .inputEnded:
+                throw WizardError("The input ended before a period was chosen. Nothing was written.", status: .refused)
+            case .interrupted:
                 throw WizardError("Nothing was written.", status: .interrupted)
             }
         }

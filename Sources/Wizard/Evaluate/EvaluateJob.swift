@@ -68,7 +68,7 @@ public struct EvaluateJob {
             for excluded in submitted where excluded.bid.exclusion != nil {
                 context.console.say("Left out: \(excluded.file): \(excluded.bid.exclusion ?? "")")
             }
-            if try wizard.run() == .left { return .success }
+            if case let .left(how) = try wizard.run() { return how.status }
             scores = wizard.scores
         }
         let method = try method(scores, tender: tender)

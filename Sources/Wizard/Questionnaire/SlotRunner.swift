@@ -23,7 +23,25 @@ struct SlotQuestion<State> {
 /// saving after each one: so the person can stop at any time (`quit`, Ctrl-D) and carry on
 /// later with the same command; `back` returns to the previous question and `?` explains.
 struct SlotRunner<State> {
-    enum End { case finished, left }
+    enum End: Equatable {
+        case finished
+        /// Left before the end, every answer kept: how, for the exit status.
+        case left(Leaving)
+    }
+
+    /// How a person left a wizard: `quit` (exit 0), the input ending (exit 1: a script's
+    /// answers ran out), or Ctrl-C (exit 130).
+    enum Leaving: Equatable {
+        case quit, inputEnded, interrupted
+
+        var status: ExitStatus {
+            switch self {
+            case .quit: .success
+            case .inputEnded: .refused
+            case .interrupted: .interrupted
+            }
+        }
+    }
 
     let context: AppContext
     let environment: FlowEnvironment
@@ -60,7 +78,8 @@ struct SlotRunner<State> {
             let prompt = QuestionPrompt(context: context, environment: environment, answers: AnswerSheet(), question: question,
                                         current: slot.current(state), accept: slot.accept, pending: pending)
             pending = nil
-            switch prompt.ask() {
+            let outcome = prompt.ask()
+            switch outcome {
             case let .answer(value):
                 slot.store(&state, value)
                 try save(state)
@@ -82,14 +101,18 @@ struct SlotRunner<State> {
                 if stay.ask(on: console) != .no {
                     try save(state)
                     console.say("Your answers are saved in \(url.path). Carry on with the same \(carryOn) command.")
-                    return .left
+                    return .left(.interrupted)
                 }
                 pending = typed
                 forced = index
             case .quit, .interrupted, .inputEnded:
                 try save(state)
                 console.say("Your answers are saved in \(url.path). Carry on with the same \(carryOn) command.")
-                return .left
+                switch outcome {
+                case .quit: return .left(.quit)
+                case .interrupted: return .left(.interrupted)
+                default: return .left(.inputEnded)
+                }
             }
         }
     }

@@ -98,7 +98,7 @@ public struct ReviewJob {
             try save(state, stored: chosen, register: register, day: day, saved: saved)
         }
         let questions = Questions(stored: chosen)
-        if try runner.run(&state, questions: questions.slots) == .left { return .interrupted }
+        if case let .left(how) = try runner.run(&state, questions: questions.slots) { return how.status }
         console.say("The review of \(chosen.document.period.name) is recorded.")
         let report = try TrackJob(context: context, registerPath: registerURL.path).trackingReport(reference: reference, asOf: day)
         console.writeData(String(decoding: TrackingText.render(report, width: console.width), as: UTF8.self))
