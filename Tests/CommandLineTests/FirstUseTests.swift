@@ -341,10 +341,16 @@ struct AssessReviewTests {
 }
 
 extension FirstUseTests {
-    @Test("quit at a yes-or-no question leaves, never means no; anything else is asked again", arguments: ["quit", "q"])
+    @Test("at a yes-or-no question back and ? answer, quit leaves and never means no; anything else is asked again", arguments: ["quit", "q"])
     func quitAtYesNo(word: String) throws {
         let terminal = try PseudoTerminal(arguments: ["respond", "--draft", draft], environment: environment)
-        try terminal.answer("Do you have the council's tender file? [y/N", "maybe")
+        try terminal.answer("Do you have the council's tender file? [y/N", "back")
+        try terminal.waitFor("There is no question before this one here.")
+        terminal.waitUntilIdle(timeout: 5)
+        terminal.type("?\r")
+        try terminal.waitFor("Do you have the council's tender file? [y/N", occurrences: 3)
+        terminal.waitUntilIdle(timeout: 5)
+        terminal.type("maybe\r")
         try terminal.waitFor("\"maybe\" is not yes or no")
         terminal.type("\(word)\r")
         #expect(try terminal.waitForExit() == 130)

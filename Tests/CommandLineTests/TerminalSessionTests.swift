@@ -66,4 +66,16 @@ struct TerminalSessionTests {
         #expect(try terminal.waitForExit() == 130)
         #expect(!terminal.screen.contains("Goodbye."))
     }
+
+    @Test("the start menu at 40 and 60 columns matches its golden file: every job, grouped by who does it, nothing cut", arguments: [40, 60])
+    func menuAtWidth(columns: Int) throws {
+        let terminal = try PseudoTerminal(arguments: [], environment: environment.merging(["COLUMNS": "\(columns + 1)"]) { $1 },
+                                          columns: UInt16(columns + 1))
+        let screen = try terminal.waitFor("leave]: ")
+        terminal.type("q\r")
+        #expect(try terminal.waitForExit() == 0)
+        let menu = screen.replacingOccurrences(of: "\r\n", with: "\n")
+        #expect(menu.split(separator: "\n").allSatisfy { $0.count <= columns }, "\(menu)")
+        GoldenFiles.check("menu-\(columns).txt", menu)
+    }
 }

@@ -58,12 +58,14 @@ public struct ExportJob {
         try? AtomicFile.write(Data(ExportChecklist.text(document, bundle: output.lastPathComponent).utf8), to: checklist)
         let warnings = document.findings.filter { $0.severity == .warning }.count
         console.write("Exported \(output.path)\n")
-        console.write("  response.txt      the written response: paste this into the tender portal's text box\n")
-        console.write("  response.html     a printable page with the table and chart (open it in a web browser)\n")
-        console.write("  response.md       the same response in Markdown, if you keep documents in it\n")
-        console.write("  commitments.csv   one row per measure and year, for spreadsheets\n")
-        console.write("  submission.json   the response, for the council's systems\n")
-        console.write("  manifest.json     each file's size and SHA-256, so changes can be detected\n")
+        console.list([
+            ("response.txt", "the written response: paste this into the tender portal's text box"),
+            ("response.html", "a printable page with the table and chart (open it in a web browser)"),
+            ("response.md", "the same response in Markdown, if you keep documents in it"),
+            ("commitments.csv", "one row per measure and year, for spreadsheets"),
+            ("submission.json", "the response, for the council's systems"),
+            ("manifest.json", "each file's size and SHA-256, so changes can be detected"),
+        ])
         console.say("Upload the whole bundle with your tender. Your own checklist (not part of the bundle) is in \(checklist.path).")
         if warnings > 0 { console.say("It carries \(warnings) warning\(warnings == 1 ? "" : "s") an evaluator may question; see the checklist.") }
         console.write("Check it at any time with: svwizard validate \(output.path)\n")

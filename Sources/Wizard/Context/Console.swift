@@ -64,6 +64,22 @@ public final class Console {
         return reader.readLine(prompt: (wrapped.last ?? "") + trailing, completions: completions)
     }
 
+    /// Writes names with their descriptions in two columns, each description wrapped under its
+    /// own column; on a terminal too narrow for two columns, each description below its name.
+    public func list(_ items: [(name: String, description: String)]) {
+        let column = 2 + (items.map { Style.visibleWidth($0.name) }.max() ?? 0) + 2
+        for item in items {
+            if width - column >= 24 {
+                let lead = "  " + item.name + String(repeating: " ", count: column - 2 - Style.visibleWidth(item.name))
+                output.write(TextWrapper.wrap(inert(item.description), width: width, firstIndent: lead,
+                                              indent: String(repeating: " ", count: column)) + "\n")
+            } else {
+                output.write("  " + inert(item.name) + "\n")
+                output.write(TextWrapper.wrap(inert(item.description), width: width, firstIndent: "      ", indent: "      ") + "\n")
+            }
+        }
+    }
+
     /// Writes a paragraph wrapped to the width.
     public func say(_ text: String) { output.write(TextWrapper.wrap(inert(text), width: width) + "\n") }
 

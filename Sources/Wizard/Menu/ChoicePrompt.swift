@@ -77,7 +77,10 @@ public struct ChoicePrompt {
                 console.write(console.style.bold(heading) + "\n")
                 group = heading
             }
-            console.write("  \(index + 1). \(option.label)  " + console.style.dim("(\(option.key))") + "\n")
+            // A long option continues under its own words, not under its number.
+            let number = "  \(index + 1). "
+            console.write(TextWrapper.wrap("\(option.label)  " + console.style.dim("(\(option.key))"), width: console.width, firstIndent: number,
+                                           indent: String(repeating: " ", count: number.count)) + "\n")
         }
     }
 }
