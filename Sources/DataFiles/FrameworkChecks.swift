@@ -41,6 +41,10 @@ enum FrameworkChecks {
             errors.append(file.error(at: at("livingWageAssuranceMonths"), message: "assurance every \(management.livingWageAssuranceMonths) months is not a sensible interval",
                                      hint: "Use 12 for an annual assurance."))
         }
+        if let margin = management.evidenceMargin, !(0...366).contains(margin.days) {
+            errors.append(file.error(at: at("evidenceMargin"), message: "a margin of \(margin.days) days is not between 0 and 366",
+                                     hint: "Give how many days before a contract's start or after its end evidence may be dated, such as 90."))
+        }
         if let due = management.returnDue, !(0...120).contains(due.days) {
             errors.append(file.error(at: at("returnDue"), message: "a return due \(due.days) days after its period is not a sensible interval",
                                      hint: "Give 0 to 120 days, such as 30."))

@@ -371,7 +371,7 @@ struct RegisterRobustnessTests {
             let answers = """
                 version: 1
                 preparedBy: Jo Walsh
-                preparedOn: 2027-06-01
+                preparedOn: 2026-12-05
                 measures:
                   TOM10: {delivered: "14", evidence: [{what: Timesheets, reference: T-\(period), date: 2027-01-01}], narrative: On profile.}
                   TOM1: {delivered: "1.2", evidence: [{what: Payroll, reference: P-\(period), date: 2027-01-01}], narrative: On profile.}
@@ -676,5 +676,47 @@ extension ContractCommandTests {
         #expect(result.status == 2 && said.contains("is outside the years svwizard works with (2000 to 2100)"), "\(result.status) \(said)")
         let asOf = try run(["track", "show", "RMBC-TW-01", "--as-of", "9999-01-01"])
         #expect(asOf.status == 64 && asOf.stderr.contains("is not a date svwizard understands"), "\(asOf.stderr)")
+    }
+}
+
+extension ContractCommandTests {
+    @Test("evidence dated far outside the contract, or a return dated before its period or after today, is refused; a new preparer is a warning",
+          arguments: [("date: 2 April 2025", "date: 2 April 1999", "\"2 April 1999\" is not a day, month and year from 2000 to 2100"),
+                      ("date: 31 May 2025}", "date: 1 January 2099}", "SV-E026"),
+                      ("preparedOn: 10 June 2025", "preparedOn: 1 January 1900", "\"1 January 1900\" is not a day, month and year from 2000 to 2100"),
+                      ("preparedOn: 10 June 2025", "preparedOn: 10 February 2025", "SV-E027")])
+    func impossibleReturnDates(from: String, to: String, code: String) throws {
+        _ = try deliverFirstReturn()
+        try Self.answers.replacingOccurrences(of: from, with: to).write(to: place.appendingPathComponent("bad.yaml"), atomically: true, encoding: .utf8)
+        let result = try run(["deliver", "--contract", "to-supplier/RMBC-TW-01.svcontract.json", "--period", "2024-25-Q2", "--answers", "bad.yaml",
+                              "--no-input", "--output", "bad"])
+        let said = result.stderr.flattened
+        #expect(result.status == 1 && said.contains(code) && (said.contains("The return was not written") || said.contains("is not complete")),
+                "\(result.status) \(said)")
+        #expect(!FileManager.default.fileExists(atPath: place.appendingPathComponent("bad/RMBC-TW-01-2024-25-Q2.svreturn.zip").path))
+    }
+
+    @Test("import checks the dates again: a return prepared after the day it is imported is refused")
+    func importChecksDates() throws {
+        let returnURL = try deliverFirstReturn() // prepared on 10 June 2025
+        let early = try runner.run(["track", "import", returnURL.path, "--register", runner.home.appendingPathComponent("register.sqlite").path],
+                                   extraEnvironment: ["SVWIZARD_TODAY": "2025-06-01"], directory: place)
+        let said = early.stderr.flattened
+        #expect(early.status == 1 && said.contains("SV-E027") && said.contains("after today (1 June 2025)"), "\(early.status) \(said)")
+        #expect(try run(["track", "import", returnURL.path]).status == 0)
+    }
+
+    @Test("a return prepared by someone the contract's earlier returns do not name is imported with a warning for the reviewer")
+    func newPreparerWarned() throws {
+        let first = try deliverFirstReturn()
+        #expect(try run(["track", "import", first.path]).status == 0)
+        let second = Self.answers.replacingOccurrences(of: "Jo Walsh, operations manager", with: "Mallory Smith")
+            .replacingOccurrences(of: "10 June 2025", with: "12 June 2025").replacingOccurrences(of: "\"7000\"", with: "\"7500\"")
+        try second.write(to: place.appendingPathComponent("again.yaml"), atomically: true, encoding: .utf8)
+        #expect(try run(["deliver", "--contract", "to-supplier/RMBC-TW-01.svcontract.json", "--period", "2024-25-Q2", "--answers", "again.yaml",
+                         "--no-input", "--output", "again"]).status == 0)
+        let imported = try run(["track", "import", place.appendingPathComponent("again/RMBC-TW-01-2024-25-Q2.svreturn.zip").path])
+        let said = imported.stdout.flattened
+        #expect(imported.status == 0 && said.contains("SV-W012 Prepared by Mallory Smith; the contract's earlier returns were prepared by Jo Walsh"), "\(said)")
     }
 }

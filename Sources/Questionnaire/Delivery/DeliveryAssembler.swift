@@ -6,7 +6,9 @@ extension DeliveryAnswers {
     public func gaps(contract: ContractTerms, period: ReportingPeriod) -> [String] {
         var gaps: [String] = []
         if FastText.isBlank(preparedBy ?? "") { gaps.append("preparedBy: who prepared the return") }
-        if (preparedOn.flatMap(DateText.parse)) == nil { gaps.append("preparedOn: the date it was prepared (such as 10 March 2026)") }
+        if (preparedOn.flatMap(DateText.parse)) == nil {
+            gaps.append("preparedOn: the date it was prepared (such as 10 March 2026)" + Self.notADate(preparedOn))
+        }
         let due = contract.schedule.due(in: period)
         for commitment in contract.commitments {
             let key = "measures.\(commitment.measure.rawValue)"
@@ -18,7 +20,7 @@ extension DeliveryAnswers {
             for (index, item) in answers.evidence.enumerated() {
                 if FastText.isBlank(item.what) { gaps.append("\(key).evidence \(index + 1): what it is") }
                 if FastText.isBlank(item.reference ?? "") { gaps.append("\(key).evidence \(index + 1): its reference (or none)") }
-                if (item.date.flatMap(DateText.parse)) == nil { gaps.append("\(key).evidence \(index + 1): its date") }
+                if (item.date.flatMap(DateText.parse)) == nil { gaps.append("\(key).evidence \(index + 1): its date" + Self.notADate(item.date)) }
             }
             let isDue = due[commitment.measure] ?? 0
             if (delivered > 0 || isDue > 0) && FastText.isBlank(answers.narrative ?? "") {
@@ -30,6 +32,12 @@ extension DeliveryAnswers {
             }
         }
         return gaps
+    }
+
+    /// Why a date given is not taken, for a gap: it is not a date, or not one within the years svwizard works with.
+    static func notADate(_ text: String?) -> String {
+        guard let text, !FastText.isBlank(text) else { return "" }
+        return " (\"\(ShortText.shortened(text, limit: 40))\" is not a day, month and year from \(Day.supportedYears.lowerBound) to \(Day.supportedYears.upperBound))"
     }
 
     /// The return the answers make, checked; nil while anything is missing (see `gaps`).

@@ -19,6 +19,9 @@ public struct ContractManagementOptions: Sendable, Hashable, Codable {
     public var report: ReportOptions?
     /// When a period's delivery return is due, in days after the period ends; nil: at its end.
     public var returnDue: ReturnDueOptions?
+    /// How far outside the contract's dates evidence may be dated (set-up before the start,
+    /// certificates after the end); beyond it a date is refused as a mistake.
+    public var evidenceMargin: ReturnDueOptions?
 
     public init(reportingYearStartMonth: Int, financialYearStartMonth: Int, periodMonths: Int, source: String, rag: RAGThresholds,
                 livingWageAssuranceMonths: Int) {

@@ -77,10 +77,55 @@ public struct DeliveryChecks: Sendable {
         return findings
     }
 
+    /// The dates a return must keep, whatever its version: each piece of evidence dated within
+    /// the contract, give or take `marginDays` (the council's choice, in framework.yaml); the
+    /// return prepared no earlier than its period began and no later than `today`.
+    public func dateFindings(period: ReportingPeriod, preparedOn: Day, lines: [DeliveryLine], marginDays: Int, today: Day) -> [Finding] {
+        var findings: [Finding] = []
+        let term = contract.term
+        let earliest = Day(ordinal: term.first.ordinal - marginDays), latest = Day(ordinal: term.last.ordinal + marginDays)
+        for line in lines {
+            for item in line.evidence where item.date < earliest || item.date > latest {
+                findings.append(Finding(.evidenceDateImpossible, field: "delivery.\(line.measure.rawValue).evidence.\(item.id)",
+                    message: "\(line.measure.spoken): evidence \(item.reference.isEmpty ? item.id : item.reference) is dated \(item.date.long), "
+                        + "far outside the contract (\(term.first.long) to \(term.last.long), give or take \(marginDays) days).",
+                    hint: "Check the date: it is most likely mistyped."))
+            }
+        }
+        if preparedOn < period.start || preparedOn > today {
+            findings.append(Finding(.preparedOnImpossible, field: "preparedOn",
+                message: "The return is dated \(preparedOn.long), " + (preparedOn > today ? "after today (\(today.long))."
+                    : "before its period began on \(period.start.long)."),
+                hint: "Give the date the return was prepared."))
+        }
+        return findings
+    }
+
+    /// For the reviewer: a return prepared by someone the contract's earlier returns do not
+    /// name. Not an error (people change jobs), but worth a question before figures count.
+    public static func preparerFindings(preparedBy: String, earlier: [String]) -> [Finding] {
+        func name(_ text: String) -> String {
+            (text.split(separator: ",").first.map(String.init) ?? text).trimmingCharacters(in: .whitespaces).lowercased()
+        }
+        let known = Set(earlier.map(name))
+        guard !known.isEmpty, !known.contains(name(preparedBy)) else { return [] }
+        return [Finding(.preparedByChanged, field: "preparedBy",
+            message: "Prepared by \(preparedBy); the contract's earlier returns were prepared by \(earlier.uniqued.joined(separator: ", ")).",
+            hint: "Check with the supplier that this person reports for them.")]
+    }
+
     /// Quantities already delivered in earlier periods, when known (the supplier's own earlier returns).
     public var priorDelivered: [MeasureReference: Decimal] = [:]
 }
 
 extension Optional where Wrapped == String {
     var isBlankOrNil: Bool { self?.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ?? true }
+}
+
+private extension Array where Element == String {
+    /// The names once each, in order.
+    var uniqued: [String] {
+        var seen: Set<String> = []
+        return filter { seen.insert($0).inserted }
+    }
 }

@@ -54,3 +54,9 @@ extension AppContext {
         return options
     }
 }
+
+extension AppContext {
+    /// How far outside a contract's dates evidence may be dated: the council's choice in
+    /// framework.yaml (contractManagement.evidenceMargin), none when it sets none.
+    var evidenceMarginDays: Int { data.framework.contractManagement?.evidenceMargin?.days ?? 0 }
+}

@@ -74,7 +74,9 @@ public struct DeliverJob {
             }
             break
         }
-        let errors = document.findings.filter { $0.severity == .error }
+        let dates = DeliveryChecks(contract: contract).dateFindings(period: document.period, preparedOn: document.preparedOn, lines: document.lines,
+                                                                    marginDays: context.evidenceMarginDays, today: Day.today())
+        let errors = (document.findings + dates).filter { $0.severity == .error }
         guard errors.isEmpty else {
             throw WizardError("The return was not written: fix \(errors.count == 1 ? "this" : "these") first (your answers are kept in "
                 + "\(answersURL.lastPathComponent)):\n" + errors.map { "  \($0.code.rawValue) \($0.message) \($0.hint)" }.joined(separator: "\n"),

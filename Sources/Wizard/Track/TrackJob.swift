@@ -106,7 +106,13 @@ public struct TrackJob {
         for stored in others {
             for line in stored.document.lines { checks.priorDelivered[line.measure, default: 0] += line.delivered.value }
         }
+        // Dates a return must keep (checked whatever version made it), and for the reviewer, a preparer
+        // the contract's earlier returns do not name.
         let findings = checks.findings(period: document.period, lines: rebuilt)
+            + checks.dateFindings(period: document.period, preparedOn: document.preparedOn, lines: rebuilt,
+                                  marginDays: context.evidenceMarginDays, today: Day.today())
+            + DeliveryChecks.preparerFindings(preparedBy: document.preparedBy,
+                                              earlier: try RegisterAccess.translating { try register.returns(of: terms.reference) }.map(\.document.preparedBy))
         let errors = findings.filter { $0.severity == .error }
         guard errors.isEmpty else {
             throw WizardError("it has errors:\n" + errors.map { "  \($0.code.rawValue) \($0.message)" }.joined(separator: "\n"), status: .refused)

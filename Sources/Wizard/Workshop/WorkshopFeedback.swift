@@ -86,7 +86,8 @@ struct WorkshopFeedback: Encodable {
         case .quantityOutOfRange, .quantityOffStep, .wrongNumberOfYears, .ageBandNotConfirmed, .unknownMeasure, .duplicateCommitment, .missingFacts:
             "validation-rules"
         case .evidenceMissing, .periodOutsideContract, .deliveredQuantityUnit, .shortfallUnexplained, .measureNotCommitted,
-             .measureNotReported, .evidenceOutsidePeriod, .beyondCommitment, .fteAboveProfileAndWorkforce:
+             .measureNotReported, .evidenceOutsidePeriod, .beyondCommitment, .fteAboveProfileAndWorkforce, .evidenceDateImpossible,
+             .preparedOnImpossible, .preparedByChanged:
             "delivery-returns"
         }
     }
