@@ -35,6 +35,39 @@ struct DraftSafetyTests {
         #expect(leftovers.isEmpty)
     }
 
+    @Test("the lock follows the file: a symbolic link to an open draft is refused, and saving through a link keeps the link")
+    func symbolicLinkFollowsTheFile() throws {
+        let fixture = try RespondFixture()
+        let link = fixture.runner.home.appendingPathComponent("link.svdraft.json").path
+        let first = try PseudoTerminal(arguments: ["respond", "--tender", fixture.tender, "--draft", fixture.draft],
+                                       environment: Self.wide(fixture), columns: 250)
+        try first.answer("What is your organisation's name?", "Acme Joinery")
+        try first.waitFor("What is your organisation's postcode?")
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: fixture.draft)
+        let second = try fixture.runner.run(["respond", "--resume", link], input: "Other Ltd\n")
+        #expect(second.status == 1 && (second.stdout + second.stderr).flattened.contains("This draft is open in another svwizard"), "\(second.stderr)")
+        first.type("quit\r")
+        #expect(try first.waitForExit() == 0)
+        // Carried on through the link: the answers reach the draft itself, and the link is still a link.
+        let third = try fixture.runner.run(["respond", "--resume", link], input: "S60 1AE\nquit\n")
+        #expect(third.status == 0, "\(third.stdout)\(third.stderr)")
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == fixture.draft)
+        #expect(try fixture.draftText().contains("S60 1AE"))
+    }
+
+    @Test("a draft with a second name (a hard link) is refused with what to do, and left as it is")
+    func hardLinkRefused() throws {
+        let fixture = try RespondFixture()
+        _ = try fixture.runner.run(["respond", "--tender", fixture.tender, "--draft", fixture.draft], input: "Acme Joinery\nquit\n")
+        let before = try fixture.draftText()
+        let other = fixture.runner.home.appendingPathComponent("other.svdraft.json").path
+        #expect(link(fixture.draft, other) == 0)
+        let result = try fixture.runner.run(["respond", "--resume", other], input: "S60 1AE\nquit\n")
+        let said = (result.stdout + result.stderr).flattened
+        #expect(result.status == 1 && said.contains("has 2 names on this disk (hard links)") && said.contains("Copy it to a file of its own"), "\(said)")
+        #expect(try fixture.draftText() == before)
+    }
+
     @Test("a draft changed on disk by something else is not overwritten; the answers go to a new file")
     func changedUnderneath() throws {
         let fixture = try RespondFixture()

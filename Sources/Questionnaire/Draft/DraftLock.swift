@@ -23,6 +23,21 @@ public final class DraftLock {
 
     deinit { release() }
 
+    /// The file a draft's name stands for, so the lock and every save follow the file, not the
+    /// name: a symbolic link is followed to its target (which saves replace, leaving the link in
+    /// place). A file with a second name (a hard link) is refused, because saving replaces the
+    /// file under one name only and the two would silently part.
+    public static func target(of draft: URL) throws -> URL {
+        let resolved = draft.resolvingSymlinksInPath()
+        var info = stat()
+        if stat(resolved.path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, info.st_nlink > 1 {
+            throw DraftError(kind: .locked, message: "\(draft.path) has \(info.st_nlink) names on this disk (hard links). svwizard saves a draft by "
+                + "replacing its file, which would leave the other names with the old answers. Copy it to a file of its own and open that: "
+                + "cp \(draft.lastPathComponent) my-\(draft.lastPathComponent)")
+        }
+        return resolved
+    }
+
     /// The lock file's place for `draft`.
     public static func lockFile(for draft: URL) -> URL {
         draft.deletingLastPathComponent().appendingPathComponent(".\(draft.lastPathComponent).lock")

@@ -37,7 +37,7 @@ final class DraftKeeper {
     /// Saves `draft` to a new file at `path`, which the wizard then carries on with.
     @discardableResult
     func save(_ draft: Draft, as path: String) -> Bool {
-        let target = context.resolve(path)
+        let target = context.resolve(path).resolvingSymlinksInPath()
         guard target != url else { return save(draft) }
         if FileManager.default.fileExists(atPath: target.path) {
             console.complain("\(target.path) already exists; it has been left as it is. Choose another name, such as "

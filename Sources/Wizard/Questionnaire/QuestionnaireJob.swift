@@ -145,8 +145,8 @@ public struct QuestionnaireJob {
             if options.tenderFile != nil {
                 throw WizardError("--resume carries on with the tender saved in the draft; leave out --tender.", status: .usage)
             }
-            let url = context.resolve(resume)
             do {
+                let url = try DraftLock.target(of: context.resolve(resume))
                 let lock = try DraftLock.acquire(url)
                 AtomicFile.removeStaleTemporaries(beside: url)
                 return (try DraftFile.read(url, flow: kind.flowID), url, lock)
@@ -159,7 +159,12 @@ public struct QuestionnaireJob {
             && context.console.reader.isInteractive {
             tender = try askForTenderFile()
         }
-        let url = context.resolve(options.draft ?? kind.defaultDraftName(tender))
+        let url: URL
+        do {
+            url = try DraftLock.target(of: context.resolve(options.draft ?? kind.defaultDraftName(tender)))
+        } catch let error as DraftError {
+            throw WizardError(error.message, status: .refused)
+        }
         if FileManager.default.fileExists(atPath: url.path) {
             let command = kind.review(FlowEnvironment(data: context.data, tender: nil, pack: nil), context).resumeCommand
             throw WizardError("\(url.path) already exists. Carry on with it: \(command) --resume \(url.path) "
