@@ -32,6 +32,9 @@ public protocol RegisterStore: Sendable {
     func spendYears(through: Day, financialYearStartMonth: Int) throws -> [SocialValueReport.SpendYear]
     /// Adds published payments, leaving out any already in the register.
     func importSpend(_ payments: [SpendFile.Payment], file: String, financialYearStartMonth: Int) throws -> SpendImport
+    /// Imports payments handed over one at a time as a file is read, in one transaction.
+    func importSpend(file: String, financialYearStartMonth: Int,
+                     produce: (_ insert: (SpendFile.Payment) throws -> Void) throws -> Void) throws -> SpendImport
     /// A consistent copy of the whole register at `url`, which must not exist.
     func backup(to url: URL) throws
     /// Everything in the register, for `register export --json`.

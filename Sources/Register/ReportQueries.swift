@@ -315,6 +315,15 @@ extension SQLiteRegister {
     /// Adds `payments` from `file`, in one transaction; a payment already in the register (the
     /// same date, supplier, amount, category and reference) is left out as a duplicate.
     public func importSpend(_ payments: [SpendFile.Payment], file: String, financialYearStartMonth: Int) throws -> SpendImport {
+        try importSpend(file: file, financialYearStartMonth: financialYearStartMonth) { insert in
+            for payment in payments { try insert(payment) }
+        }
+    }
+
+    /// Imports the payments `produce` hands over one at a time (a file read as it is parsed), in
+    /// one transaction: if `produce` throws, nothing of the file is imported.
+    public func importSpend(file: String, financialYearStartMonth: Int,
+                            produce: (_ insert: (SpendFile.Payment) throws -> Void) throws -> Void) throws -> SpendImport {
         try write { db in
             let statement = try db.makeStatement(sql: """
                 INSERT OR IGNORE INTO spend_payment (fingerprint, paid_on, financial_year, supplier, postcode, district, locality, unplaced_reason,
@@ -322,7 +331,7 @@ extension SQLiteRegister {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
             var result = SpendImport(imported: 0, duplicates: 0, total: .zero)
-            for payment in payments {
+            try produce { payment in
                 try statement.execute(arguments: [payment.fingerprint, payment.date.iso,
                                                   ReportRange.financialYear(of: payment.date, startMonth: financialYearStartMonth), payment.supplier,
                                                   payment.postcode, payment.district, payment.locality, payment.unplacedReason,

@@ -110,3 +110,61 @@ struct FileLimitsTests {
         #expect(try String(contentsOfFile: path, encoding: .utf8) == text)
     }
 }
+
+@Suite("Spending files are read a row at a time", .serialized)
+struct SpendStreamingTests {
+    let runner = BinaryRunner()
+
+    /// A spending file of `rows` payments, and the peak memory (MB) of `svwizard spend import` reading it.
+    func importPeak(rows: Int) throws -> (status: Int32, output: String, megabytes: Int) {
+        let file = runner.home.appendingPathComponent("spend-\(rows).csv")
+        var text = "Payment Date,Supplier Name,Expense Type,Amount,Transaction Number,Supplier Postcode\n"
+        text.reserveCapacity(rows * 60)
+        for index in 0..<rows {
+            text += "\(1 + index % 28)/\(1 + index % 12)/2025,Supplier \(index % 5000),Works,\(index % 9000 + 1).\(index % 90 + 10),T\(index),S\(60 + index % 20) 1AE\n"
+        }
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        // Python measures only its own child, so other tests' programs never count.
+        let script = """
+            import resource, subprocess, sys
+            r = subprocess.run(sys.argv[1:], capture_output=True, text=True)
+            sys.stdout.write(r.stdout + r.stderr)
+            sys.stdout.write("\\nPEAK %d\\n" % (resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024))
+            sys.exit(r.returncode)
+            """
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", script, BinaryRunner.binary.path, "spend", "import", file.path,
+                             "--register", runner.home.appendingPathComponent("register-\(rows).sqlite").path]
+        process.environment = runner.environment
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let said = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        let peak = said.components(separatedBy: "PEAK ").last.flatMap { Int($0.trimmingCharacters(in: .whitespacesAndNewlines)) } ?? Int.max
+        return (process.terminationStatus, said, peak)
+    }
+
+    @Test("memory stays flat whatever the file's length: 100,000 rows in the memory of 10,000, well under 100 MB")
+    func flatMemory() throws {
+        let small = try importPeak(rows: 10_000)
+        let large = try importPeak(rows: 100_000)
+        #expect(small.status == 0 && large.status == 0, "\(large.output)")
+        #expect(large.output.flattened.contains("Imported 100000 payments"), "\(large.output)")
+        #expect(large.megabytes < 100, "\(large.megabytes) MB")
+        #expect(large.megabytes - small.megabytes < 15, "10,000 rows: \(small.megabytes) MB; 100,000 rows: \(large.megabytes) MB")
+    }
+
+    @Test("a quoted field never closed, or a field of megabytes, is refused with one sentence and nothing is imported")
+    func brokenFiles() throws {
+        let open = try runner.file("open.csv", "Payment Date,Supplier Name,Amount\n01/04/2025,\"Never closed,10.00\n02/04/2025,B,5.00\n")
+        let result = try runner.run(["spend", "import", open, "--register", runner.home.appendingPathComponent("r.sqlite").path])
+        #expect(result.status == 1 && result.stderr.flattened.contains("A quoted field is not closed"), "\(result.stderr)")
+        let huge = try runner.file("huge.csv", "Payment Date,Supplier Name,Amount\n01/04/2025,\"" + String(repeating: "x", count: 1_100_000) + "\",5.00\n")
+        let long = try runner.run(["spend", "import", huge, "--register", runner.home.appendingPathComponent("r.sqlite").path])
+        #expect(long.status == 1 && long.stderr.flattened.contains("has a field longer than 1 MB"), "\(long.stderr)")
+        let list = try runner.run(["report", "--year", "2025/26", "--json", "--register", runner.home.appendingPathComponent("r.sqlite").path])
+        #expect(!list.stdout.contains("\"total\" : \"15.00\""), "nothing of a refused file is imported")
+    }
+}

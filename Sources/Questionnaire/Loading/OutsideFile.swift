@@ -71,6 +71,45 @@ public enum OutsideFile {
         return data
     }
 
+    /// Reads the file in pieces of `piece` bytes, handing each to `body`, after the same checks as
+    /// `contents(of:limit:what:)` (a regular file, no larger than `limit`): memory holds one piece
+    /// whatever the file's size.
+    public static func pieces(of url: URL, limit: Int, what: String, piece: Int = 1_048_576,
+                              _ body: (UnsafeRawBufferPointer) throws -> Void) throws {
+        var info = stat()
+        guard stat(url.path, &info) == 0 else {
+            throw OutsideFileError("There is no \(what) at \(url.path). Check the file name.", kind: .missing)
+        }
+        guard (info.st_mode & S_IFMT) == S_IFREG else {
+            throw OutsideFileError("\(url.path) is not a file, so it cannot be the \(what).", kind: .unreadable)
+        }
+        guard Int(info.st_size) <= limit else {
+            throw OutsideFileError("\(url.lastPathComponent) is \(Self.size(Int(info.st_size))), larger than any \(what) "
+                + "(the limit is \(Self.size(limit))). Check that it is the right file.", kind: .tooLarge)
+        }
+        let file = open(url.path, O_RDONLY | O_CLOEXEC)
+        guard file >= 0 else {
+            throw OutsideFileError("The \(what) \(url.path) cannot be read. Check that you may read it.", kind: .unreadable)
+        }
+        defer { close(file) }
+        let buffer = UnsafeMutableRawPointer.allocate(byteCount: piece, alignment: 8)
+        defer { buffer.deallocate() }
+        var total = 0
+        while true {
+            let got = Foundation.read(file, buffer, piece)
+            if got < 0 && errno == EINTR { continue }
+            guard got >= 0 else {
+                throw OutsideFileError("The \(what) \(url.path) cannot be read. Check that you may read it.", kind: .unreadable)
+            }
+            if got == 0 { return }
+            total += got
+            guard total <= limit else {
+                throw OutsideFileError("\(url.lastPathComponent) is larger than any \(what) (the limit is \(Self.size(limit))).", kind: .tooLarge)
+            }
+            try body(UnsafeRawBufferPointer(start: buffer, count: got))
+        }
+    }
+
     /// The file's bytes, read straight into one buffer of the size the file had when it was
     /// looked at (and one byte more, to notice a file that has grown since); at most
     /// `limit` + 1 bytes. Nil if it cannot be opened or read.

@@ -17,20 +17,60 @@ public struct SpendJob {
     public func importFile(_ path: String, mapPath: String?, postcodesPath: String?, json: Bool) throws -> ExitStatus {
         let url = context.resolve(path)
         let options = try context.contractManagement()
-        let text = try Self.text(url, what: "spending file")
         let map = try mapPath.map { try Self.map(context.resolve($0)) }
         let postcodes = try postcodesPath.map { try Self.postcodes(context.resolve($0)) } ?? [:]
-        let file: SpendFile
+        let localArea = context.data.framework.localArea
+        // Read twice, a piece at a time, so memory stays the same whatever the file's size: once
+        // to tell its encoding, then to import it row by row in one transaction.
+        let encoding = try Self.encoding(url, what: "spending file")
+        let register = try RegisterAccess.open(registerURL, create: true)
+        var reader: SpendFile.Reader?
+        var refused: [SpendFile.Refused] = [], refusedCount = 0
+        var unplaced: [SpendFile.Payment] = [], unplacedCount = 0
+        // Lists kept for the message: all of them for --json, the first 50 otherwise.
+        let kept = json ? Int.max : 50
+        let result: SpendImport
         do {
-            file = try SpendFile(text: text, map: map, postcodes: postcodes, localArea: context.data.framework.localArea)
+            result = try RegisterAccess.translating {
+                try register.importSpend(file: url.lastPathComponent, financialYearStartMonth: options.financialYearStartMonth) { insert in
+                    var stream = CSVStream(encoding: encoding)
+                    var line = 1
+                    func handle(_ row: [String]) throws {
+                        defer { line += 1 }
+                        guard let current = reader else {
+                            reader = try SpendFile.Reader(header: row, map: map, postcodes: postcodes, localArea: localArea)
+                            return
+                        }
+                        guard line <= SpendFile.mostRows + 1 else {
+                            throw SpendFileError("The file has more than \(SpendFile.mostRows) rows; split it by month or year and import each part.")
+                        }
+                        switch current.read(row, line: line) {
+                        case let .payment(payment)?:
+                            try insert(payment)
+                            if payment.locality == "unplaced" {
+                                unplacedCount += 1
+                                if unplaced.count < kept { unplaced.append(payment) }
+                            }
+                        case let .refused(refusal)?:
+                            refusedCount += 1
+                            if refused.count < kept { refused.append(refusal) }
+                        case nil:
+                            break
+                        }
+                    }
+                    try OutsideFile.pieces(of: url, limit: SpendFile.largestFile, what: "spending file") { piece in
+                        try stream.feed(piece, handle)
+                    }
+                    try stream.finish(handle)
+                    if reader == nil { throw SpendFileError("The file is empty.") }
+                }
+            }
         } catch let error as SpendFileError {
             throw WizardError("\(url.lastPathComponent) was not imported: \(error.description)", status: .refused)
+        } catch let error as OutsideFileError {
+            throw WizardError("\(error)", status: .unreadable)
         }
-        let register = try RegisterAccess.open(registerURL, create: true)
-        let result = try RegisterAccess.translating {
-            try register.importSpend(file.payments, file: url.lastPathComponent, financialYearStartMonth: options.financialYearStartMonth)
-        }
-        let unplaced = file.payments.filter { $0.locality == "unplaced" }
+        guard let map = reader?.map else { return .refused }
         if json {
             struct Outcome: Encodable {
                 var file: String, imported: Int, duplicates: Int, total: Money
@@ -39,31 +79,43 @@ public struct SpendJob {
             }
             context.console.writeData(try JSONEncoder.stableText(Outcome(
                 file: url.lastPathComponent, imported: result.imported, duplicates: result.duplicates, total: result.total,
-                refused: file.refused.map { .init(line: $0.line, reason: $0.reason) },
+                refused: refused.map { .init(line: $0.line, reason: $0.reason) },
                 unplaced: unplaced.map { .init(line: $0.line, reason: "\($0.supplier): \($0.unplacedReason ?? "")") })))
         } else {
             context.console.say("Imported \(result.imported) payment\(result.imported == 1 ? "" : "s") from \(url.lastPathComponent), "
-                + "\(result.total) in all (columns: date \"\(file.map.date)\", amount \"\(file.map.amount)\", supplier \"\(file.map.supplier)\""
-                + (file.map.category.map { ", category \"\($0)\"" } ?? "") + (file.map.postcode.map { ", postcode \"\($0)\"" } ?? "") + ").")
+                + "\(result.total) in all (columns: date \"\(map.date)\", amount \"\(map.amount)\", supplier \"\(map.supplier)\""
+                + (map.category.map { ", category \"\($0)\"" } ?? "") + (map.postcode.map { ", postcode \"\($0)\"" } ?? "") + ").")
             if result.duplicates > 0 {
                 context.console.say("\(result.duplicates) row\(result.duplicates == 1 ? " was" : "s were") left out as already imported (the same "
                     + "date, supplier, amount, category and reference).")
             }
-            if !unplaced.isEmpty {
-                context.console.say("\(unplaced.count) payment\(unplaced.count == 1 ? "" : "s") could not be placed inside or outside the area; "
+            if unplacedCount > 0 {
+                context.console.say("\(unplacedCount) payment\(unplacedCount == 1 ? "" : "s") could not be placed inside or outside the area; "
                     + "they are counted in the report as not placed:")
                 for payment in unplaced.prefix(50) {
                     context.console.write("  line \(payment.line): \(payment.supplier), \(payment.amount): \(payment.unplacedReason ?? "")\n")
                 }
-                if unplaced.count > 50 { context.console.write("  and \(unplaced.count - 50) more (--json lists them all)\n") }
+                if unplacedCount > 50 { context.console.write("  and \(unplacedCount - 50) more (--json lists them all)\n") }
             }
         }
-        if !file.refused.isEmpty {
-            context.console.refuse("\(file.refused.count) row\(file.refused.count == 1 ? " was" : "s were") not imported:")
-            for row in file.refused.prefix(50) { context.console.refuseLine("  line \(row.line): \(row.reason)") }
+        if refusedCount > 0 {
+            context.console.refuse("\(refusedCount) row\(refusedCount == 1 ? " was" : "s were") not imported:")
+            for row in refused.prefix(50) { context.console.refuseLine("  line \(row.line): \(row.reason)") }
+            if refusedCount > 50 { context.console.refuseLine("  and \(refusedCount - 50) more (--json lists them all)") }
             return .refused
         }
         return .success
+    }
+
+    /// The encoding of the file at `url`, read a piece at a time.
+    static func encoding(_ url: URL, what: String) throws -> CSVStream.Encoding {
+        var scan = EncodingScan()
+        do {
+            try OutsideFile.pieces(of: url, limit: SpendFile.largestFile, what: what) { scan.feed($0) }
+        } catch let error as OutsideFileError {
+            throw WizardError("\(error)", status: .unreadable)
+        }
+        return scan.encoding
     }
 
     static func text(_ url: URL, what: String) throws -> String {
@@ -94,17 +146,29 @@ public struct SpendJob {
                                    category: fields["category"], postcode: fields["postcode"], reference: fields["reference"])
     }
 
-    /// The council's list of suppliers' postcodes: a CSV of supplier name and postcode.
+    /// The council's list of suppliers' postcodes: a CSV of supplier name and postcode, read a
+    /// row at a time.
     static func postcodes(_ url: URL) throws -> [String: String] {
-        let text = try text(url, what: "supplier postcode list")
-        let rows: [[String]]
+        let encoding = try encoding(url, what: "supplier postcode list")
+        var postcodes: [String: String] = [:]
+        var stream = CSVStream(encoding: encoding)
+        var first = true
+        func handle(_ row: [String]) throws {
+            defer { first = false }
+            guard !first, row.count >= 2, !row[0].isEmpty else { return }
+            guard postcodes.count < 1_000_000 else {
+                throw SpendFileError("it lists more than 1,000,000 suppliers; it is probably not the council's list of suppliers and postcodes.")
+            }
+            postcodes[row[0]] = row[1]
+        }
         do {
-            rows = try CSVText.rows(text, limit: 1_000_000)
+            try OutsideFile.pieces(of: url, limit: SpendFile.largestFile, what: "supplier postcode list") { try stream.feed($0, handle) }
+            try stream.finish(handle)
         } catch let error as SpendFileError {
             throw WizardError("\(url.lastPathComponent): \(error.description)", status: .refused)
+        } catch let error as OutsideFileError {
+            throw WizardError("\(error)", status: .unreadable)
         }
-        var postcodes: [String: String] = [:]
-        for row in rows.dropFirst() where row.count >= 2 && !row[0].isEmpty { postcodes[row[0]] = row[1] }
         return postcodes
     }
 }
