@@ -88,6 +88,77 @@ struct FuzzTests {
         return typed
     }
 
+    /// Types `count` seeded lines into a wizard made by code (deliver, track review, the
+    /// evaluation panel), started with `arguments` in `folder` and started again the same way
+    /// whenever it ends, within `seconds`; then Ctrl-C must end it. Returns the lines typed.
+    func fuzzSlotWizard(_ arguments: [String], runner: BinaryRunner, folder: URL, environment extra: [String: String],
+                        count: Int, seconds: TimeInterval, seed: UInt64) throws -> Int {
+        var random = SeededRandom(seed: seed)
+        let environment = runner.terminalEnvironment.merging(extra) { $1 }
+        func start() throws -> PseudoTerminal {
+            try PseudoTerminal(arguments: arguments, environment: environment, columns: 60, directory: folder)
+        }
+        var terminal = try start()
+        // The time starts once the wizard has started and waits for its first answer (a busy machine starts it slowly).
+        terminal.waitUntilIdle(timeout: 60)
+        let deadline = Date().addingTimeInterval(seconds)
+        var typed = 0
+        var peak = 0
+        while typed < count && Date() < deadline {
+            terminal.type(Self.line(&random) + "\r")
+            typed += 1
+            if !terminal.waitUntilIdle(timeout: 20) && terminal.exitStatusIfEnded() == nil {
+                Issue.record("\(arguments[0]) hung after line \(typed) (seed \(seed)): \(terminal.screen.suffix(2_000))")
+                return typed
+            }
+            if typed % 50 == 0, let memory = terminal.residentKilobytes() { peak = max(peak, memory) }
+            if let status = terminal.exitStatusIfEnded() {
+                #expect([0, 1].contains(status), "\(arguments[0]) ended with \(status) after line \(typed) (seed \(seed)): \(terminal.screen.suffix(2_000))")
+                if ![0, 1].contains(status) { return typed }
+                terminal = try start()
+            }
+        }
+        #expect(peak < 300_000, "\(arguments[0]) grew to \(peak) KB (seed \(seed))")
+        if terminal.exitStatusIfEnded() != nil || !terminal.isRunning { terminal = try start() }
+        // Still alive and answering: Ctrl-C leaves, at once or (with text typed on the line) after asking.
+        terminal.waitUntilIdle(timeout: 20, settle: 0.3)
+        let asked = terminal.screen.components(separatedBy: "Leave anyway?").count
+        terminal.type("\u{3}")
+        if (try? terminal.waitFor("Leave anyway?", occurrences: asked, timeout: 5)) != nil {
+            terminal.waitUntilIdle(timeout: 5)
+            terminal.type("y\r")
+        }
+        let status = try terminal.waitForExit(timeout: 30)
+        #expect([0, 1, 130].contains(status), "after fuzzing \(arguments[0]) (seed \(seed)): \(status) \(terminal.screen.suffix(1_000))")
+        return typed
+    }
+
+    @Test("random lines into deliver, track review and the evaluation panel at a terminal: no crash, no hang, bounded memory")
+    func slotWizardsAtTerminal() throws {
+        let examples = HelpExamplesTests()
+        let place = try examples.world()
+        let today = HelpExamplesTests.today
+        // A return to review: the quarter's answers file made into a return and imported.
+        let made = try examples.runner.run(["deliver", "--contract", "RMBC-2026-017.svcontract.json", "--answers", "q1.yaml", "--no-input"],
+                                           extraEnvironment: today, directory: place)
+        #expect(made.status == 0, "\(made.stdout)\(made.stderr)")
+        let imported = try examples.runner.run(["track", "import", "RMBC-2026-017-2026-27-Q1.svreturn.zip"], extraEnvironment: today, directory: place)
+        #expect(imported.status == 0, "\(imported.stdout)\(imported.stderr)")
+        try "evaluators: [Priya Shah, Tom Hale]\n".write(to: place.appendingPathComponent("panel.yaml"), atomically: true, encoding: .utf8)
+        let wizards: [[String]] = [
+            ["deliver", "--contract", "RMBC-2026-017.svcontract.json", "--period", "2026-27-Q2"],
+            ["track", "review", "RMBC-2026-017"],
+            ["evaluate", "--tender", "tender.json", "bids/maltby.svbundle.zip", "bids/bigpromise.svbundle.zip", "bids/thin.svbundle.zip",
+             "--scores", "panel.yaml", "--output", "evaluation"],
+        ]
+        for (index, wizard) in wizards.enumerated() {
+            let typed = try fuzzSlotWizard(wizard, runner: examples.runner, folder: place, environment: today.merging(["SVWIZARD_TODAY": "2027-06-15"]) { $1 },
+                                           count: 250, seconds: 30, seed: Self.seed &+ UInt64(10 + index))
+            print("fuzz: \(typed) lines typed into \(wizard[0]) \(wizard[1])")
+            #expect(typed >= 50, "only \(typed) lines were typed into \(wizard[0]) in the time")
+        }
+    }
+
     @Test("random lines into respond at a terminal: no crash, no hang, bounded memory")
     func respondAtTerminal() throws {
         let typed = try fuzzWizard("respond", count: 2_000, seconds: 60, seed: Self.seed)

@@ -24,7 +24,7 @@ final class PseudoTerminal {
         }
     }
 
-    init(arguments: [String], environment: [String: String], columns: UInt16 = 80) throws {
+    init(arguments: [String], environment: [String: String], columns: UInt16 = 80, directory: URL? = nil) throws {
         // Linux: open the multiplexer, unlock the pair and ask its number (what posix_openpt,
         // unlockpt and ptsname do; Glibc's Swift module does not export those).
         master = open("/dev/ptmx", O_RDWR | O_NOCTTY | O_NONBLOCK)
@@ -58,13 +58,16 @@ final class PseudoTerminal {
         posix_spawnattr_setsigdefault(&attributes, &interrupt)
         posix_spawnattr_setflags(&attributes, Self.spawnNewSession | Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
 
-        let argv = ([BinaryRunner.binary.path] + arguments).map { strdup($0) } + [nil]
+        // In another folder: through the shell, which changes folder and becomes the program (same process).
+        let program = directory == nil ? BinaryRunner.binary.path : "/bin/sh"
+        let line = directory.map { ["/bin/sh", "-c", "cd \"$0\" && exec \"$@\"", $0.path, BinaryRunner.binary.path] } ?? [BinaryRunner.binary.path]
+        let argv = (line + arguments).map { strdup($0) } + [nil]
         let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer {
             argv.forEach { free($0) }
             envp.forEach { free($0) }
         }
-        let result = posix_spawn(&pid, BinaryRunner.binary.path, &actions, &attributes, argv, envp)
+        let result = posix_spawn(&pid, program, &actions, &attributes, argv, envp)
         guard result == 0 else { throw Failure.cannotOpen(String(cString: strerror(result))) }
     }
 
