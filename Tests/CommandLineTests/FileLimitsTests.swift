@@ -167,4 +167,20 @@ struct SpendStreamingTests {
         let list = try runner.run(["report", "--year", "2025/26", "--json", "--register", runner.home.appendingPathComponent("r.sqlite").path])
         #expect(!list.stdout.contains("\"total\" : \"15.00\""), "nothing of a refused file is imported")
     }
+
+    @Test("a postcode list that is not one (binary bytes, or no postcodes in its second column) is refused with what it should be")
+    func wrongPostcodeList() throws {
+        let spend = try runner.file("spend.csv", "Payment Date,Supplier Name,Amount\n01/04/2025,A Ltd,5.00\n")
+        var noise = Data()
+        for index in 0..<4096 { noise.append(UInt8((index * 37 + 11) % 256)) }
+        let binary = runner.home.appendingPathComponent("garbage.csv")
+        try noise.write(to: binary)
+        let words = try runner.file("words.csv", "Supplier,Notes\nA Ltd,good supplier\nB Ltd,late\n")
+        for list in [binary.path, words] {
+            let result = try runner.run(["spend", "import", spend, "--postcodes", list, "--register", runner.home.appendingPathComponent("r.sqlite").path])
+            let said = result.stderr.flattened
+            #expect(result.status == 1 && said.contains("postcodes") && said.contains("Maltby Joinery Ltd,S66 8AB"),
+                    "\(list): \(result.status) \(said)")
+        }
+    }
 }

@@ -165,10 +165,19 @@ public struct SpendJob {
             try OutsideFile.pieces(of: url, limit: SpendFile.largestFile, what: "supplier postcode list") { try stream.feed($0, handle) }
             try stream.finish(handle)
         } catch let error as SpendFileError {
-            throw WizardError("\(url.lastPathComponent): \(error.description)", status: .refused)
+            throw WizardError("\(url.lastPathComponent) cannot be read as a list of suppliers' postcodes: \(error.description) " + Self.postcodeListShape,
+                              status: .refused)
         } catch let error as OutsideFileError {
             throw WizardError("\(error)", status: .unreadable)
         }
+        // A list where no second column is a postcode is the wrong file (or not a CSV at all).
+        if !postcodes.isEmpty, !postcodes.values.contains(where: { LocalArea.district(of: $0) != nil }) {
+            throw WizardError("\(url.lastPathComponent) has no postcodes in its second column, so it is not a list of suppliers' postcodes. "
+                + Self.postcodeListShape, status: .refused)
+        }
         return postcodes
     }
+
+    static let postcodeListShape = "It should be a CSV of each supplier's name, then their postcode, with a header line, such as: "
+        + "Supplier,Postcode then Maltby Joinery Ltd,S66 8AB."
 }
