@@ -114,6 +114,13 @@ final class PseudoTerminal {
         throw Failure.timeout(waitingFor: text, transcript: Self.plain(transcript))
     }
 
+    /// Types `text` once the program waits for a key, as a person would (keys typed while a
+    /// terminal changes mode may be lost).
+    func typeWhenReady(_ text: String) {
+        waitUntilIdle(timeout: 5)
+        type(text)
+    }
+
     /// Waits until the screen shows `prompt` (the given number of times), then types `text` and Enter.
     func answer(_ prompt: String, _ text: String, occurrences: Int = 1) throws {
         try waitFor(prompt, occurrences: occurrences)

@@ -51,18 +51,8 @@ public enum OutsideFile {
     /// The file's bytes, refusing it first if it is larger than `limit` (by its size on disk,
     /// so a huge file is never read into memory).
     public static func contents(of url: URL, limit: Int, what: String) throws -> Data {
-        var info = stat()
-        guard stat(url.path, &info) == 0 else {
-            throw OutsideFileError("There is no \(what) at \(url.path). Check the file name.", kind: .missing)
-        }
-        guard (info.st_mode & S_IFMT) == S_IFREG else {
-            throw OutsideFileError("\(url.path) is not a file, so it cannot be the \(what).", kind: .unreadable)
-        }
-        guard Int(info.st_size) <= limit else {
-            throw OutsideFileError("\(url.lastPathComponent) is \(Self.size(Int(info.st_size))), larger than any \(what) "
-                + "(the limit is \(Self.size(limit))). Check that it is the right file.", kind: .tooLarge)
-        }
-        guard let data = read(url.path, expected: Int(info.st_size), limit: limit) else {
+        let size = try checkedSize(url, limit: limit, what: what)
+        guard let data = read(url.path, expected: size, limit: limit) else {
             throw OutsideFileError("The \(what) \(url.path) cannot be read. Check that you may read it.", kind: .unreadable)
         }
         guard data.count <= limit else {
@@ -71,11 +61,9 @@ public enum OutsideFile {
         return data
     }
 
-    /// Reads the file in pieces of `piece` bytes, handing each to `body`, after the same checks as
-    /// `contents(of:limit:what:)` (a regular file, no larger than `limit`): memory holds one piece
-    /// whatever the file's size.
-    public static func pieces(of url: URL, limit: Int, what: String, piece: Int = 1_048_576,
-                              _ body: (UnsafeRawBufferPointer) throws -> Void) throws {
+    /// The size of the regular file at `url`, refusing it when there is none, it is not a regular
+    /// file (a folder, a FIFO, a device) or it is larger than `limit`: before any of it is read.
+    static func checkedSize(_ url: URL, limit: Int, what: String) throws -> Int {
         var info = stat()
         guard stat(url.path, &info) == 0 else {
             throw OutsideFileError("There is no \(what) at \(url.path). Check the file name.", kind: .missing)
@@ -87,6 +75,15 @@ public enum OutsideFile {
             throw OutsideFileError("\(url.lastPathComponent) is \(Self.size(Int(info.st_size))), larger than any \(what) "
                 + "(the limit is \(Self.size(limit))). Check that it is the right file.", kind: .tooLarge)
         }
+        return Int(info.st_size)
+    }
+
+    /// Reads the file in pieces of `piece` bytes, handing each to `body`, after the same checks as
+    /// `contents(of:limit:what:)` (a regular file, no larger than `limit`): memory holds one piece
+    /// whatever the file's size.
+    public static func pieces(of url: URL, limit: Int, what: String, piece: Int = 1_048_576,
+                              _ body: (UnsafeRawBufferPointer) throws -> Void) throws {
+        _ = try checkedSize(url, limit: limit, what: what)
         let file = open(url.path, O_RDONLY | O_CLOEXEC)
         guard file >= 0 else {
             throw OutsideFileError("The \(what) \(url.path) cannot be read. Check that you may read it.", kind: .unreadable)
