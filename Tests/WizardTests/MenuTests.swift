@@ -4,16 +4,17 @@ import Testing
 
 @Suite("The start menu and browsers")
 struct MenuTests {
-    @Test("a wrong answer is explained and asked again; ? shows help; q leaves")
+    @Test("a wrong answer is explained and asked again; ? shows help; back says there is nothing before; q leaves")
     func choicePrompt() throws {
-        let harness = try TestHarness(lines: ["13", "banana", "?", "q"])
+        let harness = try TestHarness(lines: ["13", "banana", "?", "back", "q"])
         StartMenu(context: harness.context).run()
         let output = harness.output
         #expect(output.contains("\"13\" is not one of the choices. Type a number from 1 to 12, for example 1."))
         #expect(output.contains("\"banana\" is not one of the choices"))
         #expect(output.contains("svwizard helps with the social value part of council tenders"))
+        #expect(output.contains("There is nothing before this. Type a number from 1 to 12, ? for help, or q to leave."))
         #expect(output.contains("Goodbye."))
-        #expect(harness.reader.prompts.count == 4)
+        #expect(harness.reader.prompts.count == 5)
         #expect(harness.reader.offeredCompletions[0].contains("guide"))
     }
 

@@ -63,6 +63,10 @@ public struct ChoicePrompt {
                     continue
                 }
                 if answer.isEmpty { continue }
+                if answer == "back" || answer == "b" {
+                    console.say("There is nothing before this. Type a number from 1 to \(options.count), ? for help, or q to leave.")
+                    continue
+                }
                 if let number = Int(answer), options.indices.contains(number - 1) { return .chosen(options[number - 1].key) }
                 if let option = options.first(where: { $0.key == answer }) { return .chosen(option.key) }
                 console.complain("\(Echo.quoted(raw)) is not one of the choices. Type a number from 1 to \(options.count), for example 1.")
