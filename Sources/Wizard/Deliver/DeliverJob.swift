@@ -70,7 +70,7 @@ public struct DeliverJob {
             case .change:
                 fromLast = true
                 continue
-            case .leave: return .interrupted
+            case let .leave(how): return how.status
             }
             break
         }
@@ -99,7 +99,7 @@ public struct DeliverJob {
         return .success
     }
 
-    private enum Confirmation { case write, change, leave }
+    private enum Confirmation { case write, change, leave(SlotRunner<DeliveryAnswers>.Leaving) }
 
     /// Asks whether to write the return shown: yes writes it; back (or edit, or no) returns to the
     /// questions from the last; quit leaves with every answer kept.
@@ -113,15 +113,15 @@ public struct DeliverJob {
                 case "back", "b", "edit", "no", "n", "change": return .change
                 case "quit", "q", "exit", "stop":
                     console.say("Your answers are saved in \(answersURL.path). Carry on with the same svwizard deliver command.")
-                    return .leave
+                    return .leave(.quit)
                 case "?", "help":
                     console.say("yes writes the return file to send to the council; back takes you to the last question, and back again to the one before.")
                 default:
                     console.complain("Type yes, back or quit.")
                 }
-            case .end, .interrupt:
+            case let input:
                 console.say("Your answers are saved in \(answersURL.path). Carry on with the same svwizard deliver command.")
-                return .leave
+                return .leave(input == .end ? .inputEnded : .interrupted)
             }
         }
     }
