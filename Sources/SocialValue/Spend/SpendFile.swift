@@ -211,27 +211,12 @@ public struct SpendFile: Sendable {
 
     /// Whether `data`, which is not valid UTF-8 throughout, is still UTF-8 with a few bad bytes:
     /// it holds well-formed multi-byte sequences (a £ as C2 A3), and bad bytes are rarer than them.
-    /// A Windows-1252 file has no such sequences (its £ is the single byte A3).
+    /// A Windows-1252 file has no such sequences (its £ is the single byte A3). The rule is
+    /// `EncodingScan`'s, which reads a file in pieces.
     public static func looksLikeUTF8(_ data: Data) -> Bool {
-        var good = 0, bad = 0
-        var index = data.startIndex
-        while index < data.endIndex {
-            let byte = data[index]
-            let length = byte < 0x80 ? 1 : byte >= 0xC2 && byte <= 0xDF ? 2 : byte >= 0xE0 && byte <= 0xEF ? 3 : byte >= 0xF0 && byte <= 0xF4 ? 4 : 0
-            if length == 1 {
-                index += 1
-                continue
-            }
-            if length > 1, data.distance(from: index, to: data.endIndex) >= length,
-               data[(index + 1)..<(index + length)].allSatisfy({ $0 & 0xC0 == 0x80 }) {
-                good += 1
-                index += length
-            } else {
-                bad += 1
-                index += 1
-            }
-        }
-        return good > 0 && bad < good
+        var scan = EncodingScan()
+        data.withUnsafeBytes { scan.feed($0) }
+        return scan.encoding == .utf8
     }
 
     /// An amount as spending files write it: `1234.56`, `£1,234.56`, `-250`, `(250.00)` (a credit
@@ -267,54 +252,17 @@ public struct SpendFileError: Error, Sendable, CustomStringConvertible {
 /// CSV as spreadsheets write it (RFC 4180): fields in double quotes may hold commas, line breaks
 /// and doubled quotes; a byte order mark and CRLF line ends are allowed.
 public enum CSVText {
+    /// Every row of `text`, read by the same parser as a file streamed from disk (`CSVStream`).
     public static func rows(_ text: String, limit: Int) throws -> [[String]] {
         var rows: [[String]] = []
-        var row: [String] = []
-        var field: [UInt8] = []
-        var quoted = false
-        var afterQuote = false
-        var bytes = Array(text.utf8)
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        var index = 0
-        func endField() {
-            row.append(String(decoding: field, as: UTF8.self))
-            field.removeAll(keepingCapacity: true)
-            afterQuote = false
-        }
-        while index < bytes.count {
-            let byte = bytes[index]
-            if quoted {
-                if byte == UInt8(ascii: "\"") {
-                    if index + 1 < bytes.count && bytes[index + 1] == UInt8(ascii: "\"") {
-                        field.append(byte)
-                        index += 1
-                    } else {
-                        quoted = false
-                        afterQuote = true
-                    }
-                } else {
-                    field.append(byte)
-                }
-            } else if byte == UInt8(ascii: "\"") && field.isEmpty && !afterQuote {
-                quoted = true
-            } else if byte == UInt8(ascii: ",") {
-                endField()
-            } else if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
-                if byte == UInt8(ascii: "\r") && index + 1 < bytes.count && bytes[index + 1] == UInt8(ascii: "\n") { index += 1 }
-                endField()
-                rows.append(row)
-                row = []
-                if rows.count > limit { throw SpendFileError("The file has more than \(limit - 1) rows; split it and import each part.") }
-            } else {
-                field.append(byte)
-            }
-            index += 1
-        }
-        if quoted { throw SpendFileError("A quoted field is not closed: the file may be cut short.") }
-        if !field.isEmpty || !row.isEmpty {
-            endField()
+        var stream = CSVStream(encoding: .utf8)
+        func keep(_ row: [String]) throws {
             rows.append(row)
+            if rows.count > limit { throw SpendFileError("The file has more than \(limit - 1) rows; split it and import each part.") }
         }
+        var bytes = Array(text.utf8)
+        try bytes.withUnsafeMutableBytes { try stream.feed(UnsafeRawBufferPointer($0), keep) }
+        try stream.finish(keep)
         return rows
     }
 }

@@ -118,21 +118,6 @@ public struct SpendJob {
         return scan.encoding
     }
 
-    static func text(_ url: URL, what: String) throws -> String {
-        do {
-            let data = try OutsideFile.contents(of: url, limit: SpendFile.largestFile, what: what)
-            if let text = String(data: data, encoding: .utf8) { return text }
-            // A UTF-8 file with a few bad bytes stays UTF-8: the bad bytes become U+FFFD and their rows
-            // are refused one by one (SpendFile), rather than the whole file read as another encoding.
-            if SpendFile.looksLikeUTF8(data) { return String(decoding: data, as: UTF8.self) }
-            // Older spreadsheets save as Windows-1252, where £ is byte 0xA3.
-            if let text = String(data: data, encoding: .windowsCP1252) { return text }
-            throw WizardError("\(url.lastPathComponent) is not text svwizard can read. Save it as CSV (UTF-8).", status: .unreadable)
-        } catch let error as OutsideFileError {
-            throw WizardError("\(error)", status: .unreadable)
-        }
-    }
-
     /// A column map: `date: Payment Date` lines, in YAML.
     static func map(_ url: URL) throws -> SpendFile.ColumnMap {
         let value: JSONValue
