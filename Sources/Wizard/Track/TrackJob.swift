@@ -101,18 +101,17 @@ public struct TrackJob {
         }
         // Checked with what the register already holds for other periods (delivery beyond the commitment).
         var checks = DeliveryChecks(contract: terms)
-        let others = try RegisterAccess.translating { try register.returns(of: terms.reference) }
-            .filter { $0.isCurrent && $0.document.period.id != document.period.id }
-        for stored in others {
-            for line in stored.document.lines { checks.priorDelivered[line.measure, default: 0] += line.delivered.value }
+        let stored = try RegisterAccess.translating { try register.returns(of: terms.reference) }
+        let others = stored.filter { $0.isCurrent && $0.document.period.id != document.period.id }
+        for other in others {
+            for line in other.document.lines { checks.priorDelivered[line.measure, default: 0] += line.delivered.value }
         }
         // Dates a return must keep (checked whatever version made it), and for the reviewer, a preparer
         // the contract's earlier returns do not name.
         let findings = checks.findings(period: document.period, lines: rebuilt)
             + checks.dateFindings(period: document.period, preparedOn: document.preparedOn, lines: rebuilt,
                                   marginDays: context.evidenceMarginDays, today: Day.today())
-            + DeliveryChecks.preparerFindings(preparedBy: document.preparedBy,
-                                              earlier: try RegisterAccess.translating { try register.returns(of: terms.reference) }.map(\.document.preparedBy))
+            + DeliveryChecks.preparerFindings(preparedBy: document.preparedBy, earlier: stored.map(\.document.preparedBy))
         let errors = findings.filter { $0.severity == .error }
         guard errors.isEmpty else {
             throw WizardError("it has errors:\n" + errors.map { "  \($0.code.rawValue) \($0.message)" }.joined(separator: "\n"), status: .refused)
