@@ -112,3 +112,16 @@ extension String {
     /// person reads does not depend on where the terminal wrapped it.
     var flattened: String { split(whereSeparator: \.isWhitespace).joined(separator: " ") }
 }
+
+extension BinaryRunner {
+    /// Every command and subcommand, read from the help's lists of subcommands (at most three deep).
+    func commandPaths(_ path: [String] = []) throws -> [[String]] {
+        let help = try run(path + ["--help"], extraEnvironment: ["COLUMNS": "200"]).stdout
+        guard let list = help.components(separatedBy: "SUBCOMMANDS:\n").dropFirst().first, path.count < 3 else { return [path] }
+        // A command's line is indented two spaces; its description's continuation, four.
+        let names = list.split(separator: "\n").prefix { $0.hasPrefix("  ") }.filter { $0.dropFirst(2).first != " " }.compactMap { line in
+            line.split(separator: " ").first.map(String.init).flatMap { $0 == "help" || $0 == "See" ? nil : $0 }
+        }
+        return try [path] + names.flatMap { try commandPaths(path + [$0]) }
+    }
+}

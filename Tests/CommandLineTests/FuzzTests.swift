@@ -152,7 +152,7 @@ struct FuzzTests {
              "--scores", "panel.yaml", "--output", "evaluation"],
         ]
         for (index, wizard) in wizards.enumerated() {
-            let typed = try fuzzSlotWizard(wizard, runner: examples.runner, folder: place, environment: today.merging(["SVWIZARD_TODAY": "2027-06-15"]) { $1 },
+            let typed = try fuzzSlotWizard(wizard, runner: examples.runner, folder: place, environment: ["SVWIZARD_TODAY": "2027-06-15"],
                                            count: 250, seconds: 30, seed: Self.seed &+ UInt64(10 + index))
             print("fuzz: \(typed) lines typed into \(wizard[0]) \(wizard[1])")
             #expect(typed >= 50, "only \(typed) lines were typed into \(wizard[0]) in the time")

@@ -48,16 +48,6 @@ struct HelpExamplesTests {
         return (text, false)
     }
 
-    /// Every command path, from the help's lists of subcommands.
-    func commandPaths(_ path: [String] = []) throws -> [[String]] {
-        let help = try runner.run(path + ["--help"], extraEnvironment: ["COLUMNS": "200"]).stdout
-        guard let list = help.components(separatedBy: "SUBCOMMANDS:\n").dropFirst().first, path.count < 3 else { return [path] }
-        let names = list.split(separator: "\n").prefix { $0.hasPrefix("  ") }.filter { $0.dropFirst(2).first != " " }.compactMap { line in
-            line.split(separator: " ").first.map(String.init).flatMap { $0 == "help" || $0 == "See" ? nil : $0 }
-        }
-        return try [path] + names.flatMap { try commandPaths(path + [$0]) }
-    }
-
     /// The files the examples name, made the way their users make them.
     func world() throws -> URL {
         let place = runner.home
@@ -153,7 +143,7 @@ struct HelpExamplesTests {
     @Test("every example in every --help runs as pasted, in the order a council and its suppliers would use them")
     func everyExampleRuns() throws {
         var shown: Set<String> = []
-        for path in try commandPaths() { shown.formUnion(try examples(path)) }
+        for path in try runner.commandPaths() { shown.formUnion(try examples(path)) }
         shown.insert("svwizard") // the menu, in the examples as `svwizard` with a description
         let known = Set(Self.expected.map(\.0))
         #expect(shown.subtracting(known).isEmpty, "examples in --help that this test does not run yet: \(shown.subtracting(known).sorted())")

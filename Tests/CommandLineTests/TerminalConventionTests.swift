@@ -59,22 +59,10 @@ struct TerminalConventionTests {
         }
     }
 
-    /// Every command and subcommand, read from the help's SUBCOMMANDS lists.
-    func commandPaths(_ path: [String] = []) throws -> [[String]] {
-        let help = try runner.run(path + ["--help"], extraEnvironment: ["COLUMNS": "200"]).stdout
-        guard let list = help.components(separatedBy: "SUBCOMMANDS:\n").dropFirst().first else { return [path] }
-        // A command's line is indented two spaces; its description's continuation, four.
-        let names = list.split(separator: "\n").prefix { $0.hasPrefix("  ") }.filter { $0.dropFirst(2).first != " " }.compactMap { line in
-            line.split(separator: " ").first.map(String.init).flatMap { $0 == "help" || $0 == "See" ? nil : $0 }
-        }
-        guard path.count < 3 else { return [path] }
-        return try [path] + names.flatMap { try commandPaths(path + [$0]) }
-    }
-
     @Test("at 40, 60 and 100 columns every --help, every usage error and a wizard's error fit the width, broken at words", arguments: [40, 60, 100])
     func everyHelpFits(columns: Int) throws {
         let environment = ["COLUMNS": "\(columns + 1)"]
-        let paths = try commandPaths()
+        let paths = try runner.commandPaths()
         #expect(paths.count > 25, "\(paths)")
         for path in paths {
             let help = try runner.run(path + ["--help"], extraEnvironment: environment)
