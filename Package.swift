@@ -20,6 +20,8 @@ let package = Package(
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.5.3"),
     ],
     targets: [
         // The domain: measures, framework, policy rules, money, valuation, findings. Foundation only.
@@ -55,9 +57,9 @@ let package = Package(
         .executableTarget(name: "CompileDataTool", dependencies: ["DataFiles", "GeneratedSource"]),
         .target(name: "CompiledData", plugins: ["EmbedDataPlugin"]),
 
-        // What svwizard asks of the system's C libraries (CSystem.h): glibc keeps freed memory
+        // What svwizard asks of the system's C libraries (CPlatform.h): glibc keeps freed memory
         // for reuse; zlib (Debian: zlib1g-dev) works out CRC-32 checksums.
-        .target(name: "CSystem", linkerSettings: [.linkedLibrary("z")]),
+        .target(name: "CPlatform", linkerSettings: [.linkedLibrary("z")]),
 
         // The terminal: readline or plain line reading, completion, colour, wrapping, Markdown rendering.
         .target(name: "Terminal", dependencies: ["CReadline"], swiftSettings: directMetadata),
@@ -68,15 +70,21 @@ let package = Package(
             "SocialValue",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             .product(name: "Crypto", package: "swift-crypto"),
-            "CSystem",
+            "CPlatform",
         ], swiftSettings: directMetadata),
 
-        // The contract register: SQLite through GRDB (system libsqlite3; Debian: libsqlite3-dev),
-        // behind the RegisterStore protocol. The schema and its migrations are in RegisterSchema.swift.
-        .target(name: "Register", dependencies: ["SocialValue", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: directMetadata),
+        // The contract register behind the RegisterStore protocol: SQLite through GRDB (system
+        // libsqlite3; Debian: libsqlite3-dev) for one person, PostgreSQL through postgres-nio for a
+        // council or an anchor network sharing one. The schemas and migrations are in RegisterSchema.swift.
+        .target(name: "Register", dependencies: [
+            "SocialValue",
+            .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "PostgresNIO", package: "postgres-nio"),
+            .product(name: "Logging", package: "swift-log"),
+        ], swiftSettings: directMetadata),
 
         // Runs the jobs on a terminal: menus, listings, guidance, value packs, the wizards.
-        .target(name: "Wizard", dependencies: ["SocialValue", "Questionnaire", "Terminal", "BundledData", "CompiledData", "Submission", "Register", "CSystem"],
+        .target(name: "Wizard", dependencies: ["SocialValue", "Questionnaire", "Terminal", "BundledData", "CompiledData", "Submission", "Register", "CPlatform"],
                 swiftSettings: directMetadata),
 
         // The command line: argument parsing, wiring and exit codes only.

@@ -233,7 +233,7 @@ enum RegisterSchema {
                 CREATE INDEX delivery_year_by_contract ON delivery_year(contract);
                 """)
             for contract in try String.fetchAll(db, sql: "SELECT reference FROM contract") {
-                try SQLiteRegister.refreshPositions(db, contract: contract, period: nil)
+                try RegisterRows.refreshPositions(GRDBConnection(db: db), contract: contract, period: nil)
             }
             // The positions now hold each period's due; the contract's terms make its schedule
             // again whenever it is needed, so the schedule is no longer kept a second time.

@@ -2,8 +2,9 @@ import Foundation
 import SocialValue
 
 /// Where contracts, their schedules, delivery returns and reviews are kept. The commands use
-/// only this protocol: SQLite (`SQLiteRegister`) is the store today; a shared server for an
-/// anchor network of public bodies would be another conformance.
+/// only this protocol, and `Registers.open` picks the store from the register's address: an
+/// SQLite file (`SQLiteRegister`) for one person, a PostgreSQL database (`PostgresRegister`)
+/// shared by a council's contract managers or an anchor network.
 public protocol RegisterStore: Sendable {
     /// Records an awarded contract with its commitments and schedule; refuses a reference already used.
     func award(_ terms: ContractTerms) throws
@@ -171,7 +172,11 @@ public struct RegisterExport: Sendable, Hashable, Codable {
 
 /// Why the register could not be used, in words for the person at the keyboard.
 public struct RegisterError: Error, Sendable, Equatable, CustomStringConvertible {
-    public enum Kind: Sendable, Equatable { case missing, notARegister, damaged, newer, busy, unknownContract, duplicate, refused, unwritable }
+    public enum Kind: Sendable, Equatable {
+        case missing, notARegister, damaged, newer, busy, unknownContract, duplicate, refused, unwritable
+        /// A shared register's server could not be reached, or would not let this login in or do this.
+        case unavailable
+    }
 
     public var kind: Kind
     public var description: String
@@ -179,5 +184,34 @@ public struct RegisterError: Error, Sendable, Equatable, CustomStringConvertible
     public init(_ kind: Kind, _ description: String) {
         self.kind = kind
         self.description = description
+    }
+}
+
+/// The one place a store is chosen: a `postgresql://` address is a shared register on a
+/// PostgreSQL server; anything else is an SQLite file.
+public enum Registers {
+    public static func open(_ url: URL, create: Bool, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> any RegisterStore {
+        if isShared(url) {
+            return try PostgresRegister(location: try PostgresLocation(url.absoluteString, environment: environment), create: create)
+        }
+        return try SQLiteRegister(url: url, create: create)
+    }
+
+    public static func isShared(_ url: URL) -> Bool { !url.isFileURL && PostgresLocation.isAddress(url.absoluteString) }
+
+    /// The register's address for messages: a file's path, or the server's address without any password.
+    public static func name(of url: URL) -> String {
+        isShared(url) ? PostgresLocation.withoutPassword(url.absoluteString) : url.path
+    }
+
+    /// Copies every row of the register at `from` into the new or empty register at `to`
+    /// (SQLite to PostgreSQL, or back): contracts, returns with their history and reviews,
+    /// actions, assurance and spending. Returns the rows copied, by table.
+    public static func copy(from: URL, to: URL, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> [String: Int] {
+        guard let source = try open(from, create: false, environment: environment) as? any SQLRegister,
+              let target = try open(to, create: true, environment: environment) as? any SQLRegister else {
+            throw RegisterError(.refused, "These registers cannot be copied. Nothing was copied.")
+        }
+        return try source.copy(into: target)
     }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import SocialValue
 
 /// What the register adds up for a report, all of it in SQL: the schedule and the current
@@ -75,31 +74,33 @@ public struct ReportLine: Sendable, Hashable {
     }
 }
 
-extension SQLiteRegister {
+extension SQLDialect {
     /// SQL for a shortfall in whole pence, by `Shortfall`'s rule: none once the quantity due has
     /// been delivered (`dueQ`, `deliveredQ`, millionths of the unit), else what was due less what
     /// was delivered (`dueV`, `deliveredV`, pence), never below nothing.
-    static func shortfallPence(dueQ: String, deliveredQ: String, dueV: String, deliveredV: String) -> String {
-        "CASE WHEN \(dueQ) <= \(deliveredQ) THEN 0 ELSE max(0, \(dueV) - \(deliveredV)) END"
+    func shortfallPence(dueQ: String, deliveredQ: String, dueV: String, deliveredV: String) -> String {
+        "CASE WHEN \(dueQ) <= \(deliveredQ) THEN 0 ELSE \(greatest("0", "\(dueV) - \(deliveredV)")) END"
     }
+}
+
+extension SQLRegister {
 
     /// SQL for which contracts a report to `:to` counts (alias `c`): those awarded or started by
     /// then, so a contract entered after it began counts by the dates of its periods.
-    static let counted = "(c.awarded_on <= :to OR c.start_date <= :to)"
+    static var counted: String { "(c.awarded_on <= :to OR c.start_date <= :to)" }
 
     /// `span`: the months of a reporting year (12) or half year (6) when the report covers exactly
     /// one, from `from`: its running totals are then read instead of every period.
     public func reportFigures(from: Day, to: Day, span: Int?, threshold: Money, localSpendMeasure: MeasureReference?) throws -> ReportFigures {
-        try onWriter { db in
-            var result: ReportFigures?
-            try db.inTransaction(.deferred) {
-                defer { try? db.execute(sql: "DROP TABLE IF EXISTS temp.r_pm; DROP TABLE IF EXISTS temp.r_cs; DROP TABLE IF EXISTS temp.r_c") }
-                let arguments: StatementArguments = ["from": from.iso, "to": to.iso]
+        try scratch { db in
+                let dialect = db.dialect
+                let temporary = { (name: String) in dialect.temporary(name) }
+                let arguments: SQLArguments = ["from": from.iso, "to": to.iso]
                 if let span {
                     // An annual report: the year's rows of every contract and measure running then,
                     // the last rows of those that ended before, the first of those still to start.
-                    try db.execute(sql: """
-                        DROP TABLE IF EXISTS temp.r_pm;
+                    try db.execute("""
+                        DROP TABLE IF EXISTS \(temporary("r_pm"));
                         CREATE TEMP TABLE r_pm AS
                         SELECT contract, measure, tdue_pence AS call_v, due_micros AS due_q, due_pence AS due_v, reported_micros AS rep_q,
                             reported_pence AS rep_v, validated_micros AS val_q, validated_pence AS val_v, awaiting_pence AS pend_v,
@@ -113,11 +114,11 @@ extension SQLiteRegister {
                         UNION ALL
                         SELECT contract, measure, tdue_pence, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, tdue_pence
                         FROM delivery_year WHERE span_months = :span AND is_first = 1 AND year_start > :year;
-                        """, arguments: ["year": from.iso, "span": span])
+                        """, ["year": from.iso, "span": span])
                 } else {
                 // One pass over the positions, in key order, summed by contract and measure.
-                try db.execute(sql: """
-                    DROP TABLE IF EXISTS temp.r_pm;
+                try db.execute("""
+                    DROP TABLE IF EXISTS \(temporary("r_pm"));
                     CREATE TEMP TABLE r_pm AS
                     SELECT contract, measure, sum(due_pence) AS call_v,
                         sum(CASE WHEN period_end BETWEEN :from AND :to THEN due_micros ELSE 0 END) AS due_q,
@@ -136,29 +137,29 @@ extension SQLiteRegister {
                         sum(CASE WHEN period_end <= :to THEN awaiting_pence ELSE 0 END) AS cpend_v,
                         sum(CASE WHEN period_end > :to THEN due_pence ELSE 0 END) AS later_v
                     FROM delivery_position GROUP BY contract, measure;
-                    """, arguments: arguments)
+                    """, arguments)
                 }
                 // A line for each contract, its shortfall worked out measure by measure; then the
                 // contract's details joined to those lines (contracts awarded after the report's end left out).
-                try db.execute(sql: """
-                    DROP TABLE IF EXISTS temp.r_cs; DROP TABLE IF EXISTS temp.r_c;
+                try db.execute("""
+                    DROP TABLE IF EXISTS \(temporary("r_cs")); DROP TABLE IF EXISTS \(temporary("r_c"));
                     CREATE TEMP TABLE r_cs AS
                     SELECT contract, sum(due_v) AS due_v, sum(rep_v) AS rep_v, sum(val_v) AS val_v, sum(pend_v) AS pend_v,
-                        sum(\(Self.shortfallPence(dueQ: "due_q", deliveredQ: "val_q", dueV: "due_v", deliveredV: "val_v"))) AS short_v, sum(later_v) AS later_v, sum(call_v) AS call_v,
+                        sum(\(dialect.shortfallPence(dueQ: "due_q", deliveredQ: "val_q", dueV: "due_v", deliveredV: "val_v"))) AS short_v, sum(later_v) AS later_v, sum(call_v) AS call_v,
                         sum(cdue_v) AS cdue_v, sum(crep_v) AS crep_v, sum(cval_v) AS cval_v, sum(cpend_v) AS cpend_v,
-                        sum(\(Self.shortfallPence(dueQ: "cdue_q", deliveredQ: "cval_q", dueV: "cdue_v", deliveredV: "cval_v"))) AS cshort_v
+                        sum(\(dialect.shortfallPence(dueQ: "cdue_q", deliveredQ: "cval_q", dueV: "cdue_v", deliveredV: "cval_v"))) AS cshort_v
                     FROM r_pm GROUP BY contract;
                     CREATE TEMP TABLE r_c AS
                     SELECT s.*, c.directorate, c.supplier_name, c.supplier_local, coalesce(c.supplier_district, 'unknown') AS district,
                         CASE WHEN c.awarded_on BETWEEN :from AND :to THEN s.call_v ELSE 0 END AS award_v
                     FROM r_cs s JOIN contract c ON c.reference = s.contract WHERE \(Self.counted);
-                    """, arguments: arguments)
+                    """, arguments)
                 let sums = """
                     sum(award_v) AS award_v, sum(due_v) AS due_v, sum(rep_v) AS rep_v, sum(val_v) AS val_v, sum(pend_v) AS pend_v,
                     sum(short_v) AS short_v, sum(later_v) AS later_v, sum(call_v) AS call_v, sum(cdue_v) AS cdue_v, sum(crep_v) AS crep_v,
                     sum(cval_v) AS cval_v, sum(cpend_v) AS cpend_v, sum(cshort_v) AS cshort_v, count(*) AS contracts
                     """
-                func stages(_ row: Row, cumulative: Bool) -> Money.Stages {
+                func stages(_ row: SQLRow, cumulative: Bool) -> Money.Stages {
                     let p = cumulative ? "c" : ""
                     let pence = { (column: String) -> Money in Units.money(pence: row[column] ?? 0) }
                     let reported = pence("\(p)rep_v"), validated = pence("\(p)val_v"), awaiting = pence("\(p)pend_v")
@@ -168,24 +169,25 @@ extension SQLiteRegister {
                                         shortfall: pence("\(p)short_v"), notYetDue: pence("later_v"))
                 }
                 func groups(_ key: String, order: String = "val_v DESC, name") throws -> [SocialValueReport.GroupRow] {
-                    try Row.fetchAll(db, sql: "SELECT \(key) AS name, \(sums) FROM r_c GROUP BY \(key) ORDER BY \(order)").map {
+                    try db.rows("SELECT \(key) AS name, \(sums) FROM r_c GROUP BY \(key) ORDER BY \(order)").map {
                         SocialValueReport.GroupRow(name: $0["name"] ?? "", stages: stages($0, cumulative: false), contracts: $0["contracts"])
                     }
                 }
-                let totals = try Row.fetchOne(db, sql: "SELECT \(sums) FROM r_c")!
-                let measures = try Row.fetchAll(db, sql: """
+                let totals = try db.row("SELECT \(sums) FROM r_c")!
+                let measures = try db.rows("""
                     SELECT measure, sum(CASE WHEN c.awarded_on BETWEEN :from AND :to THEN call_v ELSE 0 END) AS award_v, sum(due_v) AS due_v,
-                        sum(rep_v) AS rep_v, sum(val_v) AS val_v, sum(pend_v) AS pend_v, sum(\(Self.shortfallPence(dueQ: "due_q", deliveredQ: "val_q", dueV: "due_v", deliveredV: "val_v"))) AS short_v,
+                        sum(rep_v) AS rep_v, sum(val_v) AS val_v, sum(pend_v) AS pend_v, sum(\(dialect.shortfallPence(dueQ: "due_q", deliveredQ: "val_q", dueV: "due_v", deliveredV: "val_v"))) AS short_v,
                         sum(later_v) AS later_v,
                         sum(due_q) AS due_q, sum(rep_q) AS rep_q, sum(val_q) AS val_q, sum(cdue_q) AS cdue_q, sum(crep_q) AS crep_q, sum(cval_q) AS cval_q
                     FROM r_pm JOIN (SELECT reference, awarded_on, start_date FROM contract) c ON c.reference = r_pm.contract WHERE \(Self.counted)
                     GROUP BY measure
-                    """, arguments: arguments).map { row -> (Int, ReportFigures.MeasureFigures) in
+                    """, arguments).map { row -> (Int, ReportFigures.MeasureFigures) in
                     let q = { (column: String) -> Decimal in Units.decimal(micros: row[column] ?? 0) }
                     // How the first contract with the measure names it.
-                    let info = try Row.fetchOne(db, sql: """
-                        SELECT label, unit, per_unit_pence_micros IS NOT NULL AS valued, position FROM commitment WHERE measure = ? LIMIT 1
-                        """, arguments: [row["measure"] as String])
+                    let info = try db.row("""
+                        SELECT label, unit, CASE WHEN per_unit_pence_micros IS NULL THEN 0 ELSE 1 END AS valued, position FROM commitment
+                        WHERE measure = ? ORDER BY contract LIMIT 1
+                        """, [row["measure"] as String])
                     return ((info?["position"] as Int?) ?? 0, ReportFigures.MeasureFigures(
                         measure: try Units.measure(row["measure"]), label: info?["label"] ?? "", unit: MeasureUnit(rawValue: info?["unit"] ?? "") ?? .pounds,
                         valued: info?["valued"] ?? false, inPeriod: .init(due: q("due_q"), reported: q("rep_q"), validated: q("val_q")),
@@ -193,44 +195,44 @@ extension SQLiteRegister {
                 }.sorted { ($0.0, $0.1.measure) < ($1.0, $1.1.measure) }.map(\.1)
                 let locations = try groups("CASE supplier_local WHEN 1 THEN 'Local suppliers' ELSE 'Other suppliers' END", order: "name")
                 let thresholdPence = Units.pence(threshold)
-                let counts = try Row.fetchOne(db, sql: """
+                let counts = try db.row("""
                     SELECT
                         sum(CASE WHEN awarded_on BETWEEN :from AND :to AND has THEN 1 ELSE 0 END) AS pw,
                         sum(CASE WHEN awarded_on BETWEEN :from AND :to AND NOT has THEN 1 ELSE 0 END) AS pwo,
                         sum(CASE WHEN has THEN 1 ELSE 0 END) AS cw, sum(CASE WHEN NOT has THEN 1 ELSE 0 END) AS cwo
                     FROM (SELECT awarded_on, EXISTS (SELECT 1 FROM commitment m WHERE m.contract = c.reference) AS has FROM contract c
-                          WHERE contract_value_pence > :threshold AND \(Self.counted))
-                    """, arguments: ["from": from.iso, "to": to.iso, "threshold": thresholdPence])
-                let without = try String.fetchAll(db, sql: """
+                          WHERE contract_value_pence > :threshold AND \(Self.counted)) AS t
+                    """, ["from": from.iso, "to": to.iso, "threshold": thresholdPence])
+                let without = try db.column("""
                     SELECT reference FROM contract c WHERE contract_value_pence > :threshold AND awarded_on BETWEEN :from AND :to
                         AND NOT EXISTS (SELECT 1 FROM commitment m WHERE m.contract = c.reference) ORDER BY reference
-                    """, arguments: ["from": from.iso, "to": to.iso, "threshold": thresholdPence])
+                    """, ["from": from.iso, "to": to.iso, "threshold": thresholdPence], as: String.self)
                 let count = { (column: String) -> Int in (counts?[column] as Int?) ?? 0 }
                 let thresholdCount = SocialValueReport.ThresholdCount(threshold: threshold, inPeriodWith: count("pw"), inPeriodWithout: count("pwo"),
                                                                       cumulativeWith: count("cw"), cumulativeWithout: count("cwo"), without: without)
                 var localSpend: SocialValueReport.LocalSpendShare?
                 if let measure = localSpendMeasure {
                     // Each contract's value pro rata to its days in the period, in whole pence (rounded down).
-                    let row = try Row.fetchOne(db, sql: """
+                    let row = try db.row("""
                         SELECT (SELECT coalesce(sum(val_q), 0) FROM r_pm JOIN contract c ON c.reference = r_pm.contract
                                 WHERE measure = :measure AND \(Self.counted)) AS validated,
                             coalesce(sum(c.contract_value_pence *
-                                max(0, CAST(julianday(min(:to, c.end_date)) - julianday(max(:from, c.start_date)) AS INTEGER) + 1)
-                                / (CAST(julianday(c.end_date) - julianday(c.start_date) AS INTEGER) + 1)), 0) AS value
+                                \(dialect.greatest("0", dialect.days(from: dialect.greatest(":from", "c.start_date"), to: dialect.least(":to", "c.end_date")) + " + 1"))
+                                / (\(dialect.days(from: "c.start_date", to: "c.end_date")) + 1)), 0) AS value
                         FROM contract c WHERE \(Self.counted) AND EXISTS (SELECT 1 FROM commitment m WHERE m.contract = c.reference AND m.measure = :measure)
-                        """, arguments: ["from": from.iso, "to": to.iso, "measure": measure.rawValue])
+                        """, ["from": from.iso, "to": to.iso, "measure": measure.rawValue])
                     if let row {
                         // The measure counts pounds, so its validated quantity is the £ spent locally.
                         localSpend = .init(measure: measure, validated: Money(Units.decimal(micros: row["validated"])), contractValue: Units.money(pence: row["value"]))
                     }
                 }
-                let since = try String.fetchOne(db, sql: "SELECT min(start_date) FROM contract c WHERE \(Self.counted)", arguments: ["to": to.iso]).flatMap(Day.init(iso:))
+                let since = try db.value("SELECT min(start_date) FROM contract c WHERE \(Self.counted)", ["to": to.iso], as: String.self).flatMap(Day.init(iso:))
                 // The packs of the contracts counted that have commitments (a contract without any is valued with none).
-                let packs = try Row.fetchAll(db, sql: """
+                let packs = try db.rows("""
                     SELECT pack_name AS name, pack_edition AS edition, pack_illustrative AS illustrative, count(*) AS contracts
                     FROM contract c WHERE \(Self.counted) AND EXISTS (SELECT 1 FROM commitment m WHERE m.contract = c.reference)
                     GROUP BY 1, 2, 3 ORDER BY 4 DESC, 1, 2
-                    """, arguments: ["to": to.iso]).map {
+                    """, ["to": to.iso]).map {
                     SocialValueReport.PackUse(name: $0["name"], edition: $0["edition"], illustrative: ($0["illustrative"] as Int?) == 1, contracts: $0["contracts"])
                 }
                 let figures = ReportFigures(
@@ -239,10 +241,8 @@ extension SQLiteRegister {
                     suppliers: try groups("supplier_name"), contracts: try groups("contract", order: "name"),
                     threshold: thresholdCount,
                     localSpend: localSpend, valuePacks: packs)
-                result = figures
-                return .commit
-            }
-            return result!
+                try db.execute("DROP TABLE IF EXISTS \(temporary("r_pm")); DROP TABLE IF EXISTS \(temporary("r_cs")); DROP TABLE IF EXISTS \(temporary("r_c"))")
+                return figures
         }
     }
 
@@ -250,7 +250,7 @@ extension SQLiteRegister {
     /// in order, straight from the database (nothing is held but the current line).
     public func reportLines(from: Day, to: Day, _ body: (ReportLine) throws -> Void) throws {
         try read { db in
-            let cursor = try Row.fetchCursor(db, sql: """
+            try db.each("""
                 SELECT p.contract, c.directorate, c.supplier_name, p.measure, m.unit, p.period, p.period_end, p.due_micros, p.due_pence,
                     p.reported_micros, p.reported_pence, p.validated_micros, p.validated_pence, p.awaiting_micros
                 FROM delivery_position p
@@ -258,8 +258,7 @@ extension SQLiteRegister {
                 JOIN commitment m ON m.contract = p.contract AND m.measure = p.measure
                 WHERE p.period_end BETWEEN :from AND :to AND \(Self.counted)
                 ORDER BY p.contract, m.position, p.period_end
-                """, arguments: ["from": from.iso, "to": to.iso])
-            while let row = try cursor.next() {
+                """, ["from": from.iso, "to": to.iso]) { row in
                 let valued = (row[8] as Int64?) != nil
                 try body(ReportLine(contract: row[0], directorate: row[1], supplier: row[2], measure: row[3], unit: row[4], period: row[5], periodEnd: row[6],
                                     dueMicros: row[7], duePence: row[8], reportedMicros: row[9], reportedPence: valued ? (row[10] as Int64?) ?? 0 : nil,
@@ -269,81 +268,3 @@ extension SQLiteRegister {
     }
 }
 
-extension SQLiteRegister {
-    /// The council's spending by financial year, for each year that ended by `through`.
-    public func spendYears(through: Day, financialYearStartMonth: Int) throws -> [SocialValueReport.SpendYear] {
-        let last = ReportRange.financialYear(of: through.adding(days: 1).adding(months: -12), startMonth: financialYearStartMonth)
-        return try read { db in
-            try String.fetchAll(db, sql: "SELECT DISTINCT financial_year FROM spend_payment WHERE financial_year <= ? ORDER BY financial_year",
-                                arguments: [last]).map { year in
-                let sums = try Row.fetchOne(db, sql: """
-                    SELECT sum(amount_pence) AS total, count(*) AS payments,
-                        sum(CASE WHEN locality = 'local' THEN amount_pence ELSE 0 END) AS local,
-                        sum(CASE WHEN locality = 'partial' THEN amount_pence ELSE 0 END) AS partial,
-                        sum(CASE WHEN locality = 'outside' THEN amount_pence ELSE 0 END) AS outside,
-                        sum(CASE WHEN locality = 'unplaced' THEN amount_pence ELSE 0 END) AS unplaced,
-                        sum(CASE WHEN locality = 'unplaced' THEN 1 ELSE 0 END) AS unplaced_count
-                    FROM spend_payment WHERE financial_year = ?
-                    """, arguments: [year])!
-                let groups = { (sql: String) -> [SocialValueReport.SpendGroup] in
-                    try Row.fetchAll(db, sql: sql, arguments: [year]).map {
-                        SocialValueReport.SpendGroup(name: $0["name"] ?? "", amount: Units.money(pence: $0["amount"]), location: $0["location"])
-                    }
-                }
-                let pence = { (column: String) in Units.money(pence: sums[column] ?? 0) }
-                return SocialValueReport.SpendYear(
-                    financialYear: year, total: pence("total"), local: pence("local"), partial: pence("partial"), outside: pence("outside"),
-                    unplaced: pence("unplaced"), payments: sums["payments"], unplacedPayments: sums["unplaced_count"],
-                    districts: try groups("""
-                        SELECT coalesce(district, 'not placed') AS name, sum(amount_pence) AS amount, NULL AS location FROM spend_payment
-                        WHERE financial_year = ? GROUP BY name ORDER BY amount DESC, name
-                        """),
-                    categories: try groups("""
-                        SELECT category AS name, sum(amount_pence) AS amount, NULL AS location FROM spend_payment
-                        WHERE financial_year = ? GROUP BY category ORDER BY amount DESC, name
-                        """),
-                    largestSuppliers: try groups("""
-                        SELECT supplier AS name, sum(amount_pence) AS amount, max(locality) AS location FROM spend_payment
-                        WHERE financial_year = ? GROUP BY supplier ORDER BY amount DESC, name LIMIT 10
-                        """))
-            }
-        }
-    }
-}
-
-extension SQLiteRegister {
-    /// Adds `payments` from `file`, in one transaction; a payment already in the register (the
-    /// same date, supplier, amount, category and reference) is left out as a duplicate.
-    public func importSpend(_ payments: [SpendFile.Payment], file: String, financialYearStartMonth: Int) throws -> SpendImport {
-        try importSpend(file: file, financialYearStartMonth: financialYearStartMonth) { insert in
-            for payment in payments { try insert(payment) }
-        }
-    }
-
-    /// Imports the payments `produce` hands over one at a time (a file read as it is parsed), in
-    /// one transaction: if `produce` throws, nothing of the file is imported.
-    public func importSpend(file: String, financialYearStartMonth: Int,
-                            produce: (_ insert: (SpendFile.Payment) throws -> Void) throws -> Void) throws -> SpendImport {
-        try write { db in
-            let statement = try db.makeStatement(sql: """
-                INSERT OR IGNORE INTO spend_payment (fingerprint, paid_on, financial_year, supplier, postcode, district, locality, unplaced_reason,
-                    amount_pence, category, source_file, source_row)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
-            var result = SpendImport(imported: 0, duplicates: 0, total: .zero)
-            try produce { payment in
-                try statement.execute(arguments: [payment.fingerprint, payment.date.iso,
-                                                  ReportRange.financialYear(of: payment.date, startMonth: financialYearStartMonth), payment.supplier,
-                                                  payment.postcode, payment.district, payment.locality, payment.unplacedReason,
-                                                  Units.pence(payment.amount), payment.category, file, payment.line])
-                if db.changesCount > 0 {
-                    result.imported += 1
-                    result.total = result.total + payment.amount.roundedToPenny
-                } else {
-                    result.duplicates += 1
-                }
-            }
-            return result
-        }
-    }
-}

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import SocialValue
 
 /// A made-up register for trying reports at scale (`svwizard register sample`): contracts with
@@ -47,26 +46,33 @@ public enum SampleRegister {
 
     public static func make(at url: URL, contracts count: Int, measures: [MeasureSpec], calendar: ReportingCalendar, through: Day,
                             seed: UInt64 = 2024) throws -> Summary {
-        if FileManager.default.fileExists(atPath: url.path) {
-            throw RegisterError(.refused, "\(url.path) already exists; a sample register is always made in a new file.")
+        let register: any SQLRegister
+        if Registers.isShared(url) {
+            register = try PostgresRegister(location: try PostgresLocation(url.absoluteString), create: true)
+            if try register.read({ db in try db.value("SELECT count(*) FROM contract", as: Int.self) ?? 0 }) > 0 {
+                throw RegisterError(.refused, "\(Registers.name(of: url)) already has contracts; a sample register is always made in an empty database.")
+            }
+        } else {
+            if FileManager.default.fileExists(atPath: url.path) {
+                throw RegisterError(.refused, "\(url.path) already exists; a sample register is always made in a new file.")
+            }
+            register = try SQLiteRegister(url: url, create: true)
         }
-        let register = try SQLiteRegister(url: url, create: true)
         var numbers = Numbers(state: seed | 1)
         var summary = Summary(contracts: 0, scheduleLines: 0, returns: 0, deliveryLines: 0)
         let directorates = ["Adult Care, Housing and Public Health", "Children and Young People's Services", "Finance and Customer Services",
                             "Regeneration and Environment"]
         let postcodes = ["S60 1AE", "S61 2BD", "S62 6JX", "S65 1DA", "S66 8AB", "S63 7RU", "S1 2HE", "S70 2TA", "DN1 3BU", "LS1 4DY", "M1 1AE"]
         let first = Day(iso: "2022-12-01")!
-        try register.onWriter { db in
-            try db.inTransaction(.immediate) {
-                let returnStatement = try db.makeStatement(sql: """
+        try register.write { db in
+                let returnStatement = """
                     INSERT INTO delivery_return (contract, period, period_start, period_end, digest, prepared_by, prepared_on, imported_on, tool_version)
-                    VALUES (?, ?, ?, ?, ?, 'Sample supplier', ?, ?, 'sample')
-                    """)
-                let lineStatement = try db.makeStatement(sql: """
+                    VALUES (?, ?, ?, ?, ?, 'Sample supplier', ?, ?, 'sample') RETURNING id
+                    """
+                let lineStatement = """
                     INSERT INTO delivery_line (return_id, measure, due_micros, delivered_micros, value_pence, validated_micros, validated_pence, narrative)
                     VALUES (?, ?, ?, ?, ?, ?, ?, 'Sample delivery.')
-                    """)
+                    """
                 for index in 0..<count {
                     let start = first.adding(days: numbers.next(365))
                     let supplierNumber = numbers.next(max(count / 5, 1))
@@ -84,14 +90,13 @@ public enum SampleRegister {
                         supplier: supplier, contractValue: Money(Decimal(100_000 + numbers.next(4_900) * 1_000)), start: start, years: 3,
                         awarded: start.adding(days: -30), calendar: calendar, commitments: commitments, packName: "sample", packEdition: "sample",
                         illustrative: true, livingWageAssurance: false, bundleDigest: String(repeating: "0", count: 64))
-                    try SQLiteRegister.insert(terms, into: db)
+                    try RegisterRows.insert(terms, into: db)
                     summary.contracts += 1
                     summary.scheduleLines += terms.schedule.lines.count
                     for period in terms.schedule.periods where period.end < through {
                         let due = terms.schedule.due(in: period)
-                        try returnStatement.execute(arguments: [terms.reference, period.id, period.start.iso, period.end.iso, "sample-\(index)-\(period.id)",
-                                                                period.end.adding(days: 10).iso, period.end.adding(days: 20).iso])
-                        let id = db.lastInsertedRowID
+                        let id = try db.value(returnStatement, [terms.reference, period.id, period.start.iso, period.end.iso, "sample-\(index)-\(period.id)",
+                                                                period.end.adding(days: 10).iso, period.end.adding(days: 20).iso], as: Int64.self) ?? 0
                         summary.returns += 1
                         for spec in measures {
                             let dueMicros = Units.micros(due[spec.reference] ?? 0)
@@ -103,15 +108,13 @@ public enum SampleRegister {
                             let pence = { (micros: Int64) -> Int64? in
                                 spec.perUnit.map { Units.pence(($0 * Units.decimal(micros: micros)).roundedToPenny) }
                             }
-                            try lineStatement.execute(arguments: [id, spec.reference.rawValue, dueMicros, delivered, pence(delivered),
-                                                                  validated, validated.flatMap(pence)])
+                            try db.execute(lineStatement, [id, spec.reference.rawValue, dueMicros, delivered, pence(delivered),
+                                                           validated, validated.flatMap(pence)])
                             summary.deliveryLines += 1
                         }
                     }
-                    try SQLiteRegister.refreshPositions(db, contract: terms.reference, period: nil)
+                    try RegisterRows.refreshPositions(db, contract: terms.reference, period: nil)
                 }
-                return .commit
-            }
         }
         return summary
     }

@@ -160,7 +160,7 @@ struct ShortfallPenceTests {
     ])
     func matchesDomain(dueQ: Int64, deliveredQ: Int64, dueV: Int64, deliveredV: Int64) throws {
         let database = try GRDB.DatabaseQueue()
-        let sql = "SELECT " + SQLiteRegister.shortfallPence(dueQ: "dq", deliveredQ: "vq", dueV: "dv", deliveredV: "vv")
+        let sql = "SELECT " + SQLDialect.sqlite.shortfallPence(dueQ: "dq", deliveredQ: "vq", dueV: "dv", deliveredV: "vv")
             + " FROM (SELECT ? AS dq, ? AS vq, ? AS dv, ? AS vv)"
         let got = try database.read { try Int64.fetchOne($0, sql: sql, arguments: [dueQ, deliveredQ, dueV, deliveredV]) }
         let expected = Shortfall.value(dueQuantity: Units.decimal(micros: dueQ), deliveredQuantity: Units.decimal(micros: deliveredQ),

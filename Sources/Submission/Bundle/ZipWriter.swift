@@ -1,4 +1,4 @@
-import CSystem
+import CPlatform
 import Foundation
 
 /// Writes a zip archive with the files stored as they are (no compression) and every

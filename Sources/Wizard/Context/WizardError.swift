@@ -25,6 +25,8 @@ public enum ExitStatus: Int32, Sendable, CaseIterable {
     /// A bundle from another svwizard version is intact, but its readable files could not be
     /// confirmed against its submission.json (check it with the version that made it).
     case unconfirmed = 4
+    /// A shared register's server could not be reached, or would not let this login in or do this.
+    case unavailable = 5
     /// The command line is wrong.
     case usage = 64
     /// svwizard itself failed (a bug): the terminal is put back and saved answers are kept.
@@ -39,6 +41,7 @@ public enum ExitStatus: Int32, Sendable, CaseIterable {
         case .refused: "not found or refused (an unknown measure, a CSV with errors)"
         case .unreadable: "a file could not be read or is damaged"
         case .dataFiles: "the data files (framework, measures, packs, guidance) have errors"
+        case .unavailable: "the shared register's server could not be reached, or refused the login or the change"
         case .unconfirmed: "a bundle made by another svwizard version could not be confirmed"
         case .usage: "the command line is wrong (an unknown option, a missing argument)"
         case .internalFault: "svwizard itself failed (a bug); the terminal is restored, saved answers are kept"

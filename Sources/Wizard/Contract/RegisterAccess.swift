@@ -8,14 +8,21 @@ import SocialValue
 /// exit statuses.
 public enum RegisterAccess {
     public static func url(option: String?, context: AppContext, environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
-        if let option, !option.isEmpty { return context.resolve(option) }
-        if let path = environment["SVWIZARD_REGISTER"], !path.isEmpty { return context.resolve(path) }
+        if let option, !option.isEmpty { return address(option, context: context) }
+        if let path = environment["SVWIZARD_REGISTER"], !path.isEmpty { return address(path, context: context) }
         return PackStore.forUser(environment: environment).directory.appendingPathComponent("register.sqlite")
     }
 
-    /// Opens the register; `create` makes a new one where there is none.
+    /// A register file's path, or a shared register's `postgresql://` address, as a URL.
+    static func address(_ text: String, context: AppContext) -> URL {
+        guard PostgresLocation.isAddress(text) else { return context.resolve(text) }
+        return URL(string: text) ?? URL(string: text.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed) ?? "") ?? URL(string: "postgresql://")!
+    }
+
+    /// Opens the register (an SQLite file or a shared PostgreSQL register, `Registers.open`
+    /// chooses); `create` makes a new one where there is none.
     static func open(_ url: URL, create: Bool) throws -> RegisterStore {
-        try translating { try SQLiteRegister(url: url, create: create) }
+        try translating { try Registers.open(url, create: create) }
     }
 
     /// Runs `body`, turning a register problem into a `WizardError`.
@@ -26,6 +33,7 @@ public enum RegisterAccess {
             let status: ExitStatus = switch error.kind {
             case .notARegister, .damaged, .newer, .unwritable: .unreadable
             case .missing, .busy, .unknownContract, .duplicate, .refused: .refused
+            case .unavailable: .unavailable
             }
             throw WizardError(error.description, status: status)
         }

@@ -116,7 +116,7 @@ public struct ReportJob {
         let calendar = options.calendar
         // A whole reporting year, or one of its halves, is read from the register's running totals.
         let span = [12, 6].first { months in
-            SQLiteRegister.spanStart(of: range.from, months: months, calendar: calendar) == range.from
+            calendar.spanStart(of: range.from, months: months) == range.from
                 && range.from.adding(months: months).adding(days: -1) == range.to
         }
         let figures = try register.reportFigures(from: range.from, to: range.to, span: span, threshold: framework.rules.socialValueThreshold,

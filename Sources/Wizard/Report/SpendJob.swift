@@ -33,6 +33,8 @@ public struct SpendJob {
         do {
             result = try RegisterAccess.translating {
                 try register.importSpend(file: url.lastPathComponent, financialYearStartMonth: options.financialYearStartMonth) { insert in
+                    // From the start each time: a shared register runs the import again when it clashed with another person's change.
+                    (reader, refused, refusedCount, unplaced, unplacedCount) = (nil, [], 0, [], 0)
                     var stream = CSVStream(encoding: encoding)
                     var line = 1
                     func handle(_ row: [String]) throws {

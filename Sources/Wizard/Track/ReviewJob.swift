@@ -100,7 +100,7 @@ public struct ReviewJob {
         let questions = Questions(stored: chosen)
         if case let .left(how) = try runner.run(&state, questions: questions.slots) { return how.status }
         console.say("The review of \(chosen.document.period.name) is recorded.")
-        let report = try TrackJob(context: context, registerPath: registerURL.path).trackingReport(reference: reference, asOf: day)
+        let report = try TrackJob(context: context, registerPath: Registers.name(of: registerURL)).trackingReport(reference: reference, asOf: day)
         console.writeData(String(decoding: TrackingText.render(report, width: console.width), as: UTF8.self))
         return .success
     }

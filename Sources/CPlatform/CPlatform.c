@@ -1,6 +1,6 @@
 #include <stdlib.h>
 #include <zlib.h>
-#include "CSystem.h"
+#include "CPlatform.h"
 
 #if defined(__GLIBC__)
 #include <malloc.h>
