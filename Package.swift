@@ -104,7 +104,9 @@ let package = Package(
         .testTarget(name: "SubmissionTests", dependencies: ["Submission", "Questionnaire", "BundledData"],
                     exclude: ["validate_schema.py"]),
         .testTarget(name: "WizardTests", dependencies: ["Wizard"]),
-        .testTarget(name: "RegisterTests", dependencies: ["Register", "SocialValue", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "CommandLineTests", dependencies: ["svwizard"], exclude: ["Golden", "Fixtures"]),
+        // A throwaway PostgreSQL server for the tests of the shared register.
+        .target(name: "TestPostgres", path: "Tests/Support"),
+        .testTarget(name: "RegisterTests", dependencies: ["Register", "SocialValue", "TestPostgres", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "CommandLineTests", dependencies: ["svwizard", "TestPostgres"], exclude: ["Golden", "Fixtures"]),
     ]
 )

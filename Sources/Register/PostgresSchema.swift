@@ -60,7 +60,7 @@ enum PostgresSchema {
                 prepared_by text COLLATE "C" NOT NULL,
                 prepared_on text COLLATE "C" NOT NULL,
                 imported_on text COLLATE "C" NOT NULL,
-                superseded_by bigint REFERENCES delivery_return(id),
+                superseded_by bigint REFERENCES delivery_return(id) DEFERRABLE, -- a copied register refers forward until the transaction ends
                 tool_version text COLLATE "C" NOT NULL DEFAULT '',
                 UNIQUE (contract, digest)
             );

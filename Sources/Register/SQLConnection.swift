@@ -60,6 +60,12 @@ enum SQLDialect: Sendable {
         self == .sqlite ? "temp.\(name)" : "pg_temp.\(name)"
     }
 
+    /// Foreign keys checked when the transaction ends, not row by row (rows copied in key order
+    /// may refer to later ones).
+    var deferForeignKeys: String {
+        self == .sqlite ? "PRAGMA defer_foreign_keys = ON" : "SET CONSTRAINTS ALL DEFERRED"
+    }
+
     /// `INSERT` that leaves out a row whose unique key is already there.
     func insertIgnoring(_ rest: String) -> String {
         self == .sqlite ? "INSERT OR IGNORE INTO \(rest)" : "INSERT INTO \(rest) ON CONFLICT DO NOTHING"

@@ -219,13 +219,12 @@ extension SQLRegister {
                             + "give a new, empty register.")
                     }
                 }
+                try destination.execute(destination.dialect.deferForeignKeys)
                 var counts: [String: Int] = [:]
                 for table in RegisterTables.all {
                     let columns = table.columns.joined(separator: ", ")
                     let marks = Array(repeating: "?", count: table.columns.count).joined(separator: ", ")
-                    let insert = destination.dialect == .postgres && table.identity != nil
-                        ? "INSERT INTO \(table.name) (\(columns)) OVERRIDING SYSTEM VALUE VALUES (\(marks))"
-                        : "INSERT INTO \(table.name) (\(columns)) VALUES (\(marks))"
+                    let insert = "INSERT INTO \(table.name) (\(columns)) VALUES (\(marks))"
                     var count = 0
                     try source.each("SELECT \(columns) FROM \(table.name) ORDER BY \(table.order)", []) { row in
                         try destination.execute(insert, .positional(row.values))

@@ -154,9 +154,9 @@ struct RegisterTests {
         #expect(try Data(contentsOf: url) == before)
     }
 
-    @Test("a contract is recorded with its schedule; a second contract with the same reference is refused")
-    func award() throws {
-        let register = try open()
+    @Test("a contract is recorded with its schedule; a second contract with the same reference is refused", arguments: Store.tested)
+    func award(store: Store) throws {
+        let register = try store.open(in: folder)
         try register.award(Fixture.contract())
         let error = try #require(throws: RegisterError.self) { try register.award(Fixture.contract()) }
         #expect(error.kind == .duplicate)
@@ -168,9 +168,9 @@ struct RegisterTests {
         #expect(throws: RegisterError.self) { try register.contract("RMBC-2") }
     }
 
-    @Test("importing the same return again changes nothing; a corrected return supersedes, the first kept in history")
-    func importIdempotentAndSuperseding() throws {
-        let register = try open()
+    @Test("importing the same return again changes nothing; a corrected return supersedes, the first kept in history", arguments: Store.tested)
+    func importIdempotentAndSuperseding(store: Store) throws {
+        let register = try store.open(in: folder)
         let terms = Fixture.contract()
         try register.award(terms)
         let first = Fixture.deliveryReturn(terms, period: "2025-26-Q1", weeks: 13, fte: Decimal(string: "0.49")!)
@@ -190,9 +190,9 @@ struct RegisterTests {
         #expect(try register.importReturn(first, digest: "d1", on: Fixture.day("2026-03-13")) == .unchanged)
     }
 
-    @Test("review settles a line: all validated counts in full, a rejection counts what the rest supports, a query leaves it awaiting")
-    func reviewAndTracking() throws {
-        let register = try open()
+    @Test("review settles a line: all validated counts in full, a rejection counts what the rest supports, a query leaves it awaiting", arguments: Store.tested)
+    func reviewAndTracking(store: Store) throws {
+        let register = try store.open(in: folder)
         let terms = Fixture.contract()
         try register.award(terms)
         try register.importReturn(Fixture.deliveryReturn(terms, period: "2025-26-Q1", weeks: 13, fte: Decimal(string: "0.3")!), digest: "q1",
@@ -236,9 +236,9 @@ struct RegisterTests {
         #expect(early.measures.allSatisfy { $0.rag == nil && $0.due.quantity.value == 0 })
     }
 
-    @Test("a review of a return that a corrected one replaced is refused, changing nothing")
-    func reviewOfSuperseded() throws {
-        let register = try open()
+    @Test("a review of a return that a corrected one replaced is refused, changing nothing", arguments: Store.tested)
+    func reviewOfSuperseded(store: Store) throws {
+        let register = try store.open(in: folder)
         let terms = Fixture.contract()
         try register.award(terms)
         _ = try register.importReturn(Fixture.deliveryReturn(terms, period: "2025-26-Q1", weeks: 13, fte: 1), digest: "a", on: Fixture.day("2026-03-10"))
@@ -250,15 +250,15 @@ struct RegisterTests {
         }
     }
 
-    @Test("two importers at once, each with its own connection: both succeed")
-    func concurrentImports() async throws {
-        let url = folder.appendingPathComponent("shared.sqlite")
-        let setup = try SQLiteRegister(url: url, create: true)
+    @Test("two importers at once, each with its own connection: both succeed", arguments: Store.tested)
+    func concurrentImports(store: Store) async throws {
+        let url = try store.newAddress(in: folder, name: "shared.sqlite")
+        let setup = try Store.open(url, create: true)
         for reference in ["A", "B"] { try setup.award(Fixture.contract(reference)) }
         try await withThrowingTaskGroup(of: ImportOutcome.self) { group in
             for reference in ["A", "B"] {
                 group.addTask {
-                    let register = try SQLiteRegister(url: url, create: false)
+                    let register = try Store.open(url, create: false)
                     var last = ImportOutcome.unchanged
                     for period in ["2025-26-Q1", "2025-26-Q2", "2025-26-Q3", "2025-26-Q4"] {
                         last = try register.importReturn(Fixture.deliveryReturn(Fixture.contract(reference), period: period, weeks: 13, fte: 1),
@@ -272,9 +272,9 @@ struct RegisterTests {
         #expect(try setup.contracts().map(\.returns) == [4, 4])
     }
 
-    @Test("backup makes a consistent copy that opens as a register, and never replaces a file; export holds everything")
-    func backupAndExport() throws {
-        let register = try open()
+    @Test("backup makes a consistent copy that opens as a register, and never replaces a file; export holds everything", arguments: Store.tested)
+    func backupAndExport(store: Store) throws {
+        let register = try store.open(in: folder)
         let terms = Fixture.contract()
         try register.award(terms)
         _ = try register.importReturn(Fixture.deliveryReturn(terms, period: "2025-26-Q1", weeks: 13, fte: 1), digest: "a", on: Fixture.day("2026-03-10"))
@@ -286,5 +286,41 @@ struct RegisterTests {
         #expect(throws: RegisterError.self) { try register.backup(to: copy) }
         let export = try register.export()
         #expect(export.contracts.count == 1 && export.contracts[0].returns.count == 1 && export.contracts[0].assurances.count == 1)
+    }
+}
+
+@Suite("Moving a register between SQLite and PostgreSQL")
+struct RegisterCopyTests {
+    @Test("register copy, SQLite to PostgreSQL and back: every row, history and spending included; the same export and report figures",
+          .enabled(if: Store.tested.contains(.postgres)))
+    func roundTrip() throws {
+        let folder = try Fixture.folder()
+        let original = try Store.sqlite.open(in: folder)
+        _ = try ReportFigureTests.fill(original)
+        let payment = SpendFile.Payment(line: 2, date: Fixture.day("2025-06-01"), supplier: "Maltby Joinery Ltd", amount: Money(Decimal(string: "1234.56")!),
+                                        category: "Works", postcode: "S66 8AB", district: "S66", locality: "local", unplacedReason: nil, reference: "P1")
+        _ = try original.importSpend([payment], file: "spend.csv", financialYearStartMonth: 4)
+        let shared = try Store.postgres.newAddress(in: folder)
+        let counts = try Registers.copy(from: folder.appendingPathComponent("register.sqlite"), to: shared)
+        #expect(counts["delivery_return"] == 5 && counts["spend_payment"] == 1 && counts["contract"] == 3)
+        let back = folder.appendingPathComponent("back.sqlite")
+        _ = try Registers.copy(from: shared, to: back)
+        let middle = try Store.open(shared, create: false), last = try Store.open(back, create: false)
+        #expect(try middle.export() == (try original.export()))
+        #expect(try last.export() == (try original.export()))
+        let range = ReportRange.year("2025/26", calendar: ReportFigureTests.calendar, midYear: false)!
+        for register in [middle, last] {
+            #expect(try register.reportFigures(from: range.from, to: range.to, span: 12, threshold: Money(100_000), localSpendMeasure: nil)
+                == (try original.reportFigures(from: range.from, to: range.to, span: 12, threshold: Money(100_000), localSpendMeasure: nil)))
+            #expect(try register.spendYears(through: Fixture.day("2026-12-01"), financialYearStartMonth: 4)
+                == (try original.spendYears(through: Fixture.day("2026-12-01"), financialYearStartMonth: 4)))
+        }
+        // A register with rows in it is never copied into.
+        let error = try #require(throws: RegisterError.self) { try Registers.copy(from: back, to: shared) }
+        #expect(error.description.contains("not empty"))
+        // The copy goes on numbering returns after the ones it was given.
+        let terms = try middle.contract("A")
+        let next = ReportFigureTests.delivery(terms, "2025-26-Q3", weeks: 13, fte: 1, preparedOn: "2026-09-05")
+        #expect(try middle.importReturn(next, digest: "a3", on: Fixture.day("2026-09-10")) == .added)
     }
 }

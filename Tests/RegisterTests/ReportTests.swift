@@ -49,8 +49,12 @@ struct ReportFigureTests {
     }
 
     /// The register, built as described above.
-    static func register() throws -> SQLiteRegister {
-        let register = try SQLiteRegister(url: try Fixture.folder().appendingPathComponent("report.sqlite"), create: true)
+    static func register(_ store: Store) throws -> any SQLRegister {
+        try fill(try store.open(in: try Fixture.folder()))
+    }
+
+    /// Fills `register` as described above.
+    static func fill(_ register: any SQLRegister) throws -> any SQLRegister {
         let a = contract("A", start: "2025-12-01", years: 1, awarded: "2025-12-01", directorate: "Place", postcode: "S60 1AE", local: true,
                          value: 450_000, weeksPerYear: 52, fte: 2)
         let b = contract("B", start: "2026-04-15", years: 2, awarded: "2026-03-01", directorate: "Children", postcode: "LS1 4DY", local: false,
@@ -90,9 +94,9 @@ struct ReportFigureTests {
         #expect(year1 == [7, 13, 13, 13, 6])
     }
 
-    @Test("2025/26: every figure as worked by hand, the same by the year's running totals and by its periods")
-    func annual() throws {
-        let register = try Self.register()
+    @Test("2025/26: every figure as worked by hand, the same by the year's running totals and by its periods", arguments: Store.tested)
+    func annual(store: Store) throws {
+        let register = try Self.register(store)
         let range = ReportRange.year("2025/26", calendar: Self.calendar, midYear: false)!
         #expect(range.from.iso == "2025-12-01" && range.to.iso == "2026-11-30")
         let byYear = try register.reportFigures(from: range.from, to: range.to, span: 12, threshold: Money(100_000), localSpendMeasure: nil)
@@ -120,9 +124,9 @@ struct ReportFigureTests {
         #expect(byYear.since == Day(iso: "2025-12-01"))
     }
 
-    @Test("the mid-year report (December to May) adds up only the first two quarters")
-    func midYear() throws {
-        let register = try Self.register()
+    @Test("the mid-year report (December to May) adds up only the first two quarters", arguments: Store.tested)
+    func midYear(store: Store) throws {
+        let register = try Self.register(store)
         let range = ReportRange.year("2025/26", calendar: Self.calendar, midYear: true)!
         #expect(range.to.iso == "2026-05-31" && range.name == "Mid-year 2025/26")
         let figures = try register.reportFigures(from: range.from, to: range.to, span: nil, threshold: Money(100_000), localSpendMeasure: nil)
@@ -134,9 +138,9 @@ struct ReportFigureTests {
         #expect(figures.inPeriod.notYetDue == Money(30_750))
     }
 
-    @Test("report.csv's lines: one per contract, measure and period, adding up to the report's totals")
-    func lines() throws {
-        let register = try Self.register()
+    @Test("report.csv's lines: one per contract, measure and period, adding up to the report's totals", arguments: Store.tested)
+    func lines(store: Store) throws {
+        let register = try Self.register(store)
         var due = Money.zero, validated = Money.zero, count = 0
         try register.reportLines(from: Self.day("2025-12-01"), to: Self.day("2026-11-30")) { line in
             count += 1
@@ -159,12 +163,16 @@ struct ShortfallPenceTests {
         (1_000_000, 999_999, 100, 101), (0, 0, 0, 0), (5_000_000, 6_000_000, 500, 600),
     ])
     func matchesDomain(dueQ: Int64, deliveredQ: Int64, dueV: Int64, deliveredV: Int64) throws {
-        let database = try GRDB.DatabaseQueue()
-        let sql = "SELECT " + SQLDialect.sqlite.shortfallPence(dueQ: "dq", deliveredQ: "vq", dueV: "dv", deliveredV: "vv")
-            + " FROM (SELECT ? AS dq, ? AS vq, ? AS dv, ? AS vv)"
-        let got = try database.read { try Int64.fetchOne($0, sql: sql, arguments: [dueQ, deliveredQ, dueV, deliveredV]) }
         let expected = Shortfall.value(dueQuantity: Units.decimal(micros: dueQ), deliveredQuantity: Units.decimal(micros: deliveredQ),
                                        due: Units.money(pence: dueV), delivered: Units.money(pence: deliveredV))
-        #expect(got.map { Units.money(pence: $0) } == expected)
+        for store in Store.tested {
+            let register = try store.open(in: try Fixture.folder())
+            let got = try register.read { db in
+                let sql = "SELECT " + db.dialect.shortfallPence(dueQ: "dq", deliveredQ: "vq", dueV: "dv", deliveredV: "vv")
+                    + " FROM (SELECT CAST(? AS bigint) AS dq, CAST(? AS bigint) AS vq, CAST(? AS bigint) AS dv, CAST(? AS bigint) AS vv) AS t"
+                return try db.value(sql, [dueQ, deliveredQ, dueV, deliveredV], as: Int64.self)
+            }
+            #expect(got.map { Units.money(pence: $0) } == expected, "\(store)")
+        }
     }
 }
