@@ -23,13 +23,25 @@ public struct PostgresLocation: Sendable, Hashable, CustomStringConvertible {
 
     public var isSocket: Bool { host.hasPrefix("/") }
 
+    /// The setting an address that is not a URL at all is carried in, to be refused with its text (`address(unreadable:)`).
+    static let unreadable = "svwizard-unreadable"
+
+    /// A URL standing for `text`, which is not one, so that opening it says what was wrong.
+    public static func address(unreadable text: String) -> URL {
+        var components = URLComponents()
+        components.scheme = "postgresql"
+        components.host = ""
+        components.queryItems = [URLQueryItem(name: unreadable, value: text)]
+        return components.url ?? URL(string: "postgresql://")!
+    }
+
     /// The socket file in the folder `host`.
     var socketPath: String { "\(host)/.s.PGSQL.\(port)" }
 
     /// The address without any password: for messages.
     public var description: String {
-        let server = isSocket ? "[\(host)]" : host
-        return "postgresql://\(user)@\(server):\(port)/\(database)"
+        guard isSocket else { return "postgresql://\(user)@\(host):\(port)/\(database)" }
+        return "postgresql://\(user)@/\(database)?host=\(host)" + (port == 5432 ? "" : "&port=\(port)")
     }
 
     public init(_ text: String, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
@@ -45,6 +57,10 @@ public struct PostgresLocation: Sendable, Hashable, CustomStringConvertible {
         }
         var query: [String: String] = [:]
         for item in components.queryItems ?? [] { query[item.name] = item.value ?? "" }
+        if let original = query[Self.unreadable] {
+            throw RegisterError(.refused, "\(Self.withoutPassword(original)) is not a PostgreSQL address svwizard can read. Write it as "
+                + "postgresql://USER@HOST:PORT/DATABASE, such as postgresql://sam@db.council.local:5432/svwizard, or give a register file.")
+        }
         let known: Set = ["host", "port", "user", "dbname", "sslmode", "application_name", "connect_timeout"]
         if let unknown = query.keys.sorted().first(where: { !known.contains($0) }) {
             throw RegisterError(.refused, "The register's address has a setting svwizard does not know (\(unknown)). It reads host, port, user, "

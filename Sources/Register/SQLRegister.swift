@@ -223,13 +223,25 @@ extension SQLRegister {
                 var counts: [String: Int] = [:]
                 for table in RegisterTables.all {
                     let columns = table.columns.joined(separator: ", ")
-                    let marks = Array(repeating: "?", count: table.columns.count).joined(separator: ", ")
-                    let insert = "INSERT INTO \(table.name) (\(columns)) VALUES (\(marks))"
+                    // Many rows to a statement (within both databases' limits on arguments), so a
+                    // register of thousands of contracts is not copied one round trip a row.
+                    let perStatement = 30_000 / table.columns.count
+                    let marks = "(" + Array(repeating: "?", count: table.columns.count).joined(separator: ", ") + ")"
+                    var pending: [SQLValue] = []
                     var count = 0
-                    try source.each("SELECT \(columns) FROM \(table.name) ORDER BY \(table.order)", []) { row in
-                        try destination.execute(insert, .positional(row.values))
-                        count += 1
+                    func flush() throws {
+                        let rows = pending.count / table.columns.count
+                        guard rows > 0 else { return }
+                        try destination.execute("INSERT INTO \(table.name) (\(columns)) VALUES " + Array(repeating: marks, count: rows).joined(separator: ", "),
+                                                .positional(pending))
+                        pending.removeAll(keepingCapacity: true)
                     }
+                    try source.each("SELECT \(columns) FROM \(table.name) ORDER BY \(table.order)", []) { row in
+                        pending += row.values
+                        count += 1
+                        if count % perStatement == 0 { try flush() }
+                    }
+                    try flush()
                     counts[table.name] = count
                     if let identity = table.identity, destination.dialect == .postgres {
                         try destination.execute("""

@@ -106,14 +106,35 @@ struct TrackCommand: ParsableCommand {
 struct RegisterCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "register",
-        abstract: "Back up or export the contract register.",
+        abstract: "Back up, export or copy the contract register.",
         discussion: HelpText.hang("""
+            The register is a file on this computer (register.sqlite), or a register shared by a council's contract managers on a \
+            PostgreSQL server: give its address with --register or SVWIZARD_REGISTER, such as \
+            postgresql://sam@db.council.local/svwizard. The password comes from PGPASSWORD or ~/.pgpass, never from the address.
+
             Examples:
               svwizard register backup register-2026-03-31.sqlite
               svwizard register export --json > register.json
+              svwizard register copy register-2026-03-31.sqlite register-copy.sqlite
+              svwizard register copy register-2026-03-31.sqlite postgresql://sam@db.council.local/svwizard
             """),
-        subcommands: [Backup.self, Export.self, Sample.self]
+        subcommands: [Backup.self, Export.self, Copy.self, Sample.self]
     )
+
+    struct Copy: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "copy", abstract: "Copy every row of a register, history included, into a new or empty one: a file to a shared register, or back.",
+            discussion: "Exit status: 0 copied; 1 refused (the new register is not empty, or a file is already there); 2 a register cannot be read; "
+                + "5 a shared register's server cannot be reached or refused the login.")
+        @Argument(help: ArgumentHelp("The register to copy: a file, or a postgresql:// address.", valueName: "from")) var from: String
+        @Argument(help: ArgumentHelp("The new register: a file not there yet, or an empty PostgreSQL database.", valueName: "to")) var to: String
+        @OptionGroup var options: GlobalOptions
+
+        func run() throws {
+            let context = try options.context()
+            _ = try CommandRunner.guarded { try TrackJob(context: context, registerPath: nil).copy(from: from, to: to) }
+        }
+    }
 
     struct Backup: ParsableCommand {
         static let configuration = CommandConfiguration(

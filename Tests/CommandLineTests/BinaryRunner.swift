@@ -26,9 +26,14 @@ struct BinaryRunner {
     /// A private pack store so tests never touch the real one, and no colour.
     let home: URL
 
-    init() {
+    /// The register every command uses (`SVWIZARD_REGISTER`): a shared register's address, or
+    /// nil for the file in the test's own home.
+    let register: String?
+
+    init(register: String? = nil) {
         home = FileManager.default.temporaryDirectory.appendingPathComponent("svwizard-cli-\(UUID().uuidString)")
         try? FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+        self.register = register
     }
 
     var environment: [String: String] {
@@ -36,7 +41,7 @@ struct BinaryRunner {
         environment["SVWIZARD_HOME"] = home.path
         environment["SVWIZARD_DATA"] = nil
         // Never a register or a "today" from the test process's own environment (another test may have set one).
-        environment["SVWIZARD_REGISTER"] = nil
+        environment["SVWIZARD_REGISTER"] = register
         environment["SVWIZARD_TODAY"] = nil
         environment["NO_COLOR"] = "1"
         environment["COLUMNS"] = "80"

@@ -136,7 +136,7 @@ struct FuzzTests {
     @Test("random lines into deliver, track review and the evaluation panel at a terminal: no crash, no hang, bounded memory")
     func slotWizardsAtTerminal() throws {
         let examples = HelpExamplesTests()
-        let place = try examples.world()
+        let place = try examples.world(examples.runner)
         let today = HelpExamplesTests.today
         // A return to review: the quarter's answers file made into a return and imported.
         let made = try examples.runner.run(["deliver", "--contract", "RMBC-2026-017.svcontract.json", "--answers", "q1.yaml", "--no-input"],

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestPostgres
 
 /// Every example in every command's `--help`, pasted into a shell as a person would, in a
 /// folder holding the files the examples name (a tender, bids, a register, a contract pack,
@@ -49,7 +50,7 @@ struct HelpExamplesTests {
     }
 
     /// The files the examples name, made the way their users make them.
-    func world() throws -> URL {
+    func world(_ runner: BinaryRunner) throws -> URL {
         let place = runner.home
         let manager = FileManager.default
         for name in try manager.contentsOfDirectory(atPath: Self.fixtures.path) {
@@ -138,9 +139,18 @@ struct HelpExamplesTests {
         ("svwizard report --year 2025/26 --output report-2025-26", [0]), ("svwizard report --year 2025/26 --mid-year", [0]),
         ("svwizard report --from \"1 April 2025\" --to \"31 March 2026\" --json", [0]),
         ("svwizard register backup register-2026-03-31.sqlite", [0]), ("svwizard register export --json > register.json", [0]),
+        ("svwizard register copy register-2026-03-31.sqlite register-copy.sqlite", [0]),
+        // No server of that name here: exit 5, in one sentence.
+        ("svwizard register copy register-2026-03-31.sqlite postgresql://sam@db.council.local/svwizard", [5]),
     ]
 
-    @Test("every example in every --help runs as pasted, in the order a council and its suppliers would use them")
+    /// Examples whose output is the same whichever store holds the register.
+    static let sameOnEveryStore = [
+        "svwizard contract list", "svwizard contract show RMBC-2026-017", "svwizard track show RMBC-2026-017",
+        "svwizard report --year 2025/26 --mid-year", "svwizard report --from \"1 April 2025\" --to \"31 March 2026\" --json",
+    ]
+
+    @Test("every example in every --help runs as pasted, in the order a council and its suppliers would use them; the same on a shared register")
     func everyExampleRuns() throws {
         var shown: Set<String> = []
         for path in try runner.commandPaths() { shown.formUnion(try examples(path)) }
@@ -148,8 +158,25 @@ struct HelpExamplesTests {
         let known = Set(Self.expected.map(\.0))
         #expect(shown.subtracting(known).isEmpty, "examples in --help that this test does not run yet: \(shown.subtracting(known).sorted())")
         #expect(known.subtracting(shown).isEmpty, "examples this test runs that --help no longer shows: \(known.subtracting(shown).sorted())")
-        let place = try world()
+        let onFile = try run(shown, with: runner)
+        guard let server = TestPostgres.shared else { return }
+        // The whole lifecycle again, every command on a PostgreSQL register: the same figures, the same bytes.
+        let sharedRunner = BinaryRunner(register: try server.newDatabase())
+        let onServer = try run(shown, with: sharedRunner)
+        for example in Self.sameOnEveryStore {
+            #expect(onFile[example] == onServer[example], "\(example) differs on a shared register")
+        }
+        for file in ["register.json", "report-2025-26/report.md", "report-2025-26/report.csv", "report-2025-26/report.json", "report-2025-26/report.html"] {
+            let a = try Data(contentsOf: runner.home.appendingPathComponent(file)), b = try Data(contentsOf: sharedRunner.home.appendingPathComponent(file))
+            #expect(a == b, "\(file) differs on a shared register")
+        }
+    }
+
+    /// Runs every example shown, in order, in a world made with `runner`; what each printed.
+    func run(_ shown: Set<String>, with runner: BinaryRunner) throws -> [String: String] {
+        let place = try world(runner)
         let folder = BinaryRunner.binary.deletingLastPathComponent().path
+        var printed: [String: String] = [:]
         for (example, statuses) in Self.expected where shown.contains(example) {
             let process = Process()
             process.executableURL = URL(fileURLWithPath: "/bin/bash")
@@ -163,8 +190,10 @@ struct HelpExamplesTests {
             try process.run()
             let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
             process.waitUntilExit()
+            printed[example] = text
             #expect(statuses.contains(process.terminationStatus), "\(example) ended with \(process.terminationStatus):\n\(text.suffix(1500))")
             #expect(!text.contains("Error:") && !text.contains("Usage:"), "\(example) was not understood:\n\(text.suffix(1500))")
         }
+        return printed
     }
 }

@@ -16,7 +16,8 @@ public enum RegisterAccess {
     /// A register file's path, or a shared register's `postgresql://` address, as a URL.
     static func address(_ text: String, context: AppContext) -> URL {
         guard PostgresLocation.isAddress(text) else { return context.resolve(text) }
-        return URL(string: text) ?? URL(string: text.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed) ?? "") ?? URL(string: "postgresql://")!
+        guard let url = URL(string: text), URLComponents(string: text) != nil else { return PostgresLocation.address(unreadable: text) }
+        return url
     }
 
     /// Opens the register (an SQLite file or a shared PostgreSQL register, `Registers.open`

@@ -208,6 +208,36 @@ public struct TrackJob {
         return .success
     }
 
+    /// `register copy FROM TO`: every row into a new file or an empty shared register.
+    public func copy(from: String, to: String) throws -> ExitStatus {
+        let source = RegisterAccess.address(from, context: context), target = RegisterAccess.address(to, context: context)
+        if !Registers.isShared(target), FileManager.default.fileExists(atPath: target.path) {
+            throw WizardError("\(target.path) already exists; a copy never replaces a file. Give a new file name.", status: .refused)
+        }
+        if !Registers.isShared(source), !FileManager.default.fileExists(atPath: source.path) {
+            throw WizardError("There is no register at \(source.path). Give the register to copy first, then the new one.", status: .refused)
+        }
+        let counts: [String: Int]
+        do {
+            counts = try RegisterAccess.translating { try Registers.copy(from: source, to: target) }
+        } catch {
+            // Nothing half made: a new file that was being filled is removed (a database keeps nothing of a failed copy).
+            if !Registers.isShared(target) {
+                for suffix in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: target.path + suffix) }
+            }
+            throw error
+        }
+        let count = { (table: String, one: String, many: String) -> String in
+            let number = counts[table] ?? 0
+            return "\(number) \(number == 1 ? one : many)"
+        }
+        console.say("Copied the register \(Registers.name(of: source)) to \(Registers.name(of: target)): "
+            + "\(count("contract", "contract", "contracts")), \(count("delivery_return", "return", "returns")) (corrected ones included), "
+            + "\(count("corrective_action", "corrective action", "corrective actions")), "
+            + "\(count("living_wage_assurance", "living wage assurance", "living wage assurances")) and \(count("spend_payment", "payment", "payments")).")
+        return .success
+    }
+
     public func export() throws -> ExitStatus {
         let register = try RegisterAccess.open(registerURL, create: false)
         let export = try RegisterAccess.translating { try register.export() }
