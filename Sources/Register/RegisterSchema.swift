@@ -257,6 +257,16 @@ enum RegisterSchema {
                     pack_illustrative = coalesce(json_extract(terms_json, '$.illustrative'), 0);
                 """)
         }
+        migrator.registerMigration("v4: £0, not nothing, for a valued measure's period with no return") { db in
+            // Contracts awarded before v4 kept no £ for what was reported, validated and awaiting in a
+            // period no return had reached, so a report for dates other than a whole reporting year
+            // counted no shortfall there. The annual report's running totals were right.
+            try db.execute(sql: """
+                UPDATE delivery_position SET reported_pence = coalesce(reported_pence, 0), validated_pence = coalesce(validated_pence, 0),
+                    awaiting_pence = coalesce(awaiting_pence, 0)
+                WHERE due_pence IS NOT NULL
+                """)
+        }
         return migrator
     }
 }

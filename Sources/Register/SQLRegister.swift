@@ -376,8 +376,13 @@ enum RegisterRows {
         }
         for key in order {
             let entry = due[key]!
-            try db.execute("INSERT INTO delivery_position (contract, measure, period, period_end, due_micros, due_pence) VALUES (?, ?, ?, ?, ?, ?)",
-                           [terms.reference, entry.measure, entry.period, entry.end, entry.micros, entry.pence])
+            // A valued measure has £0 reported, validated and awaiting until a return says otherwise
+            // (NULL is for an unvalued one), so a period with no return at all counts in full as shortfall.
+            let none: Int64? = entry.pence == nil ? nil : 0
+            try db.execute("""
+                INSERT INTO delivery_position (contract, measure, period, period_end, due_micros, due_pence, reported_pence, validated_pence, awaiting_pence)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, [terms.reference, entry.measure, entry.period, entry.end, entry.micros, entry.pence, none, none, none])
         }
         try refreshYears(db, contract: terms.reference)
     }

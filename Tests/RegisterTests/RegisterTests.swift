@@ -324,3 +324,88 @@ struct RegisterCopyTests {
         #expect(try middle.importReturn(next, digest: "a3", on: Fixture.day("2026-09-10")) == .added)
     }
 }
+
+@Suite("Many people at once on a shared register")
+struct SharedRegisterConcurrencyTests {
+    /// How long the workers run: 60 seconds when SVWIZARD_CONCURRENCY_SECONDS says so, 12 in the suite.
+    static let seconds = Double(ProcessInfo.processInfo.environment["SVWIZARD_CONCURRENCY_SECONDS"] ?? "") ?? 12
+
+    @Test("8 connections importing and reviewing at once, some on the same contract: one current return a period, and the totals are the sum of the accepted returns",
+          .enabled(if: Store.tested.contains(.postgres)))
+    func eightAtOnce() throws {
+        let url = try Store.postgres.newAddress(in: try Fixture.folder())
+        let setup = try Store.open(url, create: true)
+        let references = ["A", "B", "C"]
+        for reference in references { try setup.award(Fixture.contract(reference)) }
+        let periods = ["2025-26-Q1", "2025-26-Q2", "2025-26-Q3", "2025-26-Q4"]
+        let deadline = Date().addingTimeInterval(Self.seconds)
+        let failures = NSLock()
+        nonisolated(unsafe) var problems: [String] = []
+        nonisolated(unsafe) var done = [Int](repeating: 0, count: 8)
+        // Eight threads, each with its own connection (as eight people's computers would have).
+        let finished = DispatchGroup()
+        for worker in 0..<(Int(ProcessInfo.processInfo.environment["SVWIZARD_CONCURRENCY_WORKERS"] ?? "") ?? 8) {
+            finished.enter()
+            Thread.detachNewThread {
+            defer { finished.leave() }
+            do {
+                let register = try Store.open(url, create: false)
+                var generator = SystemRandomNumberGenerator()
+                var step = 0
+                while Date() < deadline {
+                    step += 1
+                    // Workers 0 to 3 share contract A; the others spread over all three.
+                    let reference = worker < 4 ? "A" : references.randomElement(using: &generator)!
+                    let terms = Fixture.contract(reference)
+                    let period = periods.randomElement(using: &generator)!
+                    if Bool.random(using: &generator) {
+                        let day = 1 + Int.random(in: 0..<28, using: &generator)
+                        let document = Fixture.deliveryReturn(terms, period: period, weeks: Decimal(Int.random(in: 0...13, using: &generator)), fte: 1,
+                                                              preparedOn: String(format: "2026-09-%02d", day))
+                        _ = try register.importReturn(document, digest: "w\(worker)-\(step)", on: Fixture.day("2026-10-01"))
+                    } else if let current = try register.returns(of: reference).first(where: { $0.isCurrent && $0.document.period.id == period }) {
+                        let statuses: [EvidenceStatus] = [.validated, .rejected, .queried]
+                        let decisions = current.evidence.map {
+                            ReturnReview.Decision(measure: $0.measure, item: $0.item.id, status: statuses.randomElement(using: &generator)!, reason: "w\(worker)")
+                        }
+                        do {
+                            try register.recordReview(ReturnReview(returnID: current.id, reviewer: "Worker \(worker)", day: Fixture.day("2026-10-02"),
+                                                                   decisions: decisions, accepted: [Fixture.reference("TOM10"): 5]))
+                        } catch let error as RegisterError where error.kind == .refused {
+                            // A corrected return replaced it while this worker looked: refused, nothing changed.
+                        }
+                    }
+                    done[worker] += 1
+                }
+            } catch {
+                failures.withLock { problems.append("worker \(worker): \(error)") }
+            }
+            }
+        }
+        finished.wait()
+        #expect(problems.isEmpty, "\(problems)")
+        #expect(done.filter { $0 > 0 }.allSatisfy { $0 > 3 }, "\(done)")
+        // What the stored returns say, added up here, against what the register's sums say.
+        var validated = Money.zero, reported = Money.zero
+        for reference in references {
+            let returns = try setup.returns(of: reference)
+            let current = returns.filter(\.isCurrent)
+            #expect(Set(current.map(\.document.period.id)).count == current.count, "one current return a period for \(reference)")
+            for stored in current {
+                let perUnit = Money(250)
+                let weeks = stored.document.lines.first { $0.measure.rawValue == "TOM10" }?.delivered.value ?? 0
+                reported = reported + Money(perUnit.pounds * weeks)
+                if let settled = stored.settled.first(where: { $0.measure.rawValue == "TOM10" }) {
+                    validated = validated + Money(perUnit.pounds * settled.validated.value)
+                }
+            }
+        }
+        let figures = try setup.reportFigures(from: Fixture.day("2025-12-01"), to: Fixture.day("2026-11-30"), span: nil, threshold: Money(100_000),
+                                              localSpendMeasure: nil)
+        #expect(figures.inPeriod.reported == reported)
+        #expect(figures.inPeriod.validated == validated)
+        let byYear = try setup.reportFigures(from: Fixture.day("2025-12-01"), to: Fixture.day("2026-11-30"), span: 12, threshold: Money(100_000),
+                                             localSpendMeasure: nil)
+        #expect(byYear == figures, "\(byYear.inPeriod) \(figures.inPeriod) \(byYear.cumulative) \(figures.cumulative)")
+    }
+}

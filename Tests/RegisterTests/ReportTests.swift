@@ -138,6 +138,19 @@ struct ReportFigureTests {
         #expect(figures.inPeriod.notYetDue == Money(30_750))
     }
 
+    @Test("a contract that never sent a return: what was due is all shortfall, by its periods as by the half year's running totals",
+          arguments: Store.tested)
+    func noReturnAtAll(store: Store) throws {
+        let register = try store.open(in: try Fixture.folder())
+        try register.award(Fixture.contract())
+        let range = ReportRange.year("2025/26", calendar: Self.calendar, midYear: true)!
+        let byPeriods = try register.reportFigures(from: range.from, to: range.to, span: nil, threshold: Money(100_000), localSpendMeasure: nil)
+        let byHalf = try register.reportFigures(from: range.from, to: range.to, span: 6, threshold: Money(100_000), localSpendMeasure: nil)
+        // Two quarters of 13 weeks at £250 were due; nothing came.
+        #expect(byPeriods.inPeriod.due == Money(6_500) && byPeriods.inPeriod.shortfall == Money(6_500))
+        #expect(byHalf == byPeriods)
+    }
+
     @Test("report.csv's lines: one per contract, measure and period, adding up to the report's totals", arguments: Store.tested)
     func lines(store: Store) throws {
         let register = try Self.register(store)
