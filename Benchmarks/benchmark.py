@@ -15,6 +15,7 @@ many times).
 Everything it makes (answers files, bundles, a private HOME) goes into a temporary folder.
 """
 import argparse
+import glob
 import json
 import os
 import pty
@@ -249,6 +250,60 @@ def plain_spend_import(csv_path, db_path):
     db.close()
 
 
+def postgres_programs():
+    """The folder of PostgreSQL's server programs (initdb, pg_ctl), or None."""
+    candidates = sorted(glob.glob("/usr/lib/postgresql/*/bin"), reverse=True) + os.environ.get("PATH", "").split(":")
+    for folder in candidates:
+        if os.access(os.path.join(folder, "initdb"), os.X_OK) and os.access(os.path.join(folder, "pg_ctl"), os.X_OK):
+            return folder
+    return None
+
+
+def shared_register(binary, env, work, sqlite_path, contracts, report, repeats):
+    """The same annual report from a PostgreSQL register (a throwaway server on a Unix socket, as
+    the tests start), and what a contract costs in each store."""
+    rows = [(f"register size per contract, SQLite ({contracts:,} contracts)",
+             f"{os.path.getsize(sqlite_path) / contracts / 1024:.0f} KB", "no target")]
+    programs = postgres_programs()
+    if programs is None:
+        rows.append(("shared register (PostgreSQL)", "not run: no PostgreSQL server programs here", "< 1 s"))
+        return rows
+    # A folder of its own that the server's user can reach (the benchmark's own is private to this user).
+    folder = tempfile.mkdtemp(prefix="svwizard-bench-pg-")
+    os.chmod(folder, 0o755)
+    socket = os.path.join(folder, "socket")
+    os.makedirs(socket)
+    as_server = []
+    if os.getuid() == 0:  # PostgreSQL will not run as root
+        user = "postgres" if subprocess.run(["id", "postgres"], capture_output=True).returncode == 0 else "nobody"
+        subprocess.run(["chown", "-R", f"{user}:", folder], check=True)
+        as_server = ["runuser", "-u", user, "--"]
+    data = os.path.join(folder, "data")
+    subprocess.run(as_server + [os.path.join(programs, "initdb"), "-D", data, "-U", "svwizard", "--auth-local=trust", "-E", "UTF8",
+                                "--locale=C", "--no-sync"], check=True, capture_output=True)
+    subprocess.run(as_server + [os.path.join(programs, "pg_ctl"), "-D", data, "-l", os.path.join(folder, "log"), "-w", "-o",
+                                f"-k {socket} -c listen_addresses=''", "start"], check=True, capture_output=True)
+    try:
+        subprocess.run(["psql", "-X", "-q", "-h", socket, "-U", "svwizard", "-d", "postgres", "-c", "CREATE DATABASE bench"], check=True)
+        address = f"postgresql://svwizard@/bench?host={socket}"
+        start = time.perf_counter()
+        copied = run([binary, "register", "copy", sqlite_path, address], env)
+        if copied.returncode != 0:
+            raise SystemExit("register copy failed:\n" + copied.stderr.decode()[-2000:])
+        copy_s = time.perf_counter() - start
+        shared = [report[0], "report", "--register", address] + report[4:]
+        times = [timed(shared, env) for _ in range(repeats)]
+        rows.append((f"annual report over {contracts:,} contracts on PostgreSQL (copied there in {copy_s:.0f} s)",
+                     f"{statistics.median(times) * 1000:.0f} ms", "< 1 s"))
+        size = subprocess.run(["psql", "-X", "-A", "-t", "-h", socket, "-U", "svwizard", "-d", "bench", "-c",
+                               "SELECT pg_database_size('bench')"], check=True, capture_output=True).stdout.decode().strip()
+        rows.append((f"register size per contract, PostgreSQL ({contracts:,} contracts)", f"{int(size) / contracts / 1024:.0f} KB", "no target"))
+    finally:
+        subprocess.run(as_server + [os.path.join(programs, "pg_ctl"), "-D", data, "-m", "immediate", "stop"], capture_output=True)
+        shutil.rmtree(folder, ignore_errors=True)
+    return rows
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--binary", default=os.path.join(ROOT, ".build", "release", "svwizard"))
@@ -350,6 +405,7 @@ def main():
         large = peak_memory_kb(report, env)
         rows.append((f"peak memory, report over {min(registers):,} and {contracts:,} contracts", f"{small / 1024:.0f} MB and {large / 1024:.0f} MB",
                      "flat"))
+        rows += shared_register(binary, env, work, path, contracts, report, 3 if args.quick else 7)
         # The council's spending: a 1,000,000-row file (100,000 for --quick), streamed into the register,
         # beside Python's csv and sqlite3 doing the same reading and inserting.
         spend_rows = 100_000 if args.quick else 1_000_000
