@@ -66,6 +66,12 @@ enum SQLDialect: Sendable {
         self == .sqlite ? "PRAGMA defer_foreign_keys = ON" : "SET CONSTRAINTS ALL DEFERRED"
     }
 
+    /// Locks one contract's row until the transaction ends, so changes to the same contract are made
+    /// one after another (PostgreSQL); nil for SQLite, where every change already has the whole file.
+    var lockContract: String? {
+        self == .sqlite ? nil : "SELECT reference FROM contract WHERE reference = ? FOR UPDATE"
+    }
+
     /// `INSERT` that leaves out a row whose unique key is already there.
     func insertIgnoring(_ rest: String) -> String {
         self == .sqlite ? "INSERT OR IGNORE INTO \(rest)" : "INSERT INTO \(rest) ON CONFLICT DO NOTHING"

@@ -97,6 +97,7 @@ extension SQLRegister {
             guard let contract = try db.value("SELECT contract FROM delivery_return WHERE id = ?", [review.returnID], as: String.self) else {
                 throw RegisterError(.refused, "The return being reviewed is no longer in the register. Nothing was changed.")
             }
+            try RegisterRows.lock(db, contract: contract)
             let current = try RegisterRows.stored(review.returnID, terms: try RegisterRows.terms(db, contract), db)
             if current.supersededBy != nil {
                 throw RegisterError(.refused, "A corrected return replaced this one while it was being reviewed. Nothing was changed; review the new one.")
@@ -127,6 +128,7 @@ extension SQLRegister {
 
     public func addAssurance(_ assurance: LivingWageStatus.Assurance, contract: String) throws {
         try write { db in
+            try RegisterRows.lock(db, contract: contract)
             _ = try RegisterRows.terms(db, contract)
             try db.execute("INSERT INTO living_wage_assurance (contract, given_on, given_by, compliant, evidence) VALUES (?, ?, ?, ?, ?)",
                            [contract, assurance.givenOn.iso, assurance.givenBy, assurance.compliant, assurance.evidence])
@@ -134,22 +136,11 @@ extension SQLRegister {
     }
 
     public func assurances(of contract: String) throws -> [LivingWageStatus.Assurance] {
-        try read { db in
-            try db.rows("SELECT given_on, given_by, compliant, evidence FROM living_wage_assurance WHERE contract = ? ORDER BY given_on, id",
-                        [contract]).map {
-                LivingWageStatus.Assurance(givenOn: try Units.day($0["given_on"]), givenBy: $0["given_by"], compliant: $0["compliant"], evidence: $0["evidence"])
-            }
-        }
+        try read { db in try RegisterRows.assurances(db, contract) }
     }
 
     public func actions(of contract: String) throws -> [CorrectiveAction] {
-        try read { db in
-            try db.rows("SELECT measure, action, due_on, agreed_on, agreed_by FROM corrective_action WHERE contract = ? ORDER BY agreed_on, id",
-                        [contract]).map {
-                CorrectiveAction(measure: try ($0["measure"] as String?).map(Units.measure), action: $0["action"],
-                                 dueOn: try ($0["due_on"] as String?).map(Units.day), agreedOn: try Units.day($0["agreed_on"]), agreedBy: $0["agreed_by"])
-            }
-        }
+        try read { db in try RegisterRows.actions(db, contract) }
     }
 
     // MARK: Tracking
@@ -193,17 +184,8 @@ extension SQLRegister {
                 let terms = try RegisterRows.terms(db, reference)
                 let returns = try db.column("SELECT id FROM delivery_return WHERE contract = ? ORDER BY period_start, id", [reference], as: Int64.self)
                     .map { try RegisterRows.stored($0, terms: terms, db) }
-                let actions = try db.rows("SELECT measure, action, due_on, agreed_on, agreed_by FROM corrective_action WHERE contract = ? ORDER BY agreed_on, id",
-                                          [reference]).map {
-                    CorrectiveAction(measure: try ($0["measure"] as String?).map(Units.measure), action: $0["action"],
-                                     dueOn: try ($0["due_on"] as String?).map(Units.day), agreedOn: try Units.day($0["agreed_on"]), agreedBy: $0["agreed_by"])
-                }
-                let assurances = try db.rows("SELECT given_on, given_by, compliant, evidence FROM living_wage_assurance WHERE contract = ? ORDER BY given_on, id",
-                                             [reference]).map {
-                    LivingWageStatus.Assurance(givenOn: try Units.day($0["given_on"]), givenBy: $0["given_by"], compliant: $0["compliant"],
-                                               evidence: $0["evidence"])
-                }
-                return RegisterExport.ContractRecord(contract: terms, returns: returns, actions: actions, assurances: assurances)
+                return RegisterExport.ContractRecord(contract: terms, returns: returns, actions: try RegisterRows.actions(db, reference),
+                                                     assurances: try RegisterRows.assurances(db, reference))
             })
         }
     }
@@ -336,6 +318,12 @@ extension SQLRegister {
 
 /// The register's rows for one contract or return, in the open transaction of a connection.
 enum RegisterRows {
+    /// Waits for anyone else changing `contract` to finish, then holds it until this transaction
+    /// ends: changes to one contract's returns, reviews and positions are made one at a time.
+    static func lock(_ db: any SQLConnection, contract: String) throws {
+        if let sql = db.dialect.lockContract { _ = try db.rows(sql, [contract]) }
+    }
+
     /// Records `terms`.
     static func insert(_ terms: ContractTerms, into db: any SQLConnection) throws {
         let encoder = JSONEncoder.compact
@@ -477,6 +465,7 @@ enum RegisterRows {
     /// Records a return.
     static func insert(_ document: DeliveryReturn, digest: String, on day: Day, into db: any SQLConnection) throws -> ImportOutcome {
         let reference = document.contract.reference
+        try lock(db, contract: reference)
         _ = try terms(db, reference)
         if try db.value("SELECT id FROM delivery_return WHERE contract = ? AND digest = ?", [reference, digest], as: Int64.self) != nil {
             return .unchanged
@@ -565,6 +554,21 @@ enum RegisterRows {
     }
 
     private static func itemNumber(_ id: String) -> Int { Int(id.split(separator: "-").last ?? "") ?? 0 }
+
+    static func assurances(_ db: any SQLConnection, _ contract: String) throws -> [LivingWageStatus.Assurance] {
+        try db.rows("SELECT given_on, given_by, compliant, evidence FROM living_wage_assurance WHERE contract = ? ORDER BY given_on, id",
+                    [contract]).map {
+            LivingWageStatus.Assurance(givenOn: try Units.day($0["given_on"]), givenBy: $0["given_by"], compliant: $0["compliant"], evidence: $0["evidence"])
+        }
+    }
+
+    static func actions(_ db: any SQLConnection, _ contract: String) throws -> [CorrectiveAction] {
+        try db.rows("SELECT measure, action, due_on, agreed_on, agreed_by FROM corrective_action WHERE contract = ? ORDER BY agreed_on, id",
+                    [contract]).map {
+            CorrectiveAction(measure: try ($0["measure"] as String?).map(Units.measure), action: $0["action"],
+                             dueOn: try ($0["due_on"] as String?).map(Units.day), agreedOn: try Units.day($0["agreed_on"]), agreedBy: $0["agreed_by"])
+        }
+    }
 }
 
 extension ReportingCalendar {
