@@ -61,13 +61,13 @@ public struct PostgresLocation: Sendable, Hashable, CustomStringConvertible {
             throw RegisterError(.refused, "\(Self.withoutPassword(original)) is not a PostgreSQL address svwizard can read. Write it as "
                 + "postgresql://USER@HOST:PORT/DATABASE, such as postgresql://sam@db.council.local:5432/svwizard, or give a register file.")
         }
-        let known: Set = ["host", "port", "user", "dbname", "sslmode", "application_name", "connect_timeout"]
+        if query["password"] != nil {
+            throw RegisterError(.refused, "Put the register's password in PGPASSWORD or ~/.pgpass, not in its address. Nothing was done.")
+        }
+        let known: Set = ["host", "port", "user", "dbname", "sslmode"]
         if let unknown = query.keys.sorted().first(where: { !known.contains($0) }) {
             throw RegisterError(.refused, "The register's address has a setting svwizard does not know (\(unknown)). It reads host, port, user, "
                 + "dbname and sslmode; nothing was done.")
-        }
-        if query["password"] != nil || query.keys.contains("password") {
-            throw RegisterError(.refused, "Put the register's password in PGPASSWORD or ~/.pgpass, not in its address. Nothing was done.")
         }
         let login = ProcessInfo.processInfo.userName
         user = Self.nonEmpty(components.percentEncodedUser?.removingPercentEncoding) ?? Self.nonEmpty(query["user"])

@@ -108,17 +108,6 @@ enum SQLArguments: ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral {
     init(dictionaryLiteral elements: (String, (any SQLBindable)?)...) {
         self = .named(Dictionary(elements.map { ($0.0, $0.1?.sqlValue ?? .null) }, uniquingKeysWith: { _, last in last }))
     }
-
-    init(_ values: [(any SQLBindable)?]) {
-        self = .positional(values.map { $0?.sqlValue ?? .null })
-    }
-
-    var isEmpty: Bool {
-        switch self {
-        case .positional(let values): values.isEmpty
-        case .named(let values): values.isEmpty
-        }
-    }
 }
 
 /// What can be read from a column. A NULL read as a value that cannot be absent is 0 or empty
@@ -139,10 +128,6 @@ extension Int64: SQLReadable {
 
 extension Int: SQLReadable {
     static func read(_ value: SQLValue) -> Int? { Int64.read(value).map { Int(truncatingIfNeeded: $0) } }
-}
-
-extension Int32: SQLReadable {
-    static func read(_ value: SQLValue) -> Int32? { Int64.read(value).map { Int32(truncatingIfNeeded: $0) } }
 }
 
 extension Bool: SQLReadable {

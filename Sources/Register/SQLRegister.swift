@@ -85,11 +85,7 @@ extension SQLRegister {
     }
 
     public func returns(of contract: String) throws -> [StoredReturn] {
-        try read { db in
-            let terms = try RegisterRows.terms(db, contract)
-            return try db.column("SELECT id FROM delivery_return WHERE contract = ? ORDER BY period_start, id", [contract], as: Int64.self)
-                .map { try RegisterRows.stored($0, terms: terms, db) }
-        }
+        try read { db in try RegisterRows.returns(db, terms: try RegisterRows.terms(db, contract)) }
     }
 
     public func recordReview(_ review: ReturnReview) throws {
@@ -182,9 +178,8 @@ extension SQLRegister {
         try read { db in
             RegisterExport(contracts: try db.column("SELECT reference FROM contract ORDER BY reference", as: String.self).map { reference in
                 let terms = try RegisterRows.terms(db, reference)
-                let returns = try db.column("SELECT id FROM delivery_return WHERE contract = ? ORDER BY period_start, id", [reference], as: Int64.self)
-                    .map { try RegisterRows.stored($0, terms: terms, db) }
-                return RegisterExport.ContractRecord(contract: terms, returns: returns, actions: try RegisterRows.actions(db, reference),
+                return RegisterExport.ContractRecord(contract: terms, returns: try RegisterRows.returns(db, terms: terms),
+                                                     actions: try RegisterRows.actions(db, reference),
                                                      assurances: try RegisterRows.assurances(db, reference))
             })
         }
@@ -510,6 +505,12 @@ enum RegisterRows {
         try refreshPositions(db, contract: reference, period: document.period.id)
         if let previousOn { return older ? .older(currentPreparedOn: previousOn) : .superseded(previousPreparedOn: previousOn) }
         return .added
+    }
+
+    /// Every return of a contract, superseded ones included, by period and then import order.
+    static func returns(_ db: any SQLConnection, terms: ContractTerms) throws -> [StoredReturn] {
+        try db.column("SELECT id FROM delivery_return WHERE contract = ? ORDER BY period_start, id", [terms.reference], as: Int64.self)
+            .map { try stored($0, terms: terms, db) }
     }
 
     /// The return `id` rebuilt from its rows, with the contract's `terms`.

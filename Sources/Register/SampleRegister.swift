@@ -46,17 +46,14 @@ public enum SampleRegister {
 
     public static func make(at url: URL, contracts count: Int, measures: [MeasureSpec], calendar: ReportingCalendar, through: Day,
                             seed: UInt64 = 2024) throws -> Summary {
-        let register: any SQLRegister
-        if Registers.isShared(url) {
-            register = try PostgresRegister(location: try PostgresLocation(url.absoluteString), create: true)
-            if try register.read({ db in try db.value("SELECT count(*) FROM contract", as: Int.self) ?? 0 }) > 0 {
-                throw RegisterError(.refused, "\(Registers.name(of: url)) already has contracts; a sample register is always made in an empty database.")
-            }
-        } else {
-            if FileManager.default.fileExists(atPath: url.path) {
-                throw RegisterError(.refused, "\(url.path) already exists; a sample register is always made in a new file.")
-            }
-            register = try SQLiteRegister(url: url, create: true)
+        if !Registers.isShared(url), FileManager.default.fileExists(atPath: url.path) {
+            throw RegisterError(.refused, "\(url.path) already exists; a sample register is always made in a new file.")
+        }
+        guard let register = try Registers.open(url, create: true) as? any SQLRegister else {
+            throw RegisterError(.refused, "A sample register cannot be made there.")
+        }
+        if try !register.contracts().isEmpty {
+            throw RegisterError(.refused, "\(Registers.name(of: url)) already has contracts; a sample register is always made in an empty database.")
         }
         var numbers = Numbers(state: seed | 1)
         var summary = Summary(contracts: 0, scheduleLines: 0, returns: 0, deliveryLines: 0)

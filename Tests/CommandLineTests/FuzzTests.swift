@@ -45,37 +45,52 @@ struct FuzzTests {
         }
     }
 
+    /// Types `count` seeded lines into the wizard `start` starts at a pseudo-terminal, starting it
+    /// again with `restart` whenever it finishes or quits, within `seconds`: every line is answered
+    /// before the next (a hang is recorded), memory is sampled, and an exit must be 0 or 1. Returns
+    /// the lines typed and the wizard, running; nil when it hung or failed (already recorded).
+    func typeSeededLines(_ name: String, count: Int, seconds: TimeInterval, seed: UInt64, start: () throws -> PseudoTerminal,
+                         restart: () throws -> PseudoTerminal) throws -> (typed: Int, terminal: PseudoTerminal)? {
+        var random = SeededRandom(seed: seed)
+        var terminal = try start()
+        // The time starts once the wizard has started and waits for its first answer (a busy machine starts it slowly).
+        terminal.waitUntilIdle(timeout: 60)
+        let deadline = Date().addingTimeInterval(seconds)
+        var typed = 0
+        var peak = 0
+        while typed < count && Date() < deadline {
+            terminal.type(Self.line(&random) + "\r")
+            typed += 1
+            // Each line is read and answered before the next, so every line is really tried.
+            if !terminal.waitUntilIdle(timeout: 20) && terminal.exitStatusIfEnded() == nil {
+                Issue.record("\(name) hung after line \(typed) (seed \(seed)): \(terminal.screen.suffix(2_000))")
+                return nil
+            }
+            if typed % 50 == 0, let memory = terminal.residentKilobytes() { peak = max(peak, memory) }
+            if let status = terminal.exitStatusIfEnded() {
+                #expect([0, 1].contains(status), "\(name) ended with \(status) after line \(typed) (seed \(seed)): \(terminal.screen.suffix(2_000))")
+                if ![0, 1].contains(status) { return nil }
+                terminal = try restart()
+            }
+        }
+        #expect(peak < 300_000, "\(name) grew to \(peak) KB (seed \(seed))")
+        if terminal.exitStatusIfEnded() != nil || !terminal.isRunning {
+            terminal = try restart()
+            terminal.waitUntilIdle()
+        }
+        return (typed, terminal)
+    }
+
     /// Types `count` seeded lines into `command` at a pseudo-terminal, restarting it with
     /// --resume whenever it finishes or quits, within `seconds`. Returns the lines typed.
     func fuzzWizard(_ command: String, count: Int, seconds: TimeInterval, seed: UInt64) throws -> Int {
         let runner = BinaryRunner()
         let draft = runner.home.appendingPathComponent("fuzz.svdraft.json").path
-        var random = SeededRandom(seed: seed)
-        var terminal = try PseudoTerminal(arguments: [command, "--draft", draft], environment: runner.terminalEnvironment, columns: 60)
-        let deadline = Date().addingTimeInterval(seconds)
-        var typed = 0
-        var peak = 0
-        while typed < count && Date() < deadline {
-            let line = Self.line(&random)
-            terminal.type(line + "\r")
-            typed += 1
-            // Each line is read and answered before the next, so every line is really tried.
-            if !terminal.waitUntilIdle(timeout: 20) && terminal.exitStatusIfEnded() == nil {
-                Issue.record("\(command) hung after line \(typed) (seed \(seed)): \(terminal.screen.suffix(2_000))")
-                return typed
-            }
-            if typed % 50 == 0, let memory = terminal.residentKilobytes() { peak = max(peak, memory) }
-            if let status = terminal.exitStatusIfEnded() {
-                #expect([0, 1].contains(status), "\(command) ended with \(status) after line \(typed) (seed \(seed)): \(terminal.screen.suffix(2_000))")
-                if ![0, 1].contains(status) { return typed }
-                terminal = try PseudoTerminal(arguments: [command, "--resume", draft], environment: runner.terminalEnvironment, columns: 60)
-            }
-        }
-        #expect(peak < 300_000, "\(command) grew to \(peak) KB (seed \(seed))")
-        if terminal.exitStatusIfEnded() != nil || !terminal.isRunning {
-            terminal = try PseudoTerminal(arguments: [command, "--resume", draft], environment: runner.terminalEnvironment, columns: 60)
-            terminal.waitUntilIdle()
-        }
+        guard let (typed, terminal) = try typeSeededLines(command, count: count, seconds: seconds, seed: seed, start: {
+            try PseudoTerminal(arguments: [command, "--draft", draft], environment: runner.terminalEnvironment, columns: 60)
+        }, restart: {
+            try PseudoTerminal(arguments: [command, "--resume", draft], environment: runner.terminalEnvironment, columns: 60)
+        }) else { return 0 }
         // Still alive and answering: Ctrl-C asks before leaving, and leaving works.
         Thread.sleep(forTimeInterval: 0.3)
         terminal.pump(milliseconds: 50)
@@ -93,33 +108,12 @@ struct FuzzTests {
     /// whenever it ends, within `seconds`; then Ctrl-C must end it. Returns the lines typed.
     func fuzzSlotWizard(_ arguments: [String], runner: BinaryRunner, folder: URL, environment extra: [String: String],
                         count: Int, seconds: TimeInterval, seed: UInt64) throws -> Int {
-        var random = SeededRandom(seed: seed)
         let environment = runner.terminalEnvironment.merging(extra) { $1 }
         func start() throws -> PseudoTerminal {
             try PseudoTerminal(arguments: arguments, environment: environment, columns: 60, directory: folder)
         }
-        var terminal = try start()
-        // The time starts once the wizard has started and waits for its first answer (a busy machine starts it slowly).
-        terminal.waitUntilIdle(timeout: 60)
-        let deadline = Date().addingTimeInterval(seconds)
-        var typed = 0
-        var peak = 0
-        while typed < count && Date() < deadline {
-            terminal.type(Self.line(&random) + "\r")
-            typed += 1
-            if !terminal.waitUntilIdle(timeout: 20) && terminal.exitStatusIfEnded() == nil {
-                Issue.record("\(arguments[0]) hung after line \(typed) (seed \(seed)): \(terminal.screen.suffix(2_000))")
-                return typed
-            }
-            if typed % 50 == 0, let memory = terminal.residentKilobytes() { peak = max(peak, memory) }
-            if let status = terminal.exitStatusIfEnded() {
-                #expect([0, 1].contains(status), "\(arguments[0]) ended with \(status) after line \(typed) (seed \(seed)): \(terminal.screen.suffix(2_000))")
-                if ![0, 1].contains(status) { return typed }
-                terminal = try start()
-            }
-        }
-        #expect(peak < 300_000, "\(arguments[0]) grew to \(peak) KB (seed \(seed))")
-        if terminal.exitStatusIfEnded() != nil || !terminal.isRunning { terminal = try start() }
+        guard let (typed, terminal) = try typeSeededLines(arguments[0], count: count, seconds: seconds, seed: seed, start: start, restart: start)
+        else { return 0 }
         // Still alive and answering: Ctrl-C leaves, at once or (with text typed on the line) after asking.
         terminal.waitUntilIdle(timeout: 20, settle: 0.3)
         let asked = terminal.screen.components(separatedBy: "Leave anyway?").count

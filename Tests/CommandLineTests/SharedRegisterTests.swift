@@ -5,7 +5,7 @@ import TestPostgres
 /// svwizard on a shared register (PostgreSQL), run as a program: what a person sees when the
 /// server is down, the password is wrong, the database is another program's or the login has no
 /// rights; and an import killed part-way.
-@Suite("A shared register, run as a program", .enabled(if: TestPostgres.available || ProcessInfo.processInfo.environment["SVWIZARD_TEST_POSTGRES"] == "required"))
+@Suite("A shared register, run as a program", .enabled(if: TestPostgres.runs))
 struct SharedRegisterTests {
     let runner = BinaryRunner()
     var server: TestPostgres { TestPostgres.shared! }

@@ -11,7 +11,7 @@ enum Store: String, CaseIterable, CustomTestStringConvertible, Sendable {
     var testDescription: String { self == .sqlite ? "SQLite" : "PostgreSQL" }
 
     static var tested: [Store] {
-        TestPostgres.available || ProcessInfo.processInfo.environment["SVWIZARD_TEST_POSTGRES"] == "required" ? allCases : [.sqlite]
+        TestPostgres.runs ? allCases : [.sqlite]
     }
 
     /// A new, empty register's address: a file in `folder`, or a new database.
