@@ -72,10 +72,6 @@ enum SQLDialect: Sendable {
         self == .sqlite ? nil : "SELECT reference FROM contract WHERE reference = ? FOR UPDATE"
     }
 
-    /// `INSERT` that leaves out a row whose unique key is already there.
-    func insertIgnoring(_ rest: String) -> String {
-        self == .sqlite ? "INSERT OR IGNORE INTO \(rest)" : "INSERT INTO \(rest) ON CONFLICT DO NOTHING"
-    }
 }
 
 /// A value given to or read from the database.

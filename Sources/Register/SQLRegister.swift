@@ -288,24 +288,35 @@ extension SQLRegister {
     public func importSpend(file: String, financialYearStartMonth: Int,
                             produce: (_ insert: (SpendFile.Payment) throws -> Void) throws -> Void) throws -> SpendImport {
         try write { db in
-            let insert = db.dialect.insertIgnoring("""
-                spend_payment (fingerprint, paid_on, financial_year, supplier, postcode, district, locality, unplaced_reason,
-                    amount_pence, category, source_file, source_row)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
+            // Many payments to a statement (a round trip each would make a shared register's import
+            // take minutes); a payment already there, or twice in the file, is left out, and the
+            // statement returns the amounts of those it added.
+            let columns = 12, perStatement = 2_000
+            var pending: [SQLValue] = []
             var result = SpendImport(imported: 0, duplicates: 0, total: .zero)
-            try produce { payment in
-                let changed = try db.execute(insert, [payment.fingerprint, payment.date.iso,
-                                                      ReportRange.financialYear(of: payment.date, startMonth: financialYearStartMonth), payment.supplier,
-                                                      payment.postcode, payment.district, payment.locality, payment.unplacedReason,
-                                                      Units.pence(payment.amount), payment.category, file, payment.line])
-                if changed > 0 {
-                    result.imported += 1
-                    result.total = result.total + payment.amount.roundedToPenny
-                } else {
-                    result.duplicates += 1
-                }
+            func flush() throws {
+                let rows = pending.count / columns
+                guard rows > 0 else { return }
+                let added = try db.column("""
+                    INSERT INTO spend_payment (fingerprint, paid_on, financial_year, supplier, postcode, district, locality, unplaced_reason,
+                        amount_pence, category, source_file, source_row)
+                    VALUES \(Array(repeating: "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", count: rows).joined(separator: ", "))
+                    ON CONFLICT DO NOTHING RETURNING amount_pence
+                    """, .positional(pending), as: Int64.self)
+                result.imported += added.count
+                result.duplicates += rows - added.count
+                result.total = result.total + Units.money(pence: added.reduce(0, +))
+                pending.removeAll(keepingCapacity: true)
             }
+            try produce { payment in
+                let values: [(any SQLBindable)?] = [payment.fingerprint, payment.date.iso,
+                                                    ReportRange.financialYear(of: payment.date, startMonth: financialYearStartMonth), payment.supplier,
+                                                    payment.postcode, payment.district, payment.locality, payment.unplacedReason,
+                                                    Units.pence(payment.amount), payment.category, file, payment.line]
+                pending += values.map { $0?.sqlValue ?? .null }
+                if pending.count >= columns * perStatement { try flush() }
+            }
+            try flush()
             return result
         }
     }
