@@ -48,8 +48,7 @@ public struct PostgresLocation: Sendable, Hashable, CustomStringConvertible {
         let shown = Self.withoutPassword(text)
         guard let components = URLComponents(string: text), let scheme = components.scheme?.lowercased(),
               scheme == "postgresql" || scheme == "postgres" else {
-            throw RegisterError(.refused, "\(shown) is not a PostgreSQL address svwizard can read. Write it as postgresql://USER@HOST:PORT/DATABASE, "
-                + "such as postgresql://sam@db.council.local:5432/svwizard, or give a register file.")
+            throw Self.unreadableAddress(shown)
         }
         if components.password != nil {
             throw RegisterError(.refused, "The register's address holds a password, which others could read in the shell's history and the list of "
@@ -58,8 +57,7 @@ public struct PostgresLocation: Sendable, Hashable, CustomStringConvertible {
         var query: [String: String] = [:]
         for item in components.queryItems ?? [] { query[item.name] = item.value ?? "" }
         if let original = query[Self.unreadable] {
-            throw RegisterError(.refused, "\(Self.withoutPassword(original)) is not a PostgreSQL address svwizard can read. Write it as "
-                + "postgresql://USER@HOST:PORT/DATABASE, such as postgresql://sam@db.council.local:5432/svwizard, or give a register file.")
+            throw Self.unreadableAddress(Self.withoutPassword(original))
         }
         if query["password"] != nil {
             throw RegisterError(.refused, "Put the register's password in PGPASSWORD or ~/.pgpass, not in its address. Nothing was done.")
@@ -91,6 +89,11 @@ public struct PostgresLocation: Sendable, Hashable, CustomStringConvertible {
             throw RegisterError(.refused, "The register's \(name) has a control character in it. Nothing was done; type the address again.")
         }
         password = Self.nonEmpty(environment["PGPASSWORD"]) ?? Self.passwordFile(environment: environment).flatMap { lookUp(in: $0) }
+    }
+
+    private static func unreadableAddress(_ shown: String) -> RegisterError {
+        RegisterError(.refused, "\(shown) is not a PostgreSQL address svwizard can read. Write it as postgresql://USER@HOST:PORT/DATABASE, "
+            + "such as postgresql://sam@dbserver:5432/svwizard, or give a register file.")
     }
 
     private static func nonEmpty(_ text: String?) -> String? {

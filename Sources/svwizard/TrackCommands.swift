@@ -110,13 +110,13 @@ struct RegisterCommand: ParsableCommand {
         discussion: HelpText.hang("""
             The register is a file on this computer (register.sqlite), or a register shared by a council's contract managers on a \
             PostgreSQL server: give its address with --register or SVWIZARD_REGISTER, such as \
-            postgresql://sam@db.council.local/svwizard. The password comes from PGPASSWORD or ~/.pgpass, never from the address.
+            postgresql://sam@dbserver/svwizard. The password comes from PGPASSWORD or ~/.pgpass, never from the address.
 
             Examples:
               svwizard register backup register-2026-03-31.sqlite
               svwizard register export --json > register.json
               svwizard register copy register-2026-03-31.sqlite register-copy.sqlite
-              svwizard register copy register-2026-03-31.sqlite postgresql://sam@db.council.local/svwizard
+              svwizard register copy register-2026-03-31.sqlite postgresql://sam@dbserver/svwizard
             """),
         subcommands: [Backup.self, Export.self, Copy.self, Sample.self]
     )

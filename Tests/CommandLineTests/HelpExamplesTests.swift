@@ -141,7 +141,7 @@ struct HelpExamplesTests {
         ("svwizard register backup register-2026-03-31.sqlite", [0]), ("svwizard register export --json > register.json", [0]),
         ("svwizard register copy register-2026-03-31.sqlite register-copy.sqlite", [0]),
         // No server of that name here: exit 5, in one sentence.
-        ("svwizard register copy register-2026-03-31.sqlite postgresql://sam@db.council.local/svwizard", [5]),
+        ("svwizard register copy register-2026-03-31.sqlite postgresql://sam@dbserver/svwizard", [5]),
     ]
 
     /// Examples whose output is the same whichever store holds the register.
