@@ -119,8 +119,7 @@ public final class PostgresRegister: SQLRegister, @unchecked Sendable {
             let file = try SQLiteRegister(url: url, create: true)
             _ = try copy(into: file)
         } catch {
-            try? FileManager.default.removeItem(at: url)
-            for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: url.path + suffix) }
+            SQLiteRegister.discard(url)
             throw error
         }
     }

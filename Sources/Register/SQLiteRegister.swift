@@ -160,6 +160,12 @@ public final class SQLiteRegister: SQLRegister {
         }
     }
 
+    /// Removes a register file that was being made and its companions (write-ahead log, shared
+    /// memory, journal), so a failed backup or copy leaves nothing behind.
+    public static func discard(_ url: URL) {
+        for suffix in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: url.path + suffix) }
+    }
+
     // MARK: Backup and export
 
     public func backup(to destination: URL) throws {
@@ -171,7 +177,7 @@ public final class SQLiteRegister: SQLRegister {
             try pool.backup(to: target)
             try target.close()
         } catch let error as DatabaseError {
-            try? FileManager.default.removeItem(at: destination)
+            Self.discard(destination)
             throw Self.translate(error, path: destination.path)
         }
     }

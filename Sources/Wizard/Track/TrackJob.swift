@@ -222,9 +222,7 @@ public struct TrackJob {
             counts = try RegisterAccess.translating { try Registers.copy(from: source, to: target) }
         } catch {
             // Nothing half made: a new file that was being filled is removed (a database keeps nothing of a failed copy).
-            if !Registers.isShared(target) {
-                for suffix in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: target.path + suffix) }
-            }
+            if !Registers.isShared(target) { SQLiteRegister.discard(target) }
             throw error
         }
         let count = { (table: String, one: String, many: String) -> String in
